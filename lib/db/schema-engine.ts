@@ -58,10 +58,14 @@ async function patchCharColumns(factory: PrismaPg) {
  * The adapter's own shadow database keeps the connection string's database name (so it would
  * point at the main database) and drops the database before closing its pool; this one does neither.
  */
-function shadowAwareFactory(url: string) {
+function shadowAwareFactory(url: string, opened: { dispose(): Promise<void> }[]) {
   const factory = new PrismaPg({ connectionString: url });
   return Object.assign(Object.create(Object.getPrototypeOf(factory)), factory, {
-    connect: () => factory.connect(),
+    async connect() {
+      const adapter = await factory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
     async connectToShadowDb() {
       const name = `shadow_${crypto.randomUUID().replaceAll("-", "")}`;
       await adminQuery(url, `CREATE DATABASE "${name}"`);
@@ -102,7 +106,10 @@ export async function ensureDatabase(url: string) {
 
 async function withEngine<T>(url: string, run: (engine: Engine, schema: string) => Promise<T>): Promise<T> {
   await loadWasm();
-  const factory = shadowAwareFactory(url);
+  // The engine does not close its connections when freed; they would keep the database busy
+  // (it could not then serve as a template) and keep the process alive.
+  const opened: { dispose(): Promise<void> }[] = [];
+  const factory = shadowAwareFactory(url, opened);
   await patchCharColumns(factory);
   const schema = fs.readFileSync(SCHEMA_PATH, "utf8");
   const engine = await wasmBindings.SchemaEngine.new(
@@ -114,6 +121,7 @@ async function withEngine<T>(url: string, run: (engine: Engine, schema: string) 
     return await run(engine, schema);
   } finally {
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose().catch(() => {})));
   }
 }
 

@@ -12,10 +12,11 @@ export const MatrixAnswerSchema = z.record(z.string(), z.number().int());
 export const NumberAnswerSchema = z.number();
 export const TextAnswerSchema = z.string();
 
+// Any number, not only integers: a `number` question may allow decimals; per-type checks narrow it.
 export const AnswerValueSchema = z.union([
   SingleAnswerSchema,
   MultiAnswerSchema,
-  ScaleAnswerSchema,
+  NumberAnswerSchema,
   MatrixAnswerSchema,
 ]);
 export type AnswerValue = z.infer<typeof AnswerValueSchema>;

@@ -1,0 +1,43 @@
+// Browser tests drive Chromium against a production build (`npm test` builds it and seeds the
+// database named by E2E_DATABASE_URL). Debian's /usr/bin/chromium is used where present,
+// since downloading Playwright's own browser is not possible on every machine.
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: systemChromium
+      ? {
+          executablePath: systemChromium,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        }
+      : undefined,
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], locale: "zh-CN" } },
+  ],
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start --port ${PORT} --hostname 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

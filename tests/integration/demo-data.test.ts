@@ -1,0 +1,106 @@
+// The demo survey, loaded into a fresh migrated database, reproduces the Jilin paper's figures
+// when counted in SQL over the stored answer rows.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createDbClient, type Db } from "@/lib/db/create-client";
+import { seedDemo, DEMO_SURVEY_SLUG } from "@/prisma/seed";
+import { verifyPassword } from "@/lib/auth/password";
+
+let db: Db;
+let surveyId: string;
+
+beforeAll(async () => {
+  expect(await seedDemo(process.env.DATABASE_URL!)).toMatch(/Loaded 3 templates and 250 demo responses/);
+  db = createDbClient(process.env.DATABASE_URL!, 2);
+  surveyId = (await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } })).id;
+  return () => db.$disconnect();
+});
+
+async function attentionCounts(questionCode: string) {
+  const rows = await db.$queryRaw<{ factor_code: string; firms: bigint }[]>`
+    SELECT a.factor_code, count(DISTINCT a.response_id) AS firms
+    FROM answer a JOIN response r ON r.id = a.response_id
+    WHERE r.survey_id = ${surveyId}::uuid AND r.status = 'complete' AND r.screened_at IS NULL
+      AND a.question_code = ${questionCode} AND a.concern
+    GROUP BY a.factor_code`;
+  return Object.fromEntries(rows.map((r) => [r.factor_code, Number(r.firms)]));
+}
+
+async function base(questionCode: string) {
+  const [row] = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(DISTINCT a.response_id) AS n
+    FROM answer a JOIN response r ON r.id = a.response_id
+    WHERE r.survey_id = ${surveyId}::uuid AND r.status = 'complete' AND r.screened_at IS NULL
+      AND a.question_code = ${questionCode}`;
+  return Number(row.n);
+}
+
+const percent = (count: number, n: number) => Math.round((100 * count) / n);
+
+describe("Jilin demo data in PostgreSQL", () => {
+  it("has 250 delivered, 226 valid and 24 screened responses, each screened one with a rule and reason", async () => {
+    const byState = await db.response.groupBy({ by: ["status"], where: { surveyId }, _count: true });
+    expect(byState).toEqual([{ status: "complete", _count: 250 }]);
+    expect(await db.response.count({ where: { surveyId, screenedAt: null } })).toBe(226);
+    const screened = await db.response.findMany({ where: { surveyId, screenedAt: { not: null } } });
+    expect(screened).toHaveLength(24);
+    for (const r of screened) {
+      expect(r.screenedRule).not.toBeNull();
+      expect(r.screenedReason?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("reproduces the macro figures of Fig. 4: 69 %, 53 %, 27 % of n = 226", async () => {
+    const n = await base("macro_constraints");
+    expect(n).toBe(226);
+    const c = await attentionCounts("macro_constraints");
+    expect([c.national_policy, c.fiscal_tax_support, c.ip_protection]).toEqual([156, 120, 61]);
+    expect([c.national_policy, c.fiscal_tax_support, c.ip_protection].map((x) => percent(x, n))).toEqual([69, 53, 27]);
+  });
+
+  it("reproduces the middle-level figures of Fig. 5: 63 %, 53 %, 52 %, 48 %", async () => {
+    const n = await base("middle_constraints");
+    expect(n).toBe(226);
+    const c = await attentionCounts("middle_constraints");
+    const named = [c.entrepreneur_training, c.industry_academia_links, c.financing_channels, c.information_sharing];
+    expect(named.map((x) => percent(x, n))).toEqual([63, 53, 52, 48]);
+    for (const [code, count] of Object.entries(c)) {
+      if (!["entrepreneur_training", "industry_academia_links", "financing_channels", "information_sharing"].includes(code))
+        expect(count, code).toBeLessThan(c.information_sharing);
+    }
+  });
+
+  it("has more than 85 % of firms reporting each of the four micro weaknesses", async () => {
+    const n = await base("micro_constraints");
+    const c = await attentionCounts("micro_constraints");
+    for (const code of ["innovation_culture", "marketing_mix", "knowledge_worker_mgmt", "internal_control"])
+      expect(c[code] / n, code).toBeGreaterThan(0.85);
+  });
+
+  it("spreads the sample over 16 regions led by Changchun and about 20 industries led by services and manufacturing", async () => {
+    const regions = await db.$queryRaw<{ region: string; n: bigint }[]>`
+      SELECT breakdowns->>'region' AS region, count(*) AS n FROM response
+      WHERE survey_id = ${surveyId}::uuid AND screened_at IS NULL GROUP BY 1 ORDER BY n DESC`;
+    expect(regions).toHaveLength(16);
+    expect(regions[0].region).toBe("changchun");
+    const industries = await db.$queryRaw<{ industry: string; n: bigint }[]>`
+      SELECT breakdowns->>'industry' AS industry, count(*) AS n FROM response
+      WHERE survey_id = ${surveyId}::uuid AND screened_at IS NULL GROUP BY 1 ORDER BY n DESC`;
+    expect(industries.length).toBeGreaterThanOrEqual(18);
+    expect(industries.length).toBeLessThanOrEqual(22);
+    expect(industries.slice(0, 2).map((i) => i.industry).sort()).toEqual(["manufacturing", "services"]);
+  });
+
+  it("publishes the Jilin questionnaire as version 1, shares its dashboard, and seeds a working researcher login", async () => {
+    const survey = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG }, include: { version: true } });
+    expect(survey.version.number).toBe(1);
+    expect(survey.publicDashboard).toBe(true);
+    const user = await db.user.findUniqueOrThrow({ where: { email: "researcher@example.org" }, include: { memberships: true } });
+    expect(user.memberships[0].role).toBe("researcher");
+    expect(await verifyPassword("jilin-demo-2017", user.passwordHash!)).toBe(true);
+  });
+
+  it("loads nothing twice when seeded again", async () => {
+    expect(await seedDemo(process.env.DATABASE_URL!)).toBe("Demo data already loaded.");
+    expect(await db.response.count({ where: { surveyId } })).toBe(250);
+  });
+});

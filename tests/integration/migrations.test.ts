@@ -1,0 +1,35 @@
+// The migrations build the whole domain model in an empty database (this file's clone of the
+// freshly migrated template) and agree with prisma/schema.prisma.
+import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { pendingSchemaChanges } from "@/lib/db/schema-engine";
+
+describe("migrations", () => {
+  it("create every table of the domain model with the indexes dashboards and submissions need", async () => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const tables = await client.query<{ tablename: string }>(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1",
+      );
+      expect(tables.rows.map((r) => r.tablename)).toEqual([
+        "answer", "api_token", "app_user", "audit_event", "collector", "factor", "invitation_token", "membership",
+        "organization", "questionnaire", "questionnaire_version", "quota", "response", "survey",
+      ]);
+      const indexes = await client.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'");
+      const names = indexes.rows.map((r) => r.indexname);
+      expect(names).toEqual(expect.arrayContaining([
+        "response_survey_id_submission_id_key",
+        "response_survey_id_status_completed_at_idx",
+        "answer_survey_id_factor_code_idx",
+        "answer_response_id_idx",
+      ]));
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("agree with prisma/schema.prisma", async () => {
+    expect(await pendingSchemaChanges(process.env.DATABASE_URL!)).toBe("");
+  });
+});
