@@ -2,7 +2,8 @@
 //   1. migrations apply to an empty database, and agree with prisma/schema.prisma;
 //   2. unit and integration tests (vitest), each integration file on its own cloned database;
 //   3. browser tests (Playwright, Chromium) against a production build on a seeded database.
-// `npm test -- unit integration` runs only those stages.
+// `npm test -- unit integration` runs only those stages; other arguments go to Playwright
+// (`npm test -- e2e tests/e2e/home.spec.ts`).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { adminQuery, applyMigrations, pendingSchemaChanges, withDatabase } from "../lib/db/schema-engine";
@@ -14,6 +15,7 @@ const STAGES = ["schema", "unit", "integration", "e2e"] as const;
 type Stage = (typeof STAGES)[number];
 const requested = process.argv.slice(2).filter((a): a is Stage => (STAGES as readonly string[]).includes(a));
 const stages: readonly Stage[] = requested.length ? requested : STAGES;
+const playwrightArgs = process.argv.slice(2).filter((a) => !(STAGES as readonly string[]).includes(a));
 
 function run(title: string, bin: string, args: string[], env: Record<string, string> = {}) {
   console.log(`\n▶ ${title}`);
@@ -51,7 +53,7 @@ async function main() {
       const env = { DATABASE_URL: e2e, E2E_DATABASE_URL: e2e };
       const built = run("next build", "next/dist/bin/next", ["build"], env);
       results.push(["next build", built]);
-      if (built) results.push(["playwright", run("playwright (Chromium)", "@playwright/test/cli.js", ["test"], env)]);
+      if (built) results.push(["playwright", run("playwright (Chromium)", "@playwright/test/cli.js", ["test", ...playwrightArgs], env)]);
     }
   } finally {
     for (const suffix of ["e2e", "base"]) await adminQuery(server.url, `DROP DATABASE IF EXISTS "${runId}_${suffix}" WITH (FORCE)`);

@@ -1,0 +1,43 @@
+// Who is asking: a signed-in user (session cookie) or an API token (Authorization: Bearer).
+// Every route calls getActor() and passes the actor into lib/ functions, which filter their
+// queries by the actor's organizations.
+import "server-only";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { db } from "@/lib/db/client";
+import { authOptions } from "./auth-options";
+import { hashApiToken } from "./api-token";
+import { roleAtLeast, type Role } from "./roles";
+
+export type Membership = { organizationId: string; role: Role };
+export type Actor = { userId: string; via: "session" | "token"; memberships: Membership[] };
+
+async function actorFromToken(token: string): Promise<Actor | null> {
+  const found = await db.apiToken.findFirst({
+    where: { tokenHash: hashApiToken(token), revokedAt: null },
+    select: { id: true, userId: true, organizationId: true, user: { select: { memberships: true } } },
+  });
+  if (!found) return null;
+  await db.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
+  // A token acts only within the organization it was made for, with its owner's current role there.
+  const memberships = found.user.memberships
+    .filter((m) => m.organizationId === found.organizationId)
+    .map((m) => ({ organizationId: m.organizationId, role: m.role }));
+  return { userId: found.userId, via: "token", memberships };
+}
+
+/** The caller, or null when anonymous (or presenting a revoked or unknown token). */
+export async function getActor(): Promise<Actor | null> {
+  const authorization = (await headers()).get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) return actorFromToken(authorization.slice(7).trim());
+  const session = await getServerSession(authOptions);
+  const userId = (session as { userId?: string } | null)?.userId;
+  if (!userId) return null;
+  const memberships = await db.membership.findMany({ where: { userId }, select: { organizationId: true, role: true } });
+  return { userId, via: "session", memberships };
+}
+
+/** Organization ids in which the actor holds at least `minimum`, for use in `where` clauses. */
+export function organizationsWhere(actor: Actor | null, minimum: Role): string[] {
+  return actor ? actor.memberships.filter((m) => roleAtLeast(m.role, minimum)).map((m) => m.organizationId) : [];
+}

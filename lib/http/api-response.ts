@@ -1,0 +1,45 @@
+// JSON answers of the HTTP API: every non-2xx carries an `error` code and a human message
+// (DESIGN.md §5), never a stack trace.
+import type { z } from "zod";
+
+export type ApiIssue = { path: (string | number)[]; message: string };
+
+export function apiError(status: number, error: string, message: string, extra?: Record<string, unknown>) {
+  return Response.json({ error, message, ...extra }, { status });
+}
+
+export const notFound = (message = "Not found.") => apiError(404, "not_found", message);
+export const unauthorized = () => apiError(401, "unauthorized", "Sign in or send an API token (Authorization: Bearer …).");
+
+export function validationFailed(issues: ApiIssue[], message = "The request is not valid.") {
+  return apiError(422, "validation_failed", message, { issues });
+}
+
+export function issuesOf(error: z.ZodError): ApiIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "number" ? p : String(p))), message: i.message }));
+}
+
+/**
+ * Reads a JSON body of at most `maxBytes` and parses it with `schema`. Returns the data, or the
+ * Response to send (413 too large, 400 not JSON, 422 with the schema's issues).
+ */
+export async function readJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes: number,
+): Promise<{ data: z.infer<S> } | { response: Response }> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return { response: apiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`) };
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes)
+    return { response: apiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`) };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { response: apiError(400, "invalid_json", "The body is not valid JSON.") };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return { response: validationFailed(issuesOf(parsed.error)) };
+  return { data: parsed.data };
+}
