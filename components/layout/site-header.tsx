@@ -1,6 +1,70 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/actor";
+import { actorOrganizations, currentOrganization } from "@/lib/auth/current-organization";
+import { currentUser } from "@/lib/auth/current-user";
+import { roleAtLeast } from "@/lib/auth/roles";
 import { LanguageSwitch } from "./language-switch";
+import { OrganizationSwitcher } from "./organization-switcher";
+import { SignOutButton } from "./sign-out-button";
+
+const linkClass = "rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 hover:text-slate-900";
+
+async function SignedInNav() {
+  const actor = await getActor();
+  const t = await getTranslations("auth.header");
+  if (!actor) {
+    return (
+      <Link href="/sign-in" className={linkClass}>
+        {t("signIn")}
+      </Link>
+    );
+  }
+  const [user, organizations, current] = await Promise.all([currentUser(actor), actorOrganizations(actor), currentOrganization(actor)]);
+  const role = current?.role ?? "viewer";
+  return (
+    <>
+      <nav aria-label={t("researcherNav")} className="flex flex-wrap items-center gap-1">
+        {roleAtLeast(role, "researcher") && (
+          <Link href="/questionnaires" className={linkClass}>
+            {t("questionnaires")}
+          </Link>
+        )}
+        <Link href="/surveys" className={linkClass}>
+          {t("surveys")}
+        </Link>
+        <Link href="/organization" className={linkClass}>
+          {t("members")}
+        </Link>
+        {role === "owner" && (
+          <Link href="/organization/audit" className={linkClass}>
+            {t("auditLog")}
+          </Link>
+        )}
+        <Link href="/account/tokens" className={linkClass}>
+          {t("apiTokens")}
+        </Link>
+      </nav>
+      <div className="flex flex-wrap items-center gap-2">
+        {current && organizations.length > 1 ? (
+          <OrganizationSwitcher organizations={organizations} current={current.slug} />
+        ) : current ? (
+          <span className="text-sm text-slate-600" data-testid="current-organization">
+            {current.name}
+          </span>
+        ) : (
+          <Link href="/organizations/new" className={linkClass}>
+            {t("newOrganization")}
+          </Link>
+        )}
+        <span className="text-sm font-medium text-slate-800" data-testid="signed-in-user">
+          {user?.name}
+        </span>
+        <SignOutButton />
+      </div>
+    </>
+  );
+}
 
 export async function SiteHeader() {
   const t = await getTranslations("common");
@@ -10,9 +74,10 @@ export async function SiteHeader() {
         <Link href="/" className="text-base font-semibold text-brand-800">
           {t("appName")}
         </Link>
-        <nav aria-label="Main" className="flex flex-wrap items-center gap-2">
+        <div className="flex flex-wrap items-center gap-3">
+          <SignedInNav />
           <LanguageSwitch />
-        </nav>
+        </div>
       </div>
     </header>
   );

@@ -7,10 +7,9 @@ import { headers } from "next/headers";
 import { db } from "@/lib/db/client";
 import { authOptions } from "./auth-options";
 import { hashApiToken } from "./api-token";
-import { roleAtLeast, type Role } from "./roles";
+import type { Actor } from "./organizations-where";
 
-export type Membership = { organizationId: string; role: Role };
-export type Actor = { userId: string; via: "session" | "token"; memberships: Membership[] };
+export { organizationsWhere, type Actor, type Membership } from "./organizations-where";
 
 async function actorFromToken(token: string): Promise<Actor | null> {
   const found = await db.apiToken.findFirst({
@@ -35,9 +34,4 @@ export async function getActor(): Promise<Actor | null> {
   if (!userId) return null;
   const memberships = await db.membership.findMany({ where: { userId }, select: { organizationId: true, role: true } });
   return { userId, via: "session", memberships };
-}
-
-/** Organization ids in which the actor holds at least `minimum`, for use in `where` clauses. */
-export function organizationsWhere(actor: Actor | null, minimum: Role): string[] {
-  return actor ? actor.memberships.filter((m) => roleAtLeast(m.role, minimum)).map((m) => m.organizationId) : [];
 }

@@ -5,13 +5,14 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "./authenticate";
+import { throttledErrorMessage } from "./sign-in-errors";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/sign-in" },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({
       name: "email",
@@ -19,8 +20,9 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const forwarded = req?.headers?.["x-forwarded-for"];
         const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || "unknown";
-        const user = await authenticate({ email: credentials?.email ?? "", password: credentials?.password ?? "", ip });
-        return user ? { id: user.id, email: user.email, name: user.name } : null;
+        const result = await authenticate({ email: credentials?.email ?? "", password: credentials?.password ?? "", ip });
+        if (result.status === "throttled") throw new Error(throttledErrorMessage(result.retryAfterSeconds));
+        return result.status === "ok" ? result.user : null;
       },
     }),
   ],

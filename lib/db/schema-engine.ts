@@ -50,6 +50,17 @@ async function patchCharColumns(factory: PrismaPg) {
     for (const field of result?.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_BPCHAR_OID;
     return result;
   };
+  // The adapter also splits scripts on ";", which cuts hand-written functions ($$ … ; … $$) apart:
+  // PostgreSQL runs a multi-statement script sent whole.
+  let scriptProto = Object.getPrototypeOf(probe);
+  while (scriptProto && !Object.hasOwn(scriptProto, "executeScript")) scriptProto = Object.getPrototypeOf(scriptProto);
+  scriptProto.executeScript = async function (this: { client: pg.ClientBase; onError(e: unknown): never }, script: string) {
+    try {
+      await this.client.query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
   await probe.dispose();
   charPatched = true;
 }

@@ -1,6 +1,7 @@
 // Publishing freezes a questionnaire's draft into the next immutable version.
-import type { Db } from "@/lib/db/create-client";
+import type { Db, Prisma } from "@/lib/db/create-client";
 import { QuestionnaireDefinitionSchema } from "./definition-schema";
+import { addFactorsToLibrary } from "./factor-library-sync";
 
 export class DraftInvalidError extends Error {
   constructor(readonly issues: { path: PropertyKey[]; message: string }[]) {
@@ -8,11 +9,18 @@ export class DraftInvalidError extends Error {
   }
 }
 
-/** Returns the new version, or null when no questionnaire of the actor's organization has that id. */
+type PublishedVersion = { id: string; number: number };
+
+/**
+ * Returns the new version, or null when no questionnaire of the actor's organization has that id.
+ * `onPublished` runs in the same transaction (the audit record); it is a parameter because this
+ * module also runs in the seed under plain Node, where server-only modules cannot be imported.
+ */
 export async function publishVersion(opts: {
   db: Db;
   actor: { organizationId: string; userId: string | null };
   questionnaireId: string;
+  onPublished?: (tx: Prisma.TransactionClient, version: PublishedVersion) => Promise<void>;
 }) {
   const { db, actor, questionnaireId } = opts;
   return db.$transaction(async (tx) => {
@@ -25,7 +33,7 @@ export async function publishVersion(opts: {
     const parsed = QuestionnaireDefinitionSchema.safeParse(locked[0].draft);
     if (!parsed.success) throw new DraftInvalidError(parsed.error.issues);
     const last = await tx.questionnaireVersion.aggregate({ where: { questionnaireId }, _max: { number: true } });
-    return tx.questionnaireVersion.create({
+    const version = await tx.questionnaireVersion.create({
       data: {
         questionnaireId,
         number: (last._max.number ?? 0) + 1,
@@ -33,5 +41,8 @@ export async function publishVersion(opts: {
         publishedById: actor.userId,
       },
     });
+    await addFactorsToLibrary({ tx, organizationId: actor.organizationId, factors: parsed.data.factors });
+    await opts.onPublished?.(tx, version);
+    return version;
   });
 }

@@ -1,0 +1,105 @@
+// /surveys/{slug}/dashboard: attention shares per level, the sample's make-up and counts, live.
+// Anyone may open it when the survey shares its dashboard (small bases hidden); members of the
+// owning organization always may (everything shown, small bases marked); anyone else gets 404.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { db } from "@/lib/db/client";
+import { MeasureSchema } from "@/lib/analytics/dashboard-schema";
+import { getAttention } from "@/lib/analytics/get-attention";
+import { getComposition } from "@/lib/analytics/get-composition";
+import { levelsOf, localized } from "@/lib/analytics/level-items";
+import { resolveResultsRequest } from "@/lib/analytics/resolve-results-request";
+import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
+import { AttentionChart } from "@/components/analytics/attention-chart";
+import { DashboardFilters } from "@/components/analytics/dashboard-filters";
+import { DaysChart } from "@/components/analytics/days-chart";
+import { DistributionChart } from "@/components/analytics/distribution-chart";
+import { LiveUpdates } from "@/components/analytics/live-updates";
+import { SampleCounts } from "@/components/analytics/sample-counts";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function toSearchParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) if (typeof value === "string") out.set(key, value);
+  return out;
+}
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const resolved = await resolveResultsRequest((await params).slug, toSearchParams(await searchParams));
+  const t = await getTranslations("dashboard");
+  if ("error" in resolved && resolved.error === "not_found") return { title: t("title") };
+  const survey = "survey" in resolved ? resolved.survey : null;
+  const locale = "locale" in resolved ? resolved.locale : "zh";
+  return { title: survey ? `${locale === "zh" ? survey.titleZh : survey.titleEn} · ${t("title")}` : t("title") };
+}
+
+export default async function DashboardPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const search = toSearchParams(await searchParams);
+  const t = await getTranslations("dashboard");
+  const resolved = await resolveResultsRequest(slug, search);
+  if ("error" in resolved && resolved.error === "not_found") notFound();
+  const survey = resolved.survey;
+  const locale = "locale" in resolved ? resolved.locale : "zh";
+  const breakdowns = surveyBreakdowns(survey.definition).map((b) => ({
+    key: b.key,
+    label: b.key === "region" || b.key === "industry" || b.key === "size_class" || b.key === "lifecycle_stage" || !b.label
+      ? t(`breakdowns.${b.key}` as "breakdowns.region")
+      : localized(b.label, locale),
+    options: b.options.map((o) => ({ code: o.code, label: localized(o.label, locale) })),
+  }));
+  const measure = MeasureSchema.catch("cases").parse(search.get("measure") ?? undefined);
+  const filter = "filter" in resolved ? resolved.filter : null;
+  const [attention, composition] = filter
+    ? await Promise.all([
+        Promise.all(levelsOf(survey.definition).map((level) => getAttention({ db, survey, level, filter, measure, locale }))),
+        getComposition({ db, survey, filter, locale }),
+      ])
+    : [[], null];
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{locale === "zh" ? survey.titleZh : survey.titleEn}</h1>
+        <p className="text-sm text-slate-600" data-testid="access-note">
+          {survey.access === "public" ? t("publicView", { threshold: survey.threshold }) : t("memberView", { threshold: survey.threshold })}
+        </p>
+        <LiveUpdates slug={survey.slug} />
+      </header>
+
+      <DashboardFilters breakdowns={breakdowns} />
+
+      {"issues" in resolved ? (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+          {t("filters.invalid", { problems: resolved.issues.map((i) => i.message).join("; ") })}
+        </p>
+      ) : composition?.totals ? (
+        <SampleCounts totals={composition.totals} />
+      ) : null}
+
+      {attention.map((result) => (
+        <AttentionChart key={result.level} result={result} />
+      ))}
+
+      {composition && composition.suppressed ? (
+        <p role="status" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("suppressed", { threshold: composition.threshold })}
+        </p>
+      ) : composition ? (
+        <section aria-labelledby="composition-title" className="space-y-4">
+          <h2 id="composition-title" className="text-xl font-semibold">{t("composition.title")}</h2>
+          <div className="grid gap-4 lg:grid-cols-2">
+            {composition.distributions.map((d) => (
+              <DistributionChart key={d.key} distribution={d} />
+            ))}
+          </div>
+          <DaysChart days={composition.days} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+// GET /api/v1/questionnaires/{id}: the draft and the list of published versions.
+import { getActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { notFound, unauthorized } from "@/lib/http/api-response";
+import { getQuestionnaire } from "@/lib/questionnaire/get-questionnaire";
+
+export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }) {
+  const actor = await getActor();
+  if (!actor) return unauthorized();
+  const { id } = await ctx.params;
+  const found = await getQuestionnaire({ db, actor, id, minimum: "researcher" });
+  if (!found) return notFound("No questionnaire with this id.");
+  return Response.json({
+    id: found.id,
+    code: found.code,
+    draft: found.draft,
+    updatedAt: found.updatedAt,
+    versions: found.versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt, surveys: v._count.surveys })),
+  });
+}

@@ -1,0 +1,24 @@
+// POST /api/v1/questionnaires/{id}/versions: publish the draft as the next immutable version.
+import { getActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { notFound, unauthorized, validationFailed } from "@/lib/http/api-response";
+import { publishQuestionnaire } from "@/lib/questionnaire/publish-questionnaire";
+import { DraftInvalidError } from "@/lib/questionnaire/publish-version";
+
+export async function POST(_request: Request, ctx: { params: Promise<{ id: string }> }) {
+  const actor = await getActor();
+  if (!actor) return unauthorized();
+  const { id } = await ctx.params;
+  try {
+    const version = await publishQuestionnaire({ db, actor, id });
+    if (!version) return notFound("No questionnaire with this id.");
+    return Response.json({ version: version.number, publishedAt: version.publishedAt }, { status: 201 });
+  } catch (e) {
+    if (e instanceof DraftInvalidError)
+      return validationFailed(
+        e.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "number" ? p : String(p))), message: i.message })),
+        "The draft has problems to fix before it can be published.",
+      );
+    throw e;
+  }
+}

@@ -1,0 +1,50 @@
+// POST /api/v1/questionnaires: import a questionnaire definition (DESIGN.md §3) as a new draft.
+// GET: the questionnaires of the caller's current organization.
+import { getActor } from "@/lib/auth/actor";
+import { actorOrganizations, currentOrganization } from "@/lib/auth/current-organization";
+import { roleAtLeast } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { apiError, readJsonBody, unauthorized } from "@/lib/http/api-response";
+import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
+import { createQuestionnaire } from "@/lib/questionnaire/create-questionnaire";
+import { MAX_DRAFT_BYTES } from "@/lib/questionnaire/draft-shape-schema";
+import { listQuestionnaires } from "@/lib/questionnaire/list-questionnaires";
+import { QuestionnaireCodeTakenError } from "@/lib/questionnaire/questionnaire-errors";
+
+export async function POST(request: Request) {
+  const actor = await getActor();
+  if (!actor) return unauthorized();
+  // ?organization=<slug> picks one of the caller's organizations; otherwise the current one.
+  const slug = new URL(request.url).searchParams.get("organization");
+  const organization = slug
+    ? (await actorOrganizations(actor)).find((o) => o.slug === slug)
+    : await currentOrganization(actor);
+  if (!organization || !roleAtLeast(organization.role, "researcher"))
+    return apiError(403, "forbidden", "Importing a questionnaire needs the researcher role in the organization.");
+
+  const body = await readJsonBody(request, QuestionnaireDefinitionSchema, MAX_DRAFT_BYTES);
+  if ("response" in body) return body.response;
+  try {
+    const created = await createQuestionnaire({
+      db,
+      organizationId: organization.id,
+      actorId: actor.userId,
+      definition: body.data,
+      source: "import",
+    });
+    return Response.json(created, { status: 201, headers: { Location: `/api/v1/questionnaires/${created.id}` } });
+  } catch (e) {
+    if (e instanceof QuestionnaireCodeTakenError) return apiError(409, "code_taken", e.message, { code: e.code });
+    throw e;
+  }
+}
+
+export async function GET() {
+  const actor = await getActor();
+  if (!actor) return unauthorized();
+  const organization = await currentOrganization(actor);
+  const list = await listQuestionnaires({ db, actor, organizationId: organization?.id });
+  return Response.json({
+    questionnaires: list.map((q) => ({ id: q.id, code: q.code, title: q.title, updatedAt: q.updatedAt, latestVersion: q.latestVersion?.number ?? null })),
+  });
+}

@@ -1,0 +1,41 @@
+// GET /api/v1/surveys/{slug}/export?format=csv|xlsx&locale=zh|en&values=codes|labels
+// Researchers and owners of the survey's organization (session or API token); streamed.
+import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { exportSurvey } from "@/lib/export/export-survey";
+import { ExportQuerySchema } from "@/lib/export/export-query-schema";
+import { findExportableSurvey } from "@/lib/export/find-exportable-survey";
+import { apiError, unauthorized, validationFailed } from "@/lib/http/api-response";
+import { isLocale } from "@/lib/i18n/locales";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const actor = await getActor();
+  if (!actor) return unauthorized();
+  const t = await getTranslations("export.errors");
+  const query = ExportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) {
+    const issues = query.error.issues.map((i) => {
+      const field = String(i.path[0]);
+      return { path: i.path.map(String), message: field === "format" || field === "locale" || field === "values" ? t(field) : i.message };
+    });
+    return validationFailed(issues, issues[0]?.message);
+  }
+  const { slug } = await params;
+  const found = await findExportableSurvey({ db, actor, slug });
+  if (found.status === "not_found") return apiError(404, "not_found", t("notFound"));
+  if (found.status === "forbidden") return apiError(403, "forbidden", t("forbidden"));
+
+  const locale = query.data.locale ?? (isLocale(found.survey.defaultLocale) ? found.survey.defaultLocale : "zh");
+  const file = await exportSurvey({ db, actor, survey: found.survey, format: query.data.format, locale, values: query.data.values });
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.filename}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,21 @@
+// GET /api/v1/surveys/{slug}/results/attention?level=macro&region=…&industry=…&from=…&to=…&measure=cases|responses
+// One level's attention shares with base n and 95 % Wilson intervals (DESIGN.md §4, §5).
+// Public for surveys that share their dashboard; otherwise members of the owning organization.
+import { db } from "@/lib/db/client";
+import { issuesOf, validationFailed } from "@/lib/http/api-response";
+import { AttentionQuerySchema } from "@/lib/analytics/dashboard-schema";
+import { getAttention } from "@/lib/analytics/get-attention";
+import { resolveResultsRequest, resultsErrorResponse } from "@/lib/analytics/resolve-results-request";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const search = new URL(request.url).searchParams;
+  const resolved = await resolveResultsRequest(slug, search);
+  if ("error" in resolved) return resultsErrorResponse(resolved);
+  const query = AttentionQuerySchema.safeParse({ level: search.get("level") ?? undefined, measure: search.get("measure") || undefined });
+  if (!query.success) return validationFailed(issuesOf(query.error), "Give level=macro, middle or micro, and measure=cases or responses.");
+  const result = await getAttention({ db, ...resolved, ...query.data });
+  return Response.json(result, { headers: { "Cache-Control": "private, no-store" } });
+}

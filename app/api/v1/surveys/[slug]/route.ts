@@ -1,0 +1,21 @@
+// GET /api/v1/surveys/{slug}: the published questionnaire version of an open survey (public).
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/http/api-response";
+import { findPublicSurvey } from "@/lib/responses/public-survey";
+import { surveyNotOpen } from "@/lib/responses/submission-http";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const survey = await findPublicSurvey({ db, slug });
+  if (!survey) return notFound("No survey has this address.");
+  if (survey.state !== "open") return surveyNotOpen(survey);
+  return Response.json({
+    slug: survey.slug,
+    title: survey.title,
+    defaultLocale: survey.defaultLocale,
+    opensAt: survey.opensAt,
+    closesAt: survey.closesAt,
+    requiresToken: survey.requiresToken,
+    definition: survey.definition,
+  });
+}

@@ -1,0 +1,46 @@
+// Shared set-up of the submission benchmarks: a fresh database with the demo data on the
+// PostgreSQL named by DATABASE_URL, and `next start` of an existing production build on it.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { adminQuery, applyMigrations, withDatabase } from "../lib/db/schema-engine";
+import { seedDemo } from "../prisma/seed";
+
+export type BenchServer = { url: string; databaseUrl: string; stop: () => Promise<void> };
+
+async function waitFor(url: string, child: ChildProcess) {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within 60 s`);
+}
+
+export async function startBenchServer(opts: { port: number; env?: Record<string, string> }): Promise<BenchServer> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error("Set DATABASE_URL to a PostgreSQL server (a database is created there and dropped afterwards).");
+  const name = `sme_bench_${Date.now().toString(36)}`;
+  const databaseUrl = withDatabase(serverUrl, name);
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+  await applyMigrations(databaseUrl);
+  await seedDemo(databaseUrl);
+  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(opts.port), "--hostname", "127.0.0.1"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", NEXTAUTH_SECRET: "bench-secret-not-for-production-0123", ...opts.env },
+  });
+  const url = `http://127.0.0.1:${opts.port}`;
+  await waitFor(`${url}/api/health`, child);
+  return {
+    url,
+    databaseUrl,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
+}

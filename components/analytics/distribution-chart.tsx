@@ -1,0 +1,43 @@
+"use client";
+// The sample's distribution over one breakdown (paper Fig. 2: regions, Fig. 3: industries).
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { useTranslations } from "next-intl";
+import type { Distribution } from "@/lib/analytics/to-composition";
+import { distributionCsv, formatPercent } from "@/lib/analytics/to-chart-bars";
+import { ChartFigure } from "./chart-figure";
+import { ResultsTable } from "./results-table";
+
+const ROW_HEIGHT = 26;
+
+export function DistributionChart({ distribution }: { distribution: Distribution }) {
+  const t = useTranslations("dashboard");
+  const name = distribution.label ?? t(`breakdowns.${distribution.key}` as "breakdowns.region");
+  const title = t("composition.distribution", { name });
+  const data = distribution.bars.map((b) => ({ ...b, text: `${formatPercent(b.share)} (${b.count})` }));
+  return (
+    <ChartFigure
+      id={`distribution-${distribution.key}`}
+      title={title}
+      subtitle={t("base", { n: distribution.base })}
+      csv={distributionCsv(distribution)}
+      table={<ResultsTable rows={data.map((d) => ({ label: d.label, share: d.share, count: d.count }))} />}
+    >
+      {data.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("noResponses")}</p>
+      ) : (
+        <div style={{ width: "100%", height: data.length * ROW_HEIGHT + 40 }} role="img" aria-label={`${title}: ${data.map((d) => `${d.label} ${d.text}`).join("; ")}`}>
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={data} layout="vertical" margin={{ top: 4, right: 90, bottom: 4, left: 4 }} barCategoryGap={4}>
+              <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+              <XAxis type="number" fontSize={11} allowDecimals={false} />
+              <YAxis type="category" dataKey="label" width={150} fontSize={11} tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)} />
+              <Bar dataKey="count" fill="#0f766e" isAnimationActive={false}>
+                <LabelList dataKey="text" position="right" fontSize={11} fill="#0f172a" />
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </ChartFigure>
+  );
+}

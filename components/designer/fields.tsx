@@ -1,0 +1,182 @@
+"use client";
+// Inputs bound to a path in the draft, each showing the schema's issues for that path inline.
+import { useId } from "react";
+import { useTranslations } from "next-intl";
+import { issuesAt, pathKey } from "@/lib/questionnaire/definition-issues";
+import { cn } from "@/lib/utils";
+import { getAt, setAt, useDesigner, type Path } from "./designer-context";
+import { inputClass } from "./input-class";
+
+
+/** The issues of a path, and the props that tie them to the input. */
+export function useIssues(path: Path) {
+  const { issues } = useDesigner();
+  const id = useId();
+  const messages = issuesAt(issues, path);
+  return {
+    messages,
+    inputProps: messages.length ? { "aria-invalid": true as const, "aria-describedby": id } : {},
+    view: messages.length ? (
+      <ul id={id} className="mt-1 space-y-0.5 text-xs text-red-700" data-issue-path={pathKey(path)}>
+        {messages.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ul>
+    ) : null,
+  };
+}
+
+export function TextField({ path, label, className, placeholder }: { path: Path; label: string; className?: string; placeholder?: string }) {
+  const { draft, update } = useDesigner();
+  const id = useId();
+  const { inputProps, view } = useIssues(path);
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <input
+        id={id}
+        className={inputClass}
+        value={String(getAt(draft, path) ?? "")}
+        placeholder={placeholder}
+        onChange={(e) => update((d) => setAt(d, path, e.target.value), pathKey(path))}
+        {...inputProps}
+      />
+      {view}
+    </div>
+  );
+}
+
+/** A number, or nothing (the property is removed) when left empty. */
+export function NumberField({ path, label, className, integer = true }: { path: Path; label: string; className?: string; integer?: boolean }) {
+  const { draft, update } = useDesigner();
+  const id = useId();
+  const { inputProps, view } = useIssues(path);
+  const value = getAt(draft, path);
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="number"
+        inputMode={integer ? "numeric" : "decimal"}
+        step={integer ? 1 : "any"}
+        className={inputClass}
+        value={typeof value === "number" ? value : ""}
+        onChange={(e) => update((d) => setAt(d, path, e.target.value === "" ? undefined : Number(e.target.value)), pathKey(path))}
+        {...inputProps}
+      />
+      {view}
+    </div>
+  );
+}
+
+export function CheckboxField({ path, label }: { path: Path; label: string }) {
+  const { draft, update } = useDesigner();
+  const { inputProps, view } = useIssues(path);
+  return (
+    <div>
+      <label className="inline-flex min-h-10 items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          className="size-4"
+          checked={Boolean(getAt(draft, path))}
+          onChange={(e) => update((d) => setAt(d, path, e.target.checked || undefined))}
+          {...inputProps}
+        />
+        {label}
+      </label>
+      {view}
+    </div>
+  );
+}
+
+export function SelectField({
+  path,
+  label,
+  choices,
+  className,
+  emptyLabel,
+}: {
+  path: Path;
+  label: string;
+  choices: { value: string; label: string }[];
+  className?: string;
+  /** Offered as "none" when the field is optional. */
+  emptyLabel?: string;
+}) {
+  const { draft, update } = useDesigner();
+  const id = useId();
+  const { inputProps, view } = useIssues(path);
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
+      <select
+        id={id}
+        className={inputClass}
+        value={String(getAt(draft, path) ?? "")}
+        onChange={(e) => update((d) => setAt(d, path, e.target.value === "" ? undefined : e.target.value))}
+        {...inputProps}
+      >
+        {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      {view}
+    </div>
+  );
+}
+
+/** Chinese and English side by side; a label written in one language only is flagged. */
+export function LocalizedField({ path, label, multiline = false }: { path: Path; label: string; multiline?: boolean }) {
+  const t = useTranslations("designer");
+  const { draft, update } = useDesigner();
+  const { inputProps, view } = useIssues(path);
+  const zhId = useId();
+  const enId = useId();
+  const text = (getAt(draft, path) ?? {}) as { zh?: string; en?: string };
+  const missing = Boolean(text.zh) !== Boolean(text.en) ? (text.zh ? "en" : "zh") : null;
+  const set = (lang: "zh" | "en", value: string) =>
+    update((d) => {
+      if (getAt(d, path) === undefined) setAt(d, path, {});
+      setAt(d, [...path, lang], value === "" ? undefined : value);
+    }, pathKey([...path, lang]));
+  const Input = multiline ? "textarea" : "input";
+  return (
+    <fieldset className="min-w-0">
+      <legend className="text-xs font-medium text-slate-600">{label}</legend>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {(["zh", "en"] as const).map((lang) => (
+          <div key={lang}>
+            <label htmlFor={lang === "zh" ? zhId : enId} className="sr-only">
+              {`${label} (${t(`lang.${lang}`)})`}
+            </label>
+            <div className="flex items-start gap-1">
+              <span aria-hidden className="mt-2 w-6 shrink-0 text-xs text-slate-500">
+                {lang === "zh" ? "中" : "EN"}
+              </span>
+              <Input
+                id={lang === "zh" ? zhId : enId}
+                lang={lang}
+                className={cn(inputClass, multiline && "min-h-16", missing === lang && "border-amber-500 bg-amber-50")}
+                value={text[lang] ?? ""}
+                onChange={(e) => set(lang, e.target.value)}
+                {...inputProps}
+              />
+            </div>
+            {missing === lang && <p className="ml-7 mt-0.5 text-xs text-amber-800">{t("missingTranslation")}</p>}
+          </div>
+        ))}
+      </div>
+      {view}
+    </fieldset>
+  );
+}

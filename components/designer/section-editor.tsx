@@ -1,0 +1,102 @@
+"use client";
+// One section: its title, its level (the attention chart it feeds) and its questions.
+import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import {
+  QUESTION_TYPES,
+  duplicateQuestion,
+  moveItem,
+  newQuestion,
+  questionCodes,
+  uniqueCode,
+  type DraftQuestionType,
+} from "@/lib/questionnaire/draft-edits";
+import { FACTOR_LEVELS } from "@/lib/questionnaire/definition-schema";
+import { countIssuesUnder } from "@/lib/questionnaire/definition-issues";
+import { useDesigner } from "./designer-context";
+import { LocalizedField, SelectField, TextField, useIssues } from "./fields";
+import { inputClass } from "./input-class";
+import { ItemActions } from "./item-actions";
+import { QuestionEditor } from "./question-editor";
+
+export function SectionEditor({ sectionIndex, actions }: { sectionIndex: number; actions: React.ReactNode }) {
+  const t = useTranslations("designer");
+  const { draft, update, issues, announceDeletion } = useDesigner();
+  const [newType, setNewType] = useState<DraftQuestionType>("single");
+  const typeId = useId();
+  const section = draft.sections[sectionIndex];
+  const path = ["sections", sectionIndex];
+  const questionsIssues = useIssues([...path, "questions"]);
+  const sectionName = section.title.zh || section.title.en || section.code;
+  const issueCount = countIssuesUnder(issues, path);
+
+  const addQuestion = () =>
+    update((d) => {
+      d.sections[sectionIndex].questions.push(newQuestion(newType, uniqueCode(`${section.code}_q${section.questions.length + 1}`, questionCodes(d))));
+    });
+
+  return (
+    <section className="space-y-4 rounded-xl border border-slate-300 bg-slate-100 p-4" aria-label={t("sectionName", { name: sectionName })}>
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div className="flex flex-wrap items-end gap-2">
+          <TextField path={[...path, "code"]} label={t("sectionCode")} className="w-44" />
+          <SelectField
+            path={[...path, "level"]}
+            label={t("level")}
+            emptyLabel={t("noLevel")}
+            choices={FACTOR_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
+            className="w-48"
+          />
+          {issueCount > 0 && <span className="mb-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">{t("issueCount", { count: issueCount })}</span>}
+        </div>
+        {actions}
+      </div>
+      <LocalizedField path={[...path, "title"]} label={t("sectionTitle")} />
+      <LocalizedField path={[...path, "description"]} label={t("description")} multiline />
+      <div className="space-y-3">
+        {section.questions.map((q, qi) => {
+          const name = q.label.zh || q.label.en || q.code;
+          return (
+            <QuestionEditor
+              key={qi}
+              sectionIndex={sectionIndex}
+              questionIndex={qi}
+              actions={
+                <ItemActions
+                  name={name}
+                  index={qi}
+                  count={section.questions.length}
+                  onMove={(to) => update((d) => void (d.sections[sectionIndex].questions = moveItem(d.sections[sectionIndex].questions, qi, to)))}
+                  onDuplicate={() => update(() => duplicateQuestion(draft, sectionIndex, qi))}
+                  onDelete={() => {
+                    update((d) => void d.sections[sectionIndex].questions.splice(qi, 1));
+                    announceDeletion(name);
+                  }}
+                />
+              }
+            />
+          );
+        })}
+        {questionsIssues.view}
+      </div>
+      <div className="flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor={typeId} className="block text-xs font-medium text-slate-600">
+            {t("newQuestionType")}
+          </label>
+          <select id={typeId} className={inputClass} value={newType} onChange={(e) => setNewType(e.target.value as DraftQuestionType)}>
+            {QUESTION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`types.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button type="button" variant="secondary" onClick={addQuestion}>
+          {t("addQuestion", { section: sectionName })}
+        </Button>
+      </div>
+    </section>
+  );
+}

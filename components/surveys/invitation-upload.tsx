@@ -1,0 +1,110 @@
+"use client";
+// Upload an invitation list (CSV: firm name, contact, optional firm identifier). Bad rows are
+// listed by line before anything is stored. The personal links are shown and offered as a CSV
+// download once: only their hashes are stored, so they cannot be shown again.
+import { useId, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/designer/input-class";
+import { invitationLinksCsv, parseInvitationCsv, type InvitationRowError } from "@/lib/surveys/parse-invitation-csv";
+
+type Links = { firmName: string; contact: string | null; firmIdentifier: string | null; link: string }[];
+type Result = { errors: InvitationRowError[] } | { links: Links } | null;
+
+export function InvitationUpload({ slug, create }: { slug: string; create: (name: string, csv: string) => Promise<Result> }) {
+  const t = useTranslations("surveys.invitations");
+  const ids = { name: useId(), file: useId(), csv: useId() };
+  const [name, setName] = useState("");
+  const [csv, setCsv] = useState("");
+  const [result, setResult] = useState<Result>(null);
+  const [pending, startTransition] = useTransition();
+  const preview = csv.trim() ? parseInvitationCsv(csv) : null;
+  const errors = result && "errors" in result ? result.errors : (preview?.errors ?? []);
+
+  const download = (links: Links) => {
+    const blob = new Blob(["\uFEFF" + invitationLinksCsv(links)], { type: "text/csv;charset=utf-8" });
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = `${slug}-invitations.csv`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+
+  if (result && "links" in result)
+    return (
+      <div className="space-y-3" data-testid="invitation-links">
+        <p role="alert" className="rounded-md border border-amber-500 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("onceWarning", { count: result.links.length })}
+        </p>
+        <Button type="button" onClick={() => download(result.links)}>{t("download")}</Button>
+        <div className="max-h-80 overflow-auto rounded border border-slate-200">
+          <table className="w-full text-left text-xs">
+            <thead className="bg-slate-50">
+              <tr>
+                <th scope="col" className="p-2">{t("firmName")}</th>
+                <th scope="col" className="p-2">{t("contact")}</th>
+                <th scope="col" className="p-2">{t("link")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.links.map((l) => (
+                <tr key={l.link} className="border-t border-slate-100">
+                  <td className="p-2">{l.firmName}</td>
+                  <td className="p-2">{l.contact}</td>
+                  <td className="p-2 break-all"><code>{l.link}</code></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <Button type="button" variant="secondary" onClick={() => (setResult(null), setCsv(""), setName(""))}>{t("another")}</Button>
+      </div>
+    );
+
+  return (
+    <form
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        startTransition(async () => setResult(await create(name, csv)));
+      }}
+    >
+      <p className="text-sm text-slate-600">{t("help")}</p>
+      <div>
+        <label htmlFor={ids.name} className="block text-sm font-medium">{t("name")}</label>
+        <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} placeholder={t("namePlaceholder")} />
+      </div>
+      <div>
+        <label htmlFor={ids.file} className="block text-sm font-medium">{t("file")}</label>
+        <input
+          id={ids.file}
+          type="file"
+          accept=".csv,text/csv"
+          className="block w-full text-sm"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (file) (setCsv(await file.text()), setResult(null));
+          }}
+        />
+      </div>
+      <div>
+        <label htmlFor={ids.csv} className="block text-sm font-medium">{t("paste")}</label>
+        <textarea id={ids.csv} value={csv} onChange={(e) => (setCsv(e.target.value), setResult(null))} className={`${inputClass} h-28 font-mono text-xs`} placeholder="firm_name,contact,firm_identifier" />
+      </div>
+      {errors.length > 0 && (
+        <div role="alert" className="text-sm text-red-700">
+          <p>{t("rowErrors", { count: errors.length })}</p>
+          <ul className="mt-1 list-disc pl-5" data-testid="invitation-errors">
+            {errors.slice(0, 100).map((e) => (
+              <li key={`${e.line}-${e.field}-${e.code}`}>{t(`errors.${e.field}.${e.code}` as "errors.firmName.missing", { line: e.line })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {preview && errors.length === 0 && <p className="text-sm text-slate-700">{t("ready", { count: preview.rows.length })}</p>}
+      <Button type="submit" disabled={pending || !preview || errors.length > 0 || preview.rows.length === 0}>
+        {t("create")}
+      </Button>
+    </form>
+  );
+}

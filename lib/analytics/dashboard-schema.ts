@@ -1,0 +1,61 @@
+// What a dashboard or results request may ask for: a level, breakdown filters, a date range and
+// the measure. Parsed from URL query parameters by the API and the page alike. Browser-safe.
+import { z } from "zod";
+import { FactorLevelSchema } from "@/lib/questionnaire/definition-schema";
+
+export const MEASURES = ["cases", "responses"] as const;
+export const MeasureSchema = z.enum(MEASURES);
+export type Measure = z.infer<typeof MeasureSchema>;
+
+/** Query parameters that are not breakdown filters. */
+export const RESERVED_PARAMS = ["level", "from", "to", "measure", "locale"] as const;
+
+const DateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2017-03-31")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Not a real date");
+
+export const ResultsFilterSchema = z
+  .object({
+    from: DateSchema.optional(),
+    to: DateSchema.optional(),
+    /** Breakdown key (region, industry, size_class, lifecycle_stage or a custom question code) to value. */
+    breakdowns: z.record(z.string(), z.string().min(1).max(64)).default({}),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date is after the end date", path: ["to"] });
+export type ResultsFilter = z.infer<typeof ResultsFilterSchema>;
+
+export type FilterIssue = { path: string[]; message: string };
+
+/**
+ * Reads a filter from query parameters. Every parameter that is not reserved must name one of
+ * the survey's breakdowns and one of its values; anything else is reported, never ignored.
+ */
+export function parseResultsFilter(
+  params: URLSearchParams,
+  breakdowns: { key: string; options: { code: string }[] }[],
+): { filter: ResultsFilter } | { issues: FilterIssue[] } {
+  const issues: FilterIssue[] = [];
+  const chosen: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if ((RESERVED_PARAMS as readonly string[]).includes(key) || value === "") continue;
+    const breakdown = breakdowns.find((b) => b.key === key);
+    if (!breakdown) {
+      issues.push({ path: [key], message: `"${key}" is not a breakdown of this survey (${breakdowns.map((b) => b.key).join(", ")})` });
+    } else if (!breakdown.options.some((o) => o.code === value)) {
+      issues.push({ path: [key], message: `"${value}" is not a value of ${key}` });
+    } else chosen[key] = value;
+  }
+  const parsed = ResultsFilterSchema.safeParse({
+    from: params.get("from") || undefined,
+    to: params.get("to") || undefined,
+    breakdowns: chosen,
+  });
+  if (!parsed.success) issues.push(...parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+  return issues.length ? { issues } : { filter: parsed.data! };
+}
+
+export const AttentionQuerySchema = z.object({
+  level: FactorLevelSchema,
+  measure: MeasureSchema.default("cases"),
+});

@@ -1,0 +1,53 @@
+// The survey a dashboard or results request is about, if the caller may see it: anyone when the
+// survey shares its dashboard, otherwise members of the owning organization (viewer or above).
+// Anything else is reported as not found, as if it did not exist.
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { organizationsWhere } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/create-client";
+import { QuestionnaireDefinitionSchema, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
+
+export type DashboardSurvey = {
+  id: string;
+  slug: string;
+  titleZh: string;
+  titleEn: string;
+  threshold: number;
+  publicDashboard: boolean;
+  /** "member": sees every share, small bases marked. "public": small bases hidden. */
+  access: "member" | "public";
+  versionId: string;
+  definition: QuestionnaireDefinition;
+};
+
+// Versions are immutable, so a parsed definition stays valid for the life of the process.
+const definitions = new Map<string, QuestionnaireDefinition>();
+
+export async function findDashboardSurvey({ db, slug, actor }: { db: Db; slug: string; actor: Actor | null }): Promise<DashboardSurvey | null> {
+  const organizationIds = organizationsWhere(actor, "viewer");
+  const survey = await db.survey.findFirst({
+    where: { slug, OR: [{ publicDashboard: true }, { organizationId: { in: organizationIds } }] },
+    select: {
+      id: true, slug: true, titleZh: true, titleEn: true, smallCellThreshold: true, publicDashboard: true,
+      organizationId: true, versionId: true,
+    },
+  });
+  if (!survey) return null;
+  let definition = definitions.get(survey.versionId);
+  if (!definition) {
+    const version = await db.questionnaireVersion.findUniqueOrThrow({ where: { id: survey.versionId }, select: { definition: true } });
+    definition = QuestionnaireDefinitionSchema.parse(version.definition);
+    definitions.set(survey.versionId, definition);
+  }
+  return {
+    id: survey.id,
+    slug: survey.slug,
+    titleZh: survey.titleZh,
+    titleEn: survey.titleEn,
+    threshold: survey.smallCellThreshold,
+    publicDashboard: survey.publicDashboard,
+    access: organizationIds.includes(survey.organizationId) ? "member" : "public",
+    versionId: survey.versionId,
+    definition,
+  };
+}

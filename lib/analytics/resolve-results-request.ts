@@ -1,0 +1,31 @@
+// The common first steps of every results request (API and page): who asks, which survey they
+// may see, and the filter in the query string.
+import "server-only";
+import { getActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { notFound, validationFailed } from "@/lib/http/api-response";
+import { resolveLocale } from "@/lib/i18n/request";
+import { isLocale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/questionnaire/definition-schema";
+import { parseResultsFilter, type FilterIssue, type ResultsFilter } from "./dashboard-schema";
+import { findDashboardSurvey, type DashboardSurvey } from "./find-dashboard-survey";
+import { surveyBreakdowns } from "./survey-breakdowns";
+
+export type ResultsRequest = { survey: DashboardSurvey; filter: ResultsFilter; locale: Locale };
+export type ResultsRequestError = { error: "not_found" } | { error: "invalid_filter"; survey: DashboardSurvey; issues: FilterIssue[] };
+
+export async function resolveResultsRequest(slug: string, params: URLSearchParams): Promise<ResultsRequest | ResultsRequestError> {
+  const survey = await findDashboardSurvey({ db, slug, actor: await getActor() });
+  if (!survey) return { error: "not_found" };
+  const parsed = parseResultsFilter(params, surveyBreakdowns(survey.definition));
+  if ("issues" in parsed) return { error: "invalid_filter", survey, issues: parsed.issues };
+  const asked = params.get("locale");
+  return { survey, filter: parsed.filter, locale: isLocale(asked) ? asked : await resolveLocale() };
+}
+
+/** The JSON answer for a request that cannot be served (DESIGN.md §5). */
+export function resultsErrorResponse(e: ResultsRequestError): Response {
+  return e.error === "not_found"
+    ? notFound("There is no survey at this address, or its results are not shared with you.")
+    : validationFailed(e.issues, "The filter is not valid.");
+}

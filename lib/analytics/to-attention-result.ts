@@ -1,0 +1,81 @@
+// Shapes a level's summed result cells into the attention chart of DESIGN.md §4: shares of cases
+// (or of responses), Wilson intervals, means for scales, sorted from most to least, with small
+// bases hidden from the public. Pure; the SQL is in aggregate-attention.ts.
+import type { FactorLevel, Locale } from "@/lib/questionnaire/definition-schema";
+import type { Measure } from "./dashboard-schema";
+import { localized, type ItemKind, type LevelItem } from "./level-items";
+import { wilsonInterval, type Interval } from "./wilson-interval";
+
+export type MetricRow = { metric: string; responses: number; mentions: number; valueSum: number; valueCount: number };
+
+export type AttentionFactor = {
+  code: string;
+  label: string;
+  kind: ItemKind;
+  /** Firms flagging it (percent of cases) or its mentions (percent of responses). */
+  count: number;
+  share: number;
+  /** 95 % Wilson interval of the share of cases; null for percent of responses or an empty base. */
+  ci: Interval | null;
+  /** Mean rating, for factors asked on a scale. */
+  mean: number | null;
+  topN?: number;
+  threshold?: number;
+};
+
+export type AttentionResult = {
+  level: FactorLevel;
+  measure: Measure;
+  /** Valid responses in the filter that answered the level; null when hidden. */
+  base: number | null;
+  /** All mentions in the base (the denominator of percent of responses); null when hidden. */
+  mentions: number | null;
+  factors: AttentionFactor[];
+  /** True when the base is under the survey's small-cell threshold and the viewer is the public. */
+  suppressed: boolean;
+  /** True when the base is under the threshold (members see it, marked). */
+  smallBase: boolean;
+  threshold: number;
+};
+
+export type ToAttentionOptions = {
+  level: FactorLevel;
+  items: LevelItem[];
+  rows: MetricRow[];
+  measure: Measure;
+  locale: Locale;
+  threshold: number;
+  /** Public viewers never see a share whose base is under the threshold. */
+  enforceThreshold: boolean;
+};
+
+export function toAttentionResult({ level, items, rows, measure, locale, threshold, enforceThreshold }: ToAttentionOptions): AttentionResult {
+  const byMetric = new Map(rows.map((r) => [r.metric, r]));
+  const base = byMetric.get("base")?.responses ?? 0;
+  const mentions = items.reduce((sum, item) => sum + (byMetric.get(item.metric)?.mentions ?? 0), 0);
+  const smallBase = base < threshold;
+  if (enforceThreshold && smallBase)
+    return { level, measure, base: null, mentions: null, factors: [], suppressed: true, smallBase, threshold };
+
+  const factors = items.map((item): AttentionFactor => {
+    const row = byMetric.get(item.metric);
+    const count = measure === "cases" ? (row?.responses ?? 0) : (row?.mentions ?? 0);
+    const denominator = measure === "cases" ? base : mentions;
+    const share = denominator > 0 ? count / denominator : 0;
+    return {
+      code: item.code,
+      label: localized(item.label, locale),
+      kind: item.kind,
+      count,
+      share,
+      ci: measure === "cases" ? wilsonInterval(share, base) : null,
+      mean: row && row.valueCount > 0 ? row.valueSum / row.valueCount : null,
+      ...(item.topN !== undefined && { topN: item.topN }),
+      ...(item.threshold !== undefined && { threshold: item.threshold }),
+    };
+  });
+  // Factors from most to least; "none of these" and other unmapped options after them.
+  const order = (f: AttentionFactor) => (f.kind === "option" ? 1 : 0);
+  factors.sort((a, b) => order(a) - order(b) || b.share - a.share || a.code.localeCompare(b.code));
+  return { level, measure, base, mentions, factors, suppressed: false, smallBase, threshold };
+}

@@ -1,0 +1,60 @@
+// Rows for the recharts bar charts and their CSV downloads, from shaped results. Pure, browser-safe.
+import type { AttentionResult } from "./to-attention-result";
+import type { Distribution } from "./to-composition";
+
+export type AttentionBar = {
+  code: string;
+  label: string;
+  share: number;
+  count: number;
+  /** Distances from the share to the interval's ends, as recharts' ErrorBar wants them. */
+  ciError: [number, number] | null;
+  ci: [number, number] | null;
+  /** "69.0% (156)" */
+  text: string;
+  isOption: boolean;
+  mean: number | null;
+};
+
+export const formatPercent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+export function toAttentionBars(result: AttentionResult): AttentionBar[] {
+  return result.factors.map((f) => ({
+    code: f.code,
+    label: f.label,
+    share: f.share,
+    count: f.count,
+    ci: f.ci,
+    ciError: f.ci ? [f.share - f.ci[0], f.ci[1] - f.share] : null,
+    text: `${formatPercent(f.share)} (${f.count})`,
+    isOption: f.kind === "option",
+    mean: f.mean,
+  }));
+}
+
+export type CsvTable = { header: string[]; rows: (string | number)[][] };
+
+export function attentionCsv(result: AttentionResult): CsvTable {
+  return {
+    header: ["level", "code", "label", "count", "base", "share", "ci_low", "ci_high", "mean", "measure"],
+    rows: result.factors.map((f) => [
+      result.level, f.code, f.label, f.count, (result.measure === "cases" ? result.base : result.mentions) ?? "",
+      round(f.share), f.ci ? round(f.ci[0]) : "", f.ci ? round(f.ci[1]) : "", f.mean === null ? "" : round(f.mean), result.measure,
+    ]),
+  };
+}
+
+export function distributionCsv(d: Distribution): CsvTable {
+  return { header: [d.key, "label", "count", "base", "share"], rows: d.bars.map((b) => [b.code, b.label, b.count, d.base, round(b.share)]) };
+}
+
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** RFC 4180 text with a byte-order mark, so spreadsheet programs read Chinese labels correctly. */
+export function toCsvText({ header, rows }: CsvTable): string {
+  const cell = (v: string | number) => {
+    const s = String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return "\uFEFF" + [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,37 @@
+// The survey to export, found within the actor's organizations: a researcher or owner may export;
+// a viewer of the same organization is told they lack the role; anyone else gets "not found".
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
+import { QuestionnaireDefinitionSchema, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
+
+export type ExportableSurvey = {
+  id: string;
+  organizationId: string;
+  slug: string;
+  defaultLocale: string;
+  /** The survey's version first, then other versions its responses were given against. */
+  definitions: QuestionnaireDefinition[];
+};
+
+export type ExportableSurveyLookup = { status: "ok"; survey: ExportableSurvey } | { status: "forbidden" } | { status: "not_found" };
+
+export async function findExportableSurvey(options: { db: Db; actor: Actor; slug: string }): Promise<ExportableSurveyLookup> {
+  const { db, actor, slug } = options;
+  const survey = await db.survey.findFirst({
+    where: { slug, organizationId: { in: organizationsWhere(actor, "researcher") } },
+    select: { id: true, organizationId: true, slug: true, defaultLocale: true, versionId: true },
+  });
+  if (!survey) {
+    const seen = await db.survey.findFirst({ where: { slug, organizationId: { in: organizationsWhere(actor, "viewer") } }, select: { id: true } });
+    return { status: seen ? "forbidden" : "not_found" };
+  }
+  const used = await db.response.findMany({ where: { surveyId: survey.id }, distinct: ["versionId"], select: { versionId: true } });
+  const versionIds = [survey.versionId, ...used.map((u) => u.versionId).filter((id) => id !== survey.versionId)];
+  const versions = await db.questionnaireVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, definition: true } });
+  const definitions = versionIds
+    .map((id) => versions.find((v) => v.id === id))
+    .filter((v) => v !== undefined)
+    .map((v) => QuestionnaireDefinitionSchema.parse(v.definition));
+  return { status: "ok", survey: { ...survey, definitions } };
+}

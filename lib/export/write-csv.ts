@@ -1,0 +1,27 @@
+// Streams an export as CSV: the header, then each batch as it is read (pulled by the client, so
+// a slow download slows the reading instead of filling memory). A byte-order mark lets Excel
+// open the UTF-8 Chinese text correctly.
+import { stringify } from "csv-stringify/sync";
+import type { ExportColumn, ExportRecord } from "./export-columns";
+import { csvCell } from "./csv-cell";
+
+export function writeCsv(columns: ExportColumn[], batches: AsyncIterator<ExportRecord[]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let headerSent = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode("\uFEFF" + stringify([columns.map((c) => c.header)], { record_delimiter: "\r\n" })));
+        return;
+      }
+      const next = await batches.next();
+      if (next.done) return controller.close();
+      const rows = next.value.map((r) => columns.map((c) => csvCell(c.value(r))));
+      controller.enqueue(encoder.encode(stringify(rows, { record_delimiter: "\r\n" })));
+    },
+    async cancel() {
+      await batches.return?.(undefined);
+    },
+  });
+}

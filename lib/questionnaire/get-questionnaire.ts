@@ -1,0 +1,43 @@
+// One questionnaire of the actor's organizations: its draft and its published versions.
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import type { Role } from "@/lib/auth/roles";
+import type { QuestionnaireDefinition } from "./definition-schema";
+import type { DraftDefinition } from "./draft-edits";
+
+/** Null when no questionnaire with that id belongs to an organization where the actor has `minimum`. */
+export async function getQuestionnaire(opts: { db: Db; actor: Actor; id: string; minimum?: Role }) {
+  if (!/^[0-9a-f-]{36}$/i.test(opts.id)) return null;
+  const found = await opts.db.questionnaire.findFirst({
+    where: { id: opts.id, organizationId: { in: organizationsWhere(opts.actor, opts.minimum ?? "viewer") } },
+    select: {
+      id: true,
+      code: true,
+      organizationId: true,
+      organization: { select: { slug: true, name: true } },
+      draft: true,
+      updatedAt: true,
+      versions: {
+        orderBy: { number: "desc" },
+        select: { id: true, number: true, publishedAt: true, publishedById: true, _count: { select: { surveys: true } } },
+      },
+    },
+  });
+  if (!found) return null;
+  return { ...found, draft: found.draft as DraftDefinition };
+}
+
+/** One published version's definition, or null. */
+export async function getVersionDefinition(opts: { db: Db; actor: Actor; questionnaireId: string; number: number }) {
+  if (!/^[0-9a-f-]{36}$/i.test(opts.questionnaireId) || !Number.isInteger(opts.number)) return null;
+  const version = await opts.db.questionnaireVersion.findFirst({
+    where: {
+      questionnaireId: opts.questionnaireId,
+      number: opts.number,
+      questionnaire: { organizationId: { in: organizationsWhere(opts.actor, "viewer") } },
+    },
+    select: { id: true, number: true, definition: true, publishedAt: true },
+  });
+  return version ? { ...version, definition: version.definition as QuestionnaireDefinition } : null;
+}

@@ -1,0 +1,32 @@
+// The questionnaires of the actor's organizations, newest edit first.
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import type { LocalizedText } from "./definition-schema";
+
+/** `organizationId` narrows the list to one of the actor's organizations (the current one). */
+export async function listQuestionnaires(opts: { db: Db; actor: Actor; organizationId?: string }) {
+  const ids = organizationsWhere(opts.actor, "viewer").filter((id) => !opts.organizationId || id === opts.organizationId);
+  const rows = await opts.db.questionnaire.findMany({
+    where: { organizationId: { in: ids } },
+    orderBy: { updatedAt: "desc" },
+    select: {
+      id: true,
+      code: true,
+      draft: true,
+      updatedAt: true,
+      organization: { select: { name: true } },
+      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, publishedAt: true } },
+      _count: { select: { versions: true } },
+    },
+  });
+  return rows.map((q) => ({
+    id: q.id,
+    code: q.code,
+    title: ((q.draft as { title?: LocalizedText }).title ?? {}) as LocalizedText,
+    organizationName: q.organization.name,
+    updatedAt: q.updatedAt,
+    latestVersion: q.versions[0] ?? null,
+    versionCount: q._count.versions,
+  }));
+}

@@ -1,0 +1,50 @@
+// How the public API answers a submission outcome (DESIGN.md §5). Messages are for developers;
+// the respondent form words each `error` code in the respondent's language itself.
+import "server-only";
+import { apiError } from "@/lib/http/api-response";
+import type { Locale } from "@/lib/questionnaire/definition-schema";
+import { answerIssuesForApi } from "./answer-issues-for-api";
+import type { PublicSurvey } from "./public-survey";
+import type { SubmitOutcome } from "./submit-response";
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** 410 body shared by GET and POST: the survey exists but does not take answers now. */
+export function surveyNotOpen(survey: Pick<PublicSurvey, "state" | "opensAt" | "closesAt">) {
+  return survey.state === "not_yet_open"
+    ? apiError(410, "survey_not_open", `This survey opens on ${iso(survey.opensAt)}.`, { opensAt: iso(survey.opensAt), closesAt: iso(survey.closesAt) })
+    : apiError(410, "survey_closed", `This survey closed on ${iso(survey.closesAt)}.`, { opensAt: iso(survey.opensAt), closesAt: iso(survey.closesAt) });
+}
+
+export function submissionHttpResponse(outcome: SubmitOutcome, locale: Locale): Response {
+  switch (outcome.kind) {
+    case "stored":
+      return Response.json(outcome.result, { status: outcome.created ? 201 : 200 });
+    case "not_found":
+      return apiError(404, "not_found", "No survey has this address.");
+    case "not_open":
+      return surveyNotOpen(outcome);
+    case "invalid":
+      return apiError(422, "validation_failed", "Some answers are not valid; see issues.", {
+        issues: answerIssuesForApi(outcome.issues, outcome.definition, locale),
+      });
+    case "conflict":
+      return apiError(409, "submission_conflict", "This submissionId was already used for a response with other content.");
+    case "token_invalid":
+      return apiError(403, "token_invalid", "The invitation token is not valid for this survey.");
+    case "token_used":
+      return apiError(403, "token_used", "The invitation token has already been used to submit a response.");
+    case "token_required":
+      return apiError(403, "token_required", "This survey takes answers by invitation only: send the invitation token.");
+    case "quota_full":
+      return apiError(409, "quota_full", `The quota for ${outcome.questionCode} = ${outcome.optionCode} is full.`, {
+        quota: { question: outcome.questionCode, option: outcome.optionCode },
+      });
+  }
+}
+
+export function rateLimited(retryAfterSeconds: number): Response {
+  const response = apiError(429, "rate_limited", `Too many requests from this address; try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+  response.headers.set("Retry-After", String(retryAfterSeconds));
+  return response;
+}

@@ -1,0 +1,27 @@
+// The body of POST /api/v1/surveys/{slug}/responses (DESIGN.md §5). Browser-safe: the respondent
+// form builds its requests with the same types.
+import { z } from "zod";
+import { LocaleSchema } from "@/lib/questionnaire/definition-schema";
+
+/** Bodies above this are refused with 413 before they are parsed. */
+export const MAX_SUBMISSION_BYTES = 64 * 1024;
+
+export const SubmissionSchema = z
+  .object({
+    /** Chosen by the client once per questionnaire filling: the idempotency key and the resume key. */
+    submissionId: z.uuid({ error: "submissionId must be a UUID" }),
+    locale: LocaleSchema,
+    /** questionCode → value; checked against the survey's questionnaire version (answer-validation.ts). */
+    answers: z.record(z.string().max(64), z.unknown()),
+    /** An invitation token, for surveys fielded with invitation lists. */
+    token: z.string().trim().min(1).max(200).optional(),
+    /** A save of unfinished answers: required questions may be empty, and it never counts. */
+    partial: z.boolean().optional(),
+    /** When the respondent opened the questionnaire (ISO 8601), for the too-fast screening rule. */
+    startedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+export type SubmissionInput = z.infer<typeof SubmissionSchema>;
+
+/** What POST answers on success: 201 for a new (or newly completed) response, 200 for a replay or an update. */
+export type SubmissionResult = { id: string; submissionId: string; status: "partial" | "complete" };

@@ -1,0 +1,162 @@
+// Stores a respondent's submission (DESIGN.md §5): one transaction that is idempotent on
+// (survey, submissionId), consumes an invitation token atomically, enforces quotas under a row
+// lock and screens the response automatically. Nothing is written when any check fails.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Db, Prisma } from "@/lib/db/create-client";
+import type { Answers } from "@/lib/questionnaire/answer-values";
+import type { QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
+import { answerIssuesOf, answersSchemaFor, type AnswerIssue } from "@/lib/questionnaire/answer-validation";
+import { breakdownsOf, toAnswerRows } from "./answer-rows";
+import { contentHashOf } from "./content-hash";
+import { hashInvitationToken } from "./invitation-token";
+import { findPublicSurvey, type PublicSurvey } from "./public-survey";
+import { completionTiming, firmIdentifierOf, matchingQuotas, screeningOf } from "./screening";
+import type { SubmissionInput, SubmissionResult } from "./submission-schema";
+
+export type SubmitOutcome =
+  | { kind: "stored"; created: boolean; result: SubmissionResult }
+  | { kind: "not_found" }
+  | { kind: "not_open"; state: "not_yet_open" | "closed"; opensAt: Date | null; closesAt: Date | null }
+  | { kind: "invalid"; issues: AnswerIssue[]; definition: QuestionnaireDefinition }
+  | { kind: "conflict" }
+  | { kind: "token_invalid" | "token_used" | "token_required" }
+  | { kind: "quota_full"; questionCode: string; optionCode: string };
+
+type Tx = Prisma.TransactionClient;
+type Existing = { id: string; status: "partial" | "complete"; content_hash: string; started_at: Date };
+type Invitation = { id: string; used_at: Date | null; firm_identifier: string | null; collector_id: string };
+
+/** Thrown inside the transaction to roll it back with an outcome for the caller. */
+class Refusal extends Error {
+  constructor(readonly outcome: SubmitOutcome) {
+    super(outcome.kind);
+  }
+}
+
+async function lockInvitation(tx: Tx, surveyId: string, token: string): Promise<Invitation> {
+  const [invitation] = await tx.$queryRaw<Invitation[]>`
+    SELECT t.id, t.used_at, t.firm_identifier, t.collector_id
+    FROM invitation_token t JOIN collector c ON c.id = t.collector_id
+    WHERE t.token_hash = ${hashInvitationToken(token)} AND c.survey_id = ${surveyId}::uuid
+    FOR UPDATE OF t`;
+  if (!invitation) throw new Refusal({ kind: "token_invalid" });
+  if (invitation.used_at) throw new Refusal({ kind: "token_used" });
+  return invitation;
+}
+
+/** Locks the quotas this response would fill (in id order, so concurrent submissions cannot deadlock) and checks room. */
+async function checkQuotas(tx: Tx, survey: PublicSurvey, answers: Answers) {
+  const hit = matchingQuotas(survey.quotas, answers).sort((a, b) => a.id.localeCompare(b.id));
+  for (const quota of hit) {
+    await tx.$queryRaw`SELECT id FROM quota WHERE id = ${quota.id}::uuid FOR UPDATE`;
+    const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`
+      SELECT count(DISTINCT r.id) AS n FROM response r JOIN answer a ON a.response_id = r.id
+      WHERE r.survey_id = ${survey.id}::uuid AND r.status = 'complete' AND r.screened_at IS NULL
+        AND a.question_code = ${quota.questionCode} AND a.option_code = ${quota.optionCode}`;
+    if (Number(n) >= quota.limit) throw new Refusal({ kind: "quota_full", questionCode: quota.questionCode, optionCode: quota.optionCode });
+  }
+}
+
+/** Another complete response of the same firm, serialized per firm so that two concurrent ones see each other. */
+async function duplicateOf(tx: Tx, surveyId: string, firm: string | null, selfId: string | undefined) {
+  if (!firm) return null;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${surveyId}:${firm}`}, 0))`;
+  const earlier = await tx.response.findFirst({
+    where: { surveyId, firmIdentifier: firm, status: "complete", ...(selfId ? { id: { not: selfId } } : {}) },
+    select: { id: true },
+  });
+  return earlier ? firm : null;
+}
+
+type StoreOptions = { survey: PublicSurvey; submission: SubmissionInput; answers: Answers; contentHash: string; now: Date };
+
+async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
+  const { survey, submission, answers, now } = o;
+  const [existing] = await tx.$queryRaw<Existing[]>`
+    SELECT id, status, content_hash, started_at FROM response
+    WHERE survey_id = ${survey.id}::uuid AND submission_id = ${submission.submissionId}::uuid FOR UPDATE`;
+  if (existing?.status === "complete") {
+    if (existing.content_hash !== o.contentHash) return { kind: "conflict" };
+    return { kind: "stored", created: false, result: { id: existing.id, submissionId: submission.submissionId, status: "complete" } };
+  }
+  if (!submission.token && survey.requiresToken) throw new Refusal({ kind: "token_required" });
+  const invitation = submission.token ? await lockInvitation(tx, survey.id, submission.token) : null;
+  const id = existing?.id ?? randomUUID();
+  const common = {
+    locale: submission.locale,
+    answers: answers as Prisma.InputJsonObject,
+    contentHash: o.contentHash,
+    collectorId: invitation?.collector_id ?? survey.linkCollectorId,
+  };
+  const timing = completionTiming({
+    now,
+    clientStartedAt: submission.startedAt ? new Date(submission.startedAt) : null,
+    storedStartedAt: existing?.started_at,
+  });
+
+  if (submission.partial) {
+    const data = { ...common, status: "partial" as const, startedAt: timing.startedAt };
+    if (existing) await tx.response.update({ where: { id }, data });
+    else await tx.response.create({ data: { ...data, id, surveyId: survey.id, versionId: survey.versionId, submissionId: submission.submissionId } });
+    // The token points at the filling in progress, so the invitation link resumes it on any device.
+    if (invitation) await tx.invitationToken.update({ where: { id: invitation.id }, data: { responseId: id } });
+    return { kind: "stored", created: !existing, result: { id, submissionId: submission.submissionId, status: "partial" } };
+  }
+
+  const firm = firmIdentifierOf({ invitationFirmIdentifier: invitation?.firm_identifier, answers });
+  const duplicateFirm = await duplicateOf(tx, survey.id, firm, existing?.id);
+  await checkQuotas(tx, survey, answers);
+  const screening = screeningOf({ durationSeconds: timing.durationSeconds, minCompletionSeconds: survey.minCompletionSeconds, duplicateFirm });
+  const data = {
+    ...common,
+    status: "complete" as const,
+    breakdowns: breakdownsOf(survey.definition, answers),
+    firmIdentifier: firm,
+    startedAt: timing.startedAt,
+    completedAt: now,
+    durationSeconds: timing.durationSeconds,
+    screenedRule: screening?.rule ?? null,
+    screenedReason: screening?.reason ?? null,
+    screenedAt: screening ? now : null,
+  };
+  const rows = toAnswerRows(survey.definition, answers).map((r) => ({ ...r, surveyId: survey.id }));
+  if (existing) {
+    await tx.response.update({ where: { id }, data });
+    await tx.answer.deleteMany({ where: { responseId: id } });
+    await tx.answer.createMany({ data: rows.map((r) => ({ ...r, responseId: id })) });
+  } else {
+    await tx.response.create({
+      data: { ...data, id, surveyId: survey.id, versionId: survey.versionId, submissionId: submission.submissionId, answerRows: { createMany: { data: rows } } },
+    });
+  }
+  if (invitation) await tx.invitationToken.update({ where: { id: invitation.id }, data: { usedAt: now, responseId: id } });
+  return { kind: "stored", created: true, result: { id, submissionId: submission.submissionId, status: "complete" } };
+}
+
+const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === "P2002";
+
+export async function submitResponse(opts: { db: Db; slug: string; submission: SubmissionInput; now?: Date }): Promise<SubmitOutcome> {
+  const { db, submission } = opts;
+  const now = opts.now ?? new Date();
+  const survey = await findPublicSurvey({ db, slug: opts.slug, now });
+  if (!survey) return { kind: "not_found" };
+  if (survey.state !== "open") return { kind: "not_open", state: survey.state, opensAt: survey.opensAt, closesAt: survey.closesAt };
+
+  const parsed = answersSchemaFor(survey.definition, { partial: submission.partial }).safeParse(submission.answers);
+  if (!parsed.success) return { kind: "invalid", issues: answerIssuesOf(parsed.error), definition: survey.definition };
+  const contentHash = contentHashOf({ locale: submission.locale, answers: submission.answers, token: submission.token });
+  const options: StoreOptions = { survey, submission, answers: parsed.data, contentHash, now };
+
+  // Two first sends of one submission race to insert; the loser's unique violation means the
+  // winner committed, and its second attempt is then an ordinary replay (200 or 409).
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => store(tx, options), { timeout: 15_000, maxWait: 15_000 });
+    } catch (e) {
+      if (e instanceof Refusal) return e.outcome;
+      if (attempt === 0 && isUniqueViolation(e)) continue;
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// A researcher creates an API token, sees it once, uses it like curl on the export endpoint,
+// and revokes it; the API then refuses it.
+import { expect, test } from "@playwright/test";
+import { DEMO, signInAs } from "@/tests/fixtures/accounts";
+
+test("create a token, use it for an export, revoke it", async ({ page, playwright, baseURL }) => {
+  await signInAs(page.context().request, DEMO.researcher);
+  await page.goto("/account/tokens");
+  await page.getByLabel("名称").fill("");
+  await page.getByRole("button", { name: "创建令牌" }).click();
+  await expect(page.getByText("请为令牌命名，例如“R 脚本”。")).toBeVisible();
+  await page.getByLabel("名称").fill("R scripts");
+  await page.getByRole("button", { name: "创建令牌" }).click();
+  const token = await page.getByTestId("new-api-token").inputValue();
+  expect(token).toMatch(/^smet_[\w-]{43}$/);
+  const row = page.getByTestId("api-token-row").filter({ hasText: "R scripts" });
+  await expect(row.getByTestId("token-last-used")).toHaveText("从未使用");
+
+  // Shown once: after a reload only the name is listed.
+  await page.reload();
+  await expect(page.getByTestId("new-api-token")).toHaveCount(0);
+  await expect(page.locator("body")).not.toContainText(token);
+
+  const curl = await playwright.request.newContext({ baseURL }); // no cookies, like curl
+  const exported = await curl.get("/api/v1/surveys/jilin-2017/export?format=csv&locale=en", { headers: { Authorization: `Bearer ${token}` } });
+  expect(exported.status()).toBe(200);
+  expect(exported.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(exported.headers()["content-disposition"]).toMatch(/attachment; filename="jilin-2017-responses-\d{8}\.csv"/);
+  const lines = (await exported.text()).trimEnd().split("\r\n");
+  expect(lines).toHaveLength(251);
+  expect(lines[0]).toContain("Response ID,Status,Valid (1 = yes)");
+
+  const xlsx = await curl.get("/api/v1/surveys/jilin-2017/export?format=xlsx", { headers: { Authorization: `Bearer ${token}` } });
+  expect(xlsx.status()).toBe(200);
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+
+  await page.reload();
+  await expect(row.getByTestId("token-last-used")).not.toHaveText("从未使用");
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await row.getByRole("button", { name: "撤销" }).click();
+  await expect(row.getByTestId("token-status")).toContainText("已于");
+  const refused = await curl.get("/api/v1/surveys/jilin-2017/export?format=csv", { headers: { Authorization: `Bearer ${token}` } });
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toMatchObject({ error: "unauthorized" });
+  await curl.dispose();
+});
+
+test("the export button downloads the responses from a researcher's page", async ({ page }) => {
+  await signInAs(page.context().request, DEMO.researcher);
+  const response = await page.context().request.get("/api/v1/surveys/jilin-2017/export?format=csv&locale=zh&values=labels");
+  expect(response.status()).toBe(200);
+  const header = (await response.text()).split("\r\n")[0];
+  expect(header.startsWith("\uFEFF答卷编号,状态")).toBe(true);
+  const bad = await page.context().request.get("/api/v1/surveys/jilin-2017/export?format=pdf");
+  expect(bad.status()).toBe(422);
+  expect(await bad.json()).toMatchObject({ error: "validation_failed", issues: [{ path: ["format"], message: "format 必须是 csv 或 xlsx。" }] });
+});

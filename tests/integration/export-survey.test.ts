@@ -1,0 +1,116 @@
+// The export of the demo survey: every response, in the right columns, with one known response's
+// values checked cell by cell, streamed as CSV or Excel, and recorded in the audit log.
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { generateJilinDemoResponses } from "@/lib/demo/jilin-demo-data";
+import { exportSurvey } from "@/lib/export/export-survey";
+import { findExportableSurvey, type ExportableSurvey } from "@/lib/export/find-exportable-survey";
+import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
+
+let researcher: Actor;
+let survey: ExportableSurvey;
+
+async function actorFor(email: string): Promise<Actor> {
+  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
+  return { userId: user.id, via: "session", memberships: user.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })) };
+}
+
+/** The body as sent, byte-order mark included (Response.text() would drop it). */
+async function text(stream: ReadableStream<Uint8Array>) {
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+}
+
+beforeAll(async () => {
+  await seedDemo(process.env.DATABASE_URL!);
+  researcher = await actorFor("researcher@example.org");
+  const found = await findExportableSurvey({ db, actor: researcher, slug: DEMO_SURVEY_SLUG });
+  if (found.status !== "ok") throw new Error(`demo survey not exportable: ${found.status}`);
+  survey = found.survey;
+});
+
+describe("exporting the demo survey", () => {
+  it("writes a CSV with a header and 250 rows, and the known response's values", async () => {
+    const file = await exportSurvey({ db, actor: researcher, survey, format: "csv", locale: "en", values: "codes" });
+    expect(file.contentType).toBe("text/csv; charset=utf-8");
+    expect(file.filename).toMatch(/^jilin-2017-responses-\d{8}\.csv$/);
+    const csv = await text(file.body);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.slice(1).trimEnd(), { newline: "\r\n" });
+    const [header, ...rows] = parsed.data;
+    expect(rows).toHaveLength(250);
+    expect(header.slice(0, 10)).toEqual([
+      "Response ID", "Status", "Valid (1 = yes)", "Screening rule", "Screening reason", "Language",
+      "Collector", "Started at (UTC)", "Completed at (UTC)", "Duration (seconds)",
+    ]);
+    expect(header).toContain("Breakdown: region");
+    expect(header).toContain("Breakdown: size class");
+    expect(header).toContain("Where is your firm located? [region]");
+    expect(header).toContain("Support from national preferential policies [macro_constraints.national_policy]");
+    expect(rows.filter((r) => r[2] === "1")).toHaveLength(226);
+
+    const known = generateJilinDemoResponses()[0];
+    const stored = await db.response.findFirstOrThrow({ where: { surveyId: survey.id, submissionId: known.submissionId } });
+    const row = rows.find((r) => r[0] === stored.id)!;
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(cell("Status")).toBe("complete");
+    expect(cell("Valid (1 = yes)")).toBe(known.screened ? "0" : "1");
+    expect(cell("Screening rule")).toBe(known.screened?.rule ?? "");
+    expect(cell("Collector")).toBe("Paper questionnaires 2017");
+    expect(cell("Duration (seconds)")).toBe(String(known.durationSeconds));
+    expect(cell("Started at (UTC)")).toBe(known.startedAt.toISOString());
+    expect(cell("Where is your firm located? [region]")).toBe(known.answers.region);
+    expect(cell("How many people does your firm employ? [employees]")).toBe(String(known.answers.employees));
+    const macro = known.answers.macro_constraints as string[];
+    expect(cell("Support from national preferential policies [macro_constraints.national_policy]")).toBe(macro.includes("national_policy") ? "1" : "0");
+    expect(cell("None of these [macro_constraints.none]")).toBe(macro.includes("none") ? "1" : "0");
+  });
+
+  it("labels headings and answers in Chinese when asked", async () => {
+    const file = await exportSurvey({ db, actor: researcher, survey, format: "csv", locale: "zh", values: "labels" });
+    const [header, ...rows] = Papa.parse<string[]>((await text(file.body)).slice(1).trimEnd(), { newline: "\r\n" }).data;
+    expect(header[0]).toBe("答卷编号");
+    expect(header).toContain("分组：地区");
+    expect(header).toContain("国家优惠政策扶持 [macro_constraints.national_policy]");
+    const regionColumn = header.indexOf("贵企业所在地区 [region]");
+    expect(rows.filter((r) => r[regionColumn] === "长春市").length).toBeGreaterThan(50);
+  });
+
+  it("writes the same rows as an Excel workbook", async () => {
+    const file = await exportSurvey({ db, actor: researcher, survey, format: "xlsx", locale: "en", values: "codes" });
+    const buffer = Buffer.from(await new Response(file.body).arrayBuffer());
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet("Responses")!;
+    expect(sheet.rowCount).toBe(251);
+    expect(sheet.getRow(1).getCell(1).value).toBe("Response ID");
+    const durations = sheet.getColumn(10).values.slice(2) as number[];
+    expect(durations.every((d) => typeof d === "number" && d > 0)).toBe(true);
+    expect(sheet.getRow(2).getCell(8).value).toBeInstanceOf(Date);
+  });
+
+  it("records each export in the audit log", async () => {
+    const before = await db.auditEvent.count({ where: { action: "survey.exported" } });
+    await text((await exportSurvey({ db, actor: researcher, survey, format: "csv", locale: "en", values: "codes" })).body);
+    const events = await db.auditEvent.findMany({ where: { action: "survey.exported" }, orderBy: { id: "desc" } });
+    expect(events).toHaveLength(before + 1);
+    expect(events[0]).toMatchObject({ actorId: researcher.userId, targetId: survey.id, data: { format: "csv", locale: "en" } });
+  });
+});
+
+describe("who may export", () => {
+  it("tells a viewer of the organization that the role is missing", async () => {
+    const viewer = await actorFor("viewer@example.org");
+    expect((await findExportableSurvey({ db, actor: viewer, slug: DEMO_SURVEY_SLUG })).status).toBe("forbidden");
+  });
+
+  it("answers not found to a researcher of another organization", async () => {
+    const other = await db.organization.create({ data: { slug: "other-team", name: "Other team" } });
+    const user = await db.user.create({ data: { email: "other@example.org", name: "Other", memberships: { create: { organizationId: other.id, role: "owner" } } } });
+    const actor: Actor = { userId: user.id, via: "session", memberships: [{ organizationId: other.id, role: "owner" }] };
+    expect((await findExportableSurvey({ db, actor, slug: DEMO_SURVEY_SLUG })).status).toBe("not_found");
+    expect((await findExportableSurvey({ db, actor: researcher, slug: "no-such-survey" })).status).toBe("not_found");
+  });
+});
