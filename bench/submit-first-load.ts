@@ -10,7 +10,11 @@ async function main() {
   const server = await startBenchServer({ port: Number(process.env.BENCH_PORT ?? 3190) });
   try {
     const html = await (await fetch(`${server.url}/s/jilin-2017`)).text();
-    const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]))];
+    // Polyfills carry `nomodule`: browsers that run modules (all the form supports) never load them.
+    const tags = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"[^>]*>/g)];
+    const skipped = tags.filter((m) => /nomodule/i.test(m[0])).map((m) => m[2]);
+    const sources = [...new Set(tags.filter((m) => !/nomodule/i.test(m[0])).map((m) => m[2]))];
+    for (const src of skipped) console.log(`   (not loaded by module browsers: ${src})`);
     let total = 0;
     for (const src of sources) {
       const body = Buffer.from(await (await fetch(new URL(src, server.url))).arrayBuffer());

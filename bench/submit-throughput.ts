@@ -23,7 +23,10 @@ const options = (code: string) => (jilin.sections.flatMap((s) => s.questions).fi
 const some = (code: string) => options(code).filter((o) => !o.exclusive && Math.random() < 0.5).map((o) => o.code);
 
 function randomAnswers() {
-  const level = (code: string) => (some(code).length ? some(code) : ["none"]);
+  const level = (code: string) => {
+    const chosen = some(code);
+    return chosen.length ? chosen : ["none"];
+  };
   return {
     region: pick(options("region")).code,
     industry: pick(options("industry")).code,
@@ -84,7 +87,7 @@ WITH r AS (
     ${lit(JSON.stringify(answers))}::jsonb, ${lit(JSON.stringify(breakdownsOf(jilin, answers)))}::jsonb, md5(:r::text), 'F' || :r, now() - interval '10 minutes', now(), 600)
   RETURNING id)
 INSERT INTO answer (response_id, survey_id, question_code, option_code, number_value, text_value, rank, factor_code, concern)
-SELECT r.id, '${ids.surveyId}', v.* FROM r, (VALUES
+SELECT r.id, '${ids.surveyId}', v.question_code, v.option_code, v.number_value::float8, v.text_value, v.rank::int, v.factor_code, v.concern FROM r, (VALUES
     ${values}) AS v(question_code, option_code, number_value, text_value, rank, factor_code, concern);
 `;
 }
@@ -92,7 +95,7 @@ SELECT r.id, '${ids.surveyId}', v.* FROM r, (VALUES
 function pgbench(databaseUrl: string, script: string): number {
   const file = path.join(tmpdir(), `sme-bench-${process.pid}.sql`);
   writeFileSync(file, script);
-  const out = execFileSync("pgbench", ["-n", "-c", String(CLIENTS), "-j", "2", "-T", String(SECONDS), "-f", file, databaseUrl], { encoding: "utf8" });
+  const out = execFileSync("pgbench", ["-n", "-c", String(CLIENTS), "-j", "2", "-T", String(SECONDS), "-f", file, databaseUrl], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
   const tps = out.match(/tps = ([\d.]+)/);
   if (!tps) throw new Error(`Unexpected pgbench output:\n${out}`);
   const failed = out.match(/number of failed transactions: (\d+)/)?.[1] ?? "0";

@@ -2,7 +2,7 @@
 // Filters on every breakdown and on the completion date, and the measure toggle. The URL holds
 // the whole view, so a filtered dashboard can be bookmarked and shared.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
+import { useOptimistic, useTransition } from "react";
 import { useTranslations } from "next-intl";
 
 export type FilterBreakdown = { key: string; label: string; options: { code: string; label: string }[] };
@@ -13,18 +13,26 @@ export function DashboardFilters({ breakdowns }: { breakdowns: FilterBreakdown[]
   const pathname = usePathname();
   const search = useSearchParams();
   const [pending, startTransition] = useTransition();
+  // The controls show the choice at once, while the page's new numbers load.
+  const [query, setQuery] = useOptimistic(search.toString());
+  const current = new URLSearchParams(query);
 
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(search.toString());
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key === "measure" && value === "cases") next.delete(key);
-    const query = next.toString();
-    startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+  const go = (next: URLSearchParams) => {
+    const text = next.toString();
+    startTransition(() => {
+      setQuery(text);
+      router.replace(text ? `${pathname}?${text}` : pathname, { scroll: false });
+    });
   };
-  const active = [...search.keys()].filter((k) => k !== "measure").length;
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(query);
+    if (value && !(key === "measure" && value === "cases")) next.set(key, value);
+    else next.delete(key);
+    go(next);
+  };
+  const active = [...current.keys()].filter((k) => k !== "measure").length;
   const field = "min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
-  const measure = search.get("measure") === "responses" ? "responses" : "cases";
+  const measure = current.get("measure") === "responses" ? "responses" : "cases";
 
   return (
     <section aria-labelledby="filters-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-busy={pending}>
@@ -33,7 +41,7 @@ export function DashboardFilters({ breakdowns }: { breakdowns: FilterBreakdown[]
         {active > 0 && (
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-600">{t("active", { count: active })}</span>
-            <button type="button" className="min-h-9 rounded px-2 text-brand-800 underline" onClick={() => startTransition(() => router.replace(pathname, { scroll: false }))}>
+            <button type="button" className="min-h-9 rounded px-2 text-brand-800 underline" onClick={() => go(new URLSearchParams(current.has("measure") ? { measure: current.get("measure")! } : {}))}>
               {t("clear")}
             </button>
           </div>
@@ -43,7 +51,7 @@ export function DashboardFilters({ breakdowns }: { breakdowns: FilterBreakdown[]
         {breakdowns.map((b) => (
           <label key={b.key} className="block text-sm">
             <span className="mb-1 block font-medium text-slate-700">{b.label}</span>
-            <select className={field} value={search.get(b.key) ?? ""} onChange={(e) => set(b.key, e.target.value)}>
+            <select className={field} value={current.get(b.key) ?? ""} onChange={(e) => set(b.key, e.target.value)}>
               <option value="">{t("all")}</option>
               {b.options.map((o) => (
                 <option key={o.code} value={o.code}>{o.label}</option>
@@ -54,7 +62,7 @@ export function DashboardFilters({ breakdowns }: { breakdowns: FilterBreakdown[]
         {(["from", "to"] as const).map((key) => (
           <label key={key} className="block text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t(key)}</span>
-            <input type="date" className={field} value={search.get(key) ?? ""} onChange={(e) => set(key, e.target.value)} />
+            <input type="date" className={field} value={current.get(key) ?? ""} onChange={(e) => set(key, e.target.value)} />
           </label>
         ))}
       </div>

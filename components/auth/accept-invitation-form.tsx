@@ -3,34 +3,51 @@
 // and land on their new organization's members page.
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField, FormMessage, controlClass } from "@/components/ui/form-field";
 import { IDLE, type FormState } from "@/lib/organizations/form-state";
 
 export function AcceptInvitationForm({ action, email }: { action: (state: FormState, form: FormData) => Promise<FormState>; email: string }) {
   const t = useTranslations("account");
-  const password = useRef<HTMLInputElement>(null);
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  // Controlled: React resets a form after its action runs, and both values are needed afterwards
+  // (the name to correct an error, the password to sign in once the account exists).
+  const [name, setName] = useState("");
+  const [password, setPassword] = useState("");
+  const [state, setState] = useState<FormState>(IDLE);
+  const [pending, setPending] = useState(false);
   const error = (field: string) => (state.fieldErrors?.[field] ? t(state.fieldErrors[field]) : undefined);
 
-  useEffect(() => {
-    if (state.status !== "ok") return;
-    void signIn("credentials", { email, password: password.current?.value ?? "", redirect: false }).then(() =>
-      window.location.assign("/organization"),
-    );
-  }, [state, email]);
+  // Sign in with the new account in the same handler, then load the organization's page fresh.
+  async function submit(form: FormData) {
+    setPending(true);
+    const result = await action(IDLE, form);
+    setState(result);
+    if (result.status !== "ok") return setPending(false);
+    await signIn("credentials", { email, password, redirect: false });
+    window.location.assign("/organization");
+  }
 
   return (
-    <form action={formAction} noValidate className="space-y-4">
+    <form action={submit} noValidate className="space-y-4">
       {state.status === "error" && state.message && <FormMessage tone="error">{t(state.message)}</FormMessage>}
       <FormField label={t("accept.name")} error={error("name")}>
-        {(control) => <input {...control} name="name" autoComplete="name" className={controlClass} />}
+        {(control) => <input {...control} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} className={controlClass} />}
       </FormField>
       <FormField label={t("accept.password")} hint={t("accept.passwordHint")} error={error("password")}>
-        {(control) => <input {...control} ref={password} name="password" type="password" autoComplete="new-password" className={controlClass} />}
+        {(control) => (
+          <input
+            {...control}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            className={controlClass}
+          />
+        )}
       </FormField>
-      <Button type="submit" disabled={pending || state.status === "ok"} className="w-full">
+      <Button type="submit" disabled={pending} className="w-full">
         {t("accept.submit")}
       </Button>
     </form>

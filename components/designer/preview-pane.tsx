@@ -3,7 +3,7 @@
 // phone-sized frame, in either language. While the draft has issues it shows the last state that
 // passed validation, so the preview never renders a questionnaire respondents could not get.
 import { useRef, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { QuestionnaireView } from "@/components/questionnaire/questionnaire-view";
 import type { Answers } from "@/lib/questionnaire/answer-values";
 import type { Locale, QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
@@ -11,7 +11,7 @@ import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
 
 export function PreviewPane({ definition, stale }: { definition: QuestionnaireDefinition | null; stale: boolean }) {
   const t = useTranslations("designer.preview");
-  const [locale, setLocale] = useState<Locale>("zh");
+  const [locale, setLocale] = useState<Locale>(useLocale() === "en" ? "en" : "zh");
   const [answers, setAnswers] = useState<Answers>({});
   const [sectionCode, setSectionCode] = useState("");
   const [finished, setFinished] = useState(false);

@@ -34,7 +34,7 @@ function ScalePoints(props: { scale: Scale; locale: Locale; name: string; value:
           />
           <span>
             <span className="font-semibold tabular-nums">{p.value}</span>
-            {p.label && <span className="ml-1 text-sm text-slate-700">{p.label}</span>}
+            {p.label && <span className="text-sm text-slate-700"> {p.label}</span>}
           </span>
         </label>
       ))}

@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Answers } from "@/lib/questionnaire/answer-values";
 import { answerIssues } from "@/lib/questionnaire/answer-validation";
+import { questionsOf } from "@/lib/questionnaire/question-list";
 import type { Locale, QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
-import { listQuestions } from "@/lib/questionnaire/definition-schema";
 import type { SubmissionInput } from "@/lib/responses/submission-schema";
 
 export type Draft = { submissionId: string; answers: Answers; sectionCode: string; startedAt: string };
@@ -26,7 +26,7 @@ function readLocal(key: string, def: QuestionnaireDefinition): Draft | null {
     const draft = JSON.parse(localStorage.getItem(key) ?? "null") as Draft | null;
     if (!draft?.submissionId || typeof draft.answers !== "object") return null;
     // A draft kept from another version of the questionnaire keeps only the questions still asked.
-    const known = new Set(listQuestions(def).map(({ question }) => question.code));
+    const known = new Set(questionsOf(def).map((q) => q.code));
     return { ...draft, answers: Object.fromEntries(Object.entries(draft.answers).filter(([c]) => known.has(c))) };
   } catch {
     return null;

@@ -1,10 +1,11 @@
-// Sums one scope ("all" or a factor level) of a survey's results in PostgreSQL: from the result
-// cells when the filter is by breakdowns only (a few thousand rows even at a million responses),
-// from the per-response tallies when it has a date range (docs/decisions/004-result-cells.md).
+// Sums one scope ("all" or a factor level) of a survey's results in PostgreSQL: from the survey
+// totals when unfiltered, from the matching breakdown cells (found through their GIN index) when
+// filtered by breakdowns, from the per-response tallies when the filter has a date range
+// (docs/decisions/004-result-cells.md).
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { ResultsFilter } from "./dashboard-schema";
-import { breakdownsCondition, dateCondition, hasDateRange } from "./filter-sql";
+import { breakdownsCondition, cellsCondition, dateCondition, hasDateRange } from "./filter-sql";
 import type { MetricRow } from "./to-attention-result";
 
 type Raw = { metric: string; responses: number; mentions: number; value_sum: number; value_count: number };
@@ -24,7 +25,7 @@ export async function sumScope({ db, surveyId, scope, filter }: SumScopeOptions)
         SELECT c.metric, sum(c.responses)::float8 AS responses, sum(c.mentions)::float8 AS mentions,
                sum(c.value_sum) AS value_sum, sum(c.value_count)::float8 AS value_count
         FROM result_cell c
-        WHERE c.survey_id = ${surveyId}::uuid AND c.scope = ${scope} ${breakdownsCondition("c", filter)}
+        WHERE c.survey_id = ${surveyId}::uuid AND c.scope = ${scope} ${cellsCondition("c", filter)}
         GROUP BY 1`;
   return rows.map((r) => ({
     metric: r.metric,

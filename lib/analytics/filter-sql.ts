@@ -20,3 +20,12 @@ export function dateCondition(column: string, filter: ResultsFilter): Prisma.Sql
 }
 
 export const hasDateRange = (filter: ResultsFilter) => Boolean(filter.from || filter.to);
+export const hasBreakdowns = (filter: ResultsFilter) => Object.keys(filter.breakdowns).length > 0;
+
+/** The survey total rows (striped over eight cell keys, see the result_cell_totals migration). */
+export const TOTAL_CELL_KEYS = Array.from({ length: 8 }, (_, i) => `#${i}`);
+
+/** Which cells to sum: the survey totals when unfiltered, else the breakdown cells matching the filter. */
+export function cellsCondition(alias: string, filter: ResultsFilter): Prisma.Sql {
+  return hasBreakdowns(filter) ? breakdownsCondition(alias, filter) : Prisma.sql`AND ${Prisma.raw(alias)}.cell_key = ANY(${TOTAL_CELL_KEYS}::text[])`;
+}

@@ -1,7 +1,10 @@
 // Interface languages and how a request's language is chosen. Browser-safe.
-import { LOCALES, type Locale } from "@/lib/questionnaire/definition-schema";
+import type { Locale } from "@/lib/questionnaire/definition-schema";
 
-export { LOCALES, type Locale };
+export type { Locale };
+/** The questionnaire format's languages (LOCALES of definition-schema.ts, checked equal by a unit test),
+ * written out so that the language switch on every page does not pull zod into the browser. */
+export const LOCALES = ["zh", "en"] as const satisfies readonly Locale[];
 export const DEFAULT_LOCALE: Locale = "zh";
 export const LOCALE_COOKIE = "locale";
 export const LOCALE_NAMES: Record<Locale, string> = { zh: "中文", en: "English" };

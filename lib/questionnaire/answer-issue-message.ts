@@ -2,13 +2,14 @@
 // messages/<locale>/respondent.json) with which values, naming the option or row concerned in
 // the questionnaire's own language. Browser-safe; the form and the API share it.
 import type { AnswerIssue } from "./answer-validation";
-import { listQuestions, type Locale, type QuestionnaireDefinition } from "./definition-schema";
+import type { Locale, QuestionnaireDefinition } from "./definition-schema";
 import { localizedText } from "./localized-text";
+import { questionsOf } from "./question-list";
 
 export type IssueMessage = { key: string; values: Record<string, string | number> };
 
 export function issueMessageOf(issue: AnswerIssue, def: QuestionnaireDefinition, locale: Locale): IssueMessage {
-  const question = listQuestions(def).find(({ question }) => question.code === issue.path[0])?.question;
+  const question = questionsOf(def).find((q) => q.code === issue.path[0]);
   const params = issue.params ?? {};
   const optionLabel = (code: string | number | undefined) => {
     const found = question && "options" in question ? question.options.find((o) => o.code === code) : undefined;

@@ -1,9 +1,11 @@
 // The one check of a respondent's answers against a questionnaire version, used by the browser
 // form (errors next to each question) and by the server (422 before anything is stored).
 // Browser-safe. Issues carry stable codes; answer-issue-message.ts words them in zh or en.
-import { z } from "zod";
+// zod/mini (the tree-shakable build of zod 4) keeps the respondent page light.
+import * as z from "zod/mini";
 import type { Answers } from "./answer-values";
-import { listQuestions, type QuestionDefinition, type QuestionnaireDefinition } from "./definition-schema";
+import type { QuestionDefinition, QuestionnaireDefinition } from "./definition-schema";
+import { questionsOf } from "./question-list";
 import { isAnswered, keepVisibleAnswers, visibleQuestionCodes } from "./visibility";
 
 export const ANSWER_ISSUE_CODES = [
@@ -101,12 +103,12 @@ export type AnswerValidationOptions = {
 
 /** Every issue of the given answers; hidden questions are neither required nor checked. */
 export function answerIssues(def: QuestionnaireDefinition, answers: Record<string, unknown>, options: AnswerValidationOptions = {}): AnswerIssue[] {
-  const known = new Set(listQuestions(def).map(({ question }) => question.code));
+  const known = new Set(questionsOf(def).map((q) => q.code));
   const issues: AnswerIssue[] = Object.keys(answers)
     .filter((code) => !known.has(code))
     .map((code) => ({ path: [code], code: "unknown_question" }));
   const visible = visibleQuestionCodes(def, answers as Answers);
-  for (const { question: q } of listQuestions(def)) {
+  for (const q of questionsOf(def)) {
     if (!visible.has(q.code) || (options.onlyQuestions && !options.onlyQuestions.has(q.code))) continue;
     const value = answers[q.code];
     if (!isAnswered(value as Answers[string])) {
@@ -130,17 +132,19 @@ export function answerIssues(def: QuestionnaireDefinition, answers: Record<strin
  * `params.code` so that either side can word them in the respondent's language.
  */
 export function answersSchemaFor(def: QuestionnaireDefinition, options: AnswerValidationOptions = {}) {
-  return z
-    .record(z.string(), z.unknown())
-    .superRefine((answers, ctx) => {
-      for (const i of answerIssues(def, answers, options))
-        ctx.addIssue({ code: "custom", path: i.path, message: i.code, params: { ...i.params, code: i.code } });
-    })
-    .transform((answers) => keepVisibleAnswers(def, answers as Answers));
+  return z.pipe(
+    z.record(z.string(), z.unknown()).check(
+      z.superRefine((answers, ctx) => {
+        for (const i of answerIssues(def, answers, options))
+          ctx.addIssue({ code: "custom", path: i.path, message: i.code, params: { ...i.params, code: i.code } });
+      }),
+    ),
+    z.transform((answers: Record<string, unknown>) => keepVisibleAnswers(def, answers as Answers)),
+  );
 }
 
 /** Reads the answer issues back out of a zod error produced by answersSchemaFor. */
-export function answerIssuesOf(error: z.ZodError): AnswerIssue[] {
+export function answerIssuesOf(error: z.core.$ZodError): AnswerIssue[] {
   return error.issues.map((i) => {
     const { code, ...params } = ((i as { params?: Record<string, string | number> }).params ?? {}) as AnswerIssueParams;
     return {

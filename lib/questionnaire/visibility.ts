@@ -1,7 +1,8 @@
 // showIf logic (DESIGN.md §3): which questions a respondent is shown, given the answers so far.
 // Browser-safe: the respondent form and the server evaluate the same function.
 import type { AnswerValue, Answers } from "./answer-values";
-import { listQuestions, type Comparison, type Condition, type QuestionnaireDefinition } from "./definition-schema";
+import type { Comparison, Condition, QuestionnaireDefinition } from "./definition-schema";
+import { questionsOf } from "./question-list";
 
 /** Whether a stored value counts as an answer (blank text, no choices and empty grids do not). */
 export function isAnswered(value: AnswerValue | undefined): boolean {
@@ -48,7 +49,7 @@ export function conditionHolds(condition: Condition, answers: Answers): boolean 
 export function visibleQuestionCodes(def: Pick<QuestionnaireDefinition, "sections">, answers: Answers): Set<string> {
   const shown: Answers = {};
   const visible = new Set<string>();
-  for (const { question } of listQuestions(def)) {
+  for (const question of questionsOf(def)) {
     if (question.showIf && !conditionHolds(question.showIf, shown)) continue;
     visible.add(question.code);
     if (answers[question.code] !== undefined) shown[question.code] = answers[question.code];

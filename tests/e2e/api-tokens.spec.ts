@@ -46,8 +46,19 @@ test("create a token, use it for an export, revoke it", async ({ page, playwrigh
   await curl.dispose();
 });
 
-test("the export button downloads the responses from a researcher's page", async ({ page }) => {
+test("the export button on the survey page downloads the responses", async ({ page }) => {
   await signInAs(page.context().request, DEMO.researcher);
+  await page.goto("/surveys/jilin-2017");
+  const panel = page.getByRole("region", { name: "导出答卷" });
+  await panel.getByLabel("文件格式").selectOption("csv");
+  const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "下载" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^jilin-2017-responses-\d{8}\.csv$/);
+  const file = await download.path();
+  const { readFile } = await import("node:fs/promises");
+  const lines = (await readFile(file, "utf8")).trimEnd().split("\r\n");
+  expect(lines).toHaveLength(251);
+  expect(lines[0].startsWith("\uFEFF答卷编号,状态")).toBe(true);
+
   const response = await page.context().request.get("/api/v1/surveys/jilin-2017/export?format=csv&locale=zh&values=labels");
   expect(response.status()).toBe(200);
   const header = (await response.text()).split("\r\n")[0];

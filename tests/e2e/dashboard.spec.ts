@@ -68,9 +68,9 @@ test("an anonymous visitor sees the paper's figures with base, intervals and the
 
 test("filters combine, live in the URL, match the API, and hide small cells from the public", async ({ page, request }) => {
   await page.goto(DASHBOARD);
-  await page.getByLabel("Region").selectOption("changchun");
+  await page.getByRole("combobox", { name: "Region", exact: true }).selectOption("changchun");
   await expect(page).toHaveURL(/region=changchun/);
-  await page.getByLabel("Size class").selectOption("small");
+  await page.getByRole("combobox", { name: "Size class", exact: true }).selectOption("small");
   await expect(page).toHaveURL(/region=changchun.*size_class=small|size_class=small.*region=changchun/);
   const api = await (await request.get("/api/v1/surveys/jilin-2017/results/attention?level=macro&region=changchun&size_class=small")).json();
   expect(api.base).toBeGreaterThan(10);
@@ -83,10 +83,10 @@ test("filters combine, live in the URL, match the API, and hide small cells from
   const shared = await page.context().newPage();
   await shared.goto(page.url());
   await expect(shared.getByTestId("attention-macro-base")).toHaveText(`n = ${api.base}`);
-  await expect(shared.getByLabel("Region")).toHaveValue("changchun");
+  await expect(shared.getByRole("combobox", { name: "Region", exact: true })).toHaveValue("changchun");
   await shared.close();
 
-  await page.getByLabel("Region").selectOption("dunhua");
+  await page.getByRole("combobox", { name: "Region", exact: true }).selectOption("dunhua");
   await expect(page.getByTestId("attention-macro-suppressed")).toContainText("fewer than 10 responses");
   await expect(macro(page).locator("svg text").filter({ hasText: /%/ })).toHaveCount(0);
   const hidden = await (await request.get("/api/v1/surveys/jilin-2017/results/attention?level=macro&region=dunhua&size_class=small")).json();

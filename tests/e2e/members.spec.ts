@@ -42,7 +42,7 @@ test("invite, join through the link, change the role, protect the last owner, re
   await expect(inviteePage.getByTestId("member-row").filter({ hasText: email })).toContainText("研究员");
   // The link works once.
   await inviteePage.goto(link);
-  await expect(inviteePage.getByRole("alert")).toHaveText("该邀请已被使用。");
+  await expect(inviteePage.getByRole("main").getByRole("alert")).toHaveText("该邀请已被使用。");
 
   await page.reload();
   const row = page.getByTestId("member-row").filter({ hasText: email });
@@ -59,9 +59,11 @@ test("invite, join through the link, change the role, protect the last owner, re
   page.once("dialog", (dialog) => dialog.accept());
   await row.getByRole("button", { name: "移除" }).click();
   await expect(page.getByTestId("member-row").filter({ hasText: email })).toHaveCount(0);
-  // The removed member loses access at their next request.
-  await inviteePage.reload();
+  // The removed member loses access at their next request: with no organization left, they are
+  // offered to create one.
+  await inviteePage.goto("/organization");
   await expect(inviteePage).toHaveURL(/\/organizations\/new$/);
+  await expect(inviteePage.getByText("您尚未加入任何机构。")).toBeVisible();
   await invitee.close();
 
   await page.goto("/organization/audit?action=member.removed");

@@ -67,7 +67,7 @@ test.describe("on a phone, in Chinese", () => {
     await expect(page.getByRole("heading", { name: "感谢您的参与！" })).toBeVisible();
     await expectAccessible(page);
     expect(await completeCount("jilin-2017")).toBe(before + 1);
-    const stored = await db.response.findFirstOrThrow({ where: { survey: { slug: "jilin-2017" } }, orderBy: { completedAt: "desc" } });
+    const stored = await db.response.findFirstOrThrow({ where: { survey: { slug: "jilin-2017" }, status: "complete" }, orderBy: { completedAt: "desc" } });
     expect(stored).toMatchObject({ locale: "zh", screenedRule: "too_fast", breakdowns: { region: "changchun", size_class: "small" } });
     expect(stored.answers).toMatchObject({ employees: 25, macro_constraints: ["national_policy"] });
   });
@@ -103,7 +103,8 @@ test.describe("on a desktop, in English", () => {
     await page.getByRole("button", { name: "Next" }).click();
 
     await page.getByRole("button", { name: "Add “Talent” to the ranking" }).click();
-    await page.getByRole("button", { name: "Next" }).click();
+    await page.getByRole("button", { name: "Submit" }).click();
+    await expect(page.getByRole("form").getByRole("alert")).toContainText("3 answers need your attention");
     await expect(page.locator("#q-top")).toContainText("Rank exactly 2 options (you ranked 1).");
     await page.getByRole("button", { name: "Add “Funding” to the ranking" }).click();
     await page.getByRole("button", { name: "Move “Funding” up" }).click();
@@ -208,6 +209,6 @@ test("the Jilin survey can be completed with the keyboard alone", async ({ page 
     await page.keyboard.press("Enter");
   }
   await expect(page.getByRole("heading", { name: "感谢您的参与！" })).toBeVisible();
-  const stored = await db.response.findFirstOrThrow({ where: { survey: { slug: "jilin-2017" } }, orderBy: { completedAt: "desc" } });
+  const stored = await db.response.findFirstOrThrow({ where: { survey: { slug: "jilin-2017" }, status: "complete" }, orderBy: { completedAt: "desc" } });
   expect(stored).toMatchObject({ status: "complete", breakdowns: { region: "changchun", industry: "manufacturing", size_class: "micro", lifecycle_stage: "seed" } });
 });

@@ -13,7 +13,7 @@ test("an anonymous visitor is sent to sign in and comes back to the page they as
   await page.getByLabel("电子邮箱").fill(DEMO.owner);
   await page.getByLabel("密码").fill("not-the-password");
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("alert")).toHaveText("电子邮箱或密码不正确。");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("电子邮箱或密码不正确。");
   await expect(page).toHaveURL(/\/sign-in/);
 
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
@@ -52,11 +52,11 @@ test("after repeated failures sign-in is blocked, and the page says so and for h
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Password").fill(`guess-${i}`);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("The e-mail address or the password is wrong.");
+    await expect(page.getByTestId("sign-in-error")).toHaveText("The e-mail address or the password is wrong.");
   }
   await page.getByLabel("Password").fill("guess-5");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("Too many failed attempts for this account.");
-  await expect(page.getByRole("alert")).toContainText(/blocked for 1[45] more minutes/);
+  await expect(page.getByTestId("sign-in-error")).toContainText("Too many failed attempts for this account.");
+  await expect(page.getByTestId("sign-in-error")).toContainText(/blocked for 1[45] more minutes/);
   await context.close();
 });

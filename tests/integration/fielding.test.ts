@@ -33,7 +33,7 @@ const answers = (region: string, firmId?: string) => ({
   ...(firmId ? { firm_id: firmId } : {}),
   macro_constraints: ["national_policy"],
   middle_constraints: ["none"],
-  micro_constraints: ["culture"],
+  micro_constraints: ["innovation_culture"],
 });
 
 const surveyInput = (slug: string, extra: object = {}) =>
@@ -172,7 +172,7 @@ describe("responses: list, screening by hand, paper entry", () => {
     const stored = await db.response.findUniqueOrThrow({ where: { id: (first as { id: string }).id }, include: { collector: true, answerRows: true } });
     expect(stored.collector?.kind).toBe("paper");
     expect(stored.firmIdentifier).toBe("91220101MA0X");
-    expect(stored.answerRows.filter((a) => a.concern).map((a) => a.factorCode).sort()).toEqual(["culture", "national_policy"]);
+    expect(stored.answerRows.filter((a) => a.concern).map((a) => a.factorCode).sort()).toEqual(["innovation_culture", "national_policy"]);
 
     const again = await enterPaperResponse({ ...entry, submissionId: randomUUID() });
     expect(again).toMatchObject({ kind: "stored", screened: true });

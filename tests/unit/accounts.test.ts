@@ -1,7 +1,10 @@
 // Pure parts of sign-in, invitations and the audit log.
 import { describe, expect, it } from "vitest";
 import { auditDateRange, AuditFilterSchema } from "@/lib/audit/audit-filter-schema";
+import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import { auditDetails, auditPageHref } from "@/lib/audit/audit-details";
+import en from "@/messages/en/account.json";
+import zh from "@/messages/zh/account.json";
 import { parseSignInError, throttledErrorMessage } from "@/lib/auth/sign-in-errors";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { invitationState } from "@/lib/organizations/find-invitation";
@@ -71,5 +74,15 @@ describe("audit log filters", () => {
     expect(auditPageHref({ action: "survey.exported", to: "2026-02-01" }, 2)).toBe("/organization/audit?action=survey.exported&to=2026-02-01&page=2");
     expect(auditPageHref({}, 1)).toBe("/organization/audit");
     expect(auditDetails({ email: "li@example.org", from: "researcher", to: "owner", empty: null })).toBe("email: li@example.org · from: researcher · to: owner");
+  });
+});
+
+describe("audit action names", () => {
+  it("exist in both languages for every action the filter offers", () => {
+    for (const messages of [en, zh])
+      for (const action of AUDIT_ACTIONS) {
+        const [area, verb] = action.split(".");
+        expect((messages.audit.actions as Record<string, Record<string, string>>)[area]?.[verb], action).toBeTruthy();
+      }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
-import { DEFINITION_FORMAT, QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
+import { DEFINITION_FORMAT, LOCALES, QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
+import { LOCALES as INTERFACE_LOCALES } from "@/lib/i18n/locales";
 import { answerIssues, answerIssuesOf, answersSchemaFor } from "@/lib/questionnaire/answer-validation";
 import { issueMessageOf } from "@/lib/questionnaire/answer-issue-message";
 import { jilinSmallMicroTemplate } from "@/lib/questionnaire/templates/jilin-small-micro";
@@ -102,7 +103,8 @@ describe("issue messages in the respondent's language", () => {
     expect(word({ ...valid, grid: { r1: 9, r2: 1 } }, "zh")).toEqual(["“第一行”的答案不是量表上的选项。"]);
   });
 
-  it("has every message in both languages", () => {
+  it("has every message in both languages, the questionnaire format's languages", () => {
+    expect(INTERFACE_LOCALES).toEqual(LOCALES);
     expect(Object.keys(zh.issues).sort()).toEqual(Object.keys(en.issues).sort());
     expect(Object.keys(zh.form).sort()).toEqual(Object.keys(en.form).sort());
     expect(Object.keys(zh.submit).sort()).toEqual(Object.keys(en.submit).sort());

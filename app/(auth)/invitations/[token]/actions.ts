@@ -1,6 +1,6 @@
 "use server";
-// Accepting an invitation: as a newcomer (name and password) or as the signed-in invitee.
-// Either way the joined organization becomes the current one.
+// Accepting an invitation: as a newcomer (name and password) or as the signed-in invitee, whose
+// joined organization becomes the current one (a newcomer has only that one).
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/actor";
 import { rememberCurrentOrganization } from "@/lib/auth/current-organization";
@@ -14,7 +14,6 @@ export async function acceptAsNewUserAction(token: string, _: FormState, form: F
   if (!parsed.success) return invalidForm(parsed.error);
   return formCommand(async () => {
     const joined = await acceptInvitationAsNewUser({ db, token, input: parsed.data });
-    await rememberCurrentOrganization(joined.organizationSlug);
     return { status: "ok", result: { email: joined.email } };
   });
 }

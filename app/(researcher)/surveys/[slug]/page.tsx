@@ -8,6 +8,7 @@ import { CollectorsTable } from "@/components/surveys/collectors-table";
 import { InvitationUpload } from "@/components/surveys/invitation-upload";
 import { QuotaPanel } from "@/components/surveys/quota-panel";
 import { SurveyLinks } from "@/components/surveys/survey-links";
+import { ExportPanel } from "@/components/export/export-panel";
 import { SurveySettingsForm } from "@/components/surveys/survey-settings-form";
 import { SurveyStatusBadge } from "@/components/surveys/survey-status-badge";
 import { requireOrganization } from "@/lib/auth/require-actor";
@@ -70,6 +71,7 @@ export default async function SurveyPage({ params }: Props) {
       <SurveyLinks slug={slug} canManage={canManage} />
       {canManage && (
         <>
+          <ExportPanel slug={slug} />
           <Card>
             <CardTitle>{t("collectors")}</CardTitle>
             <CollectorsTable collectors={collectors} />
