@@ -28,7 +28,7 @@ export function ScreeningForm(props: {
       <textarea
         id={id}
         name="reason"
-        required
+        aria-required="true"
         className={`${inputClass} h-20`}
         aria-invalid={state?.error ? true : undefined}
         aria-describedby={state?.error ? `${id}-error` : undefined}

@@ -86,7 +86,8 @@ test("design every question type, publish, field, answer, screen and restore", a
   await expect(page.getByText("Published as version 1")).toBeVisible();
   await page.getByRole("link", { name: "Create a survey from it" }).click();
 
-  await expect(page.getByLabel("Title (English)")).toHaveValue("All question types");
+  await expect(page).toHaveURL(/\/surveys\/new\?questionnaire=[0-9a-f-]{36}&version=1$/);
+  await expect(page.getByLabel("Title (English)", { exact: true })).toHaveValue("All question types");
   await page.getByLabel("Address").fill("e2e-all-types");
   await page.getByLabel("Minimum completion time (seconds)").fill("");
   await page.getByRole("button", { name: "Create survey" }).click();
