@@ -37,7 +37,7 @@ async function time(run: () => Promise<unknown>, n = REQUESTS) {
 const CELL_SQL = (filtered: boolean) => `
   SELECT metric, sum(responses) AS responses, sum(mentions) AS mentions
   FROM result_cell WHERE survey_id = $1 AND scope = 'macro'
-  ${filtered ? `AND breakdowns @> '{"region": "changchun", "industry": "services"}'` : ""} GROUP BY metric`;
+  ${filtered ? `AND breakdowns @> '{"region": "changchun", "industry": "services"}'` : `AND cell_key = ANY('{#0,#1,#2,#3,#4,#5,#6,#7}')`} GROUP BY metric`;
 const RAW_SQL = (filtered: boolean) => `
   SELECT a.factor_code, count(*) FILTER (WHERE a.concern) AS firms, count(DISTINCT a.response_id) AS base
   FROM answer a JOIN response r ON r.id = a.response_id

@@ -7,6 +7,7 @@ import type { AttentionResult } from "@/lib/analytics/to-attention-result";
 import { attentionCsv, formatPercent, toAttentionBars, type AttentionBar } from "@/lib/analytics/to-chart-bars";
 import { ChartFigure } from "./chart-figure";
 import { ResultsTable } from "./results-table";
+import { useNarrowScreen } from "./use-narrow-screen";
 
 const ROW_HEIGHT = 34;
 
@@ -14,6 +15,7 @@ type LabelProps = { x?: number | string; y?: number | string; width?: number | s
 
 export function AttentionChart({ result }: { result: AttentionResult }) {
   const t = useTranslations("dashboard");
+  const narrow = useNarrowScreen();
   const bars = toAttentionBars(result);
   const title = t(`levels.${result.level}`);
   const id = `attention-${result.level}`;
@@ -35,7 +37,7 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
     const end = left + (bar.ci && unit ? bar.ci[1] * unit : w);
     const mean = bar.mean === null ? "" : ` · ${t("mean", { mean: bar.mean.toFixed(2) })}`;
     return (
-      <text x={end + 6} y={top + h / 2} dominantBaseline="central" fontSize={12} fill="#0f172a">
+      <text x={end + 6} y={top + h / 2} dominantBaseline="central" fontSize={narrow ? 10 : 12} fill="#0f172a">
         {bar.text}{mean}
       </text>
     );
@@ -56,10 +58,10 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
       ) : (
         <div style={{ width: "100%", height: bars.length * ROW_HEIGHT + 40 }} role="img" aria-label={`${title}. ${subtitle}. ${bars.map((b) => `${b.label}: ${b.text}`).join("; ")}`}>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 120, bottom: 4, left: 4 }} barCategoryGap={6}>
+            <BarChart data={bars} layout="vertical" margin={{ top: 4, right: narrow ? 84 : 120, bottom: 4, left: 4 }} barCategoryGap={6}>
               <CartesianGrid horizontal={false} stroke="#e2e8f0" />
               <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v).replace(".0", "")} fontSize={11} />
-              <YAxis type="category" dataKey="label" width={170} fontSize={11} tickFormatter={(v: string) => (v.length > 28 ? `${v.slice(0, 27)}…` : v)} />
+              <YAxis type="category" dataKey="label" width={narrow ? 96 : 170} fontSize={narrow ? 10 : 11} tickFormatter={(v: string) => (v.length > 28 ? `${v.slice(0, 27)}…` : v)} />
               <Bar dataKey="share" isAnimationActive={false}>
                 {bars.map((b: AttentionBar) => (
                   <Cell key={b.code} fill={b.isOption ? "#94a3b8" : "#1d4ed8"} />

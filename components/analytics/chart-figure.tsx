@@ -3,7 +3,6 @@
 // numbers) and the same numbers as a table for screen readers and small screens.
 import { useRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { toPng, toSvg } from "html-to-image";
 import { toCsvText, type CsvTable } from "@/lib/analytics/to-chart-bars";
 
 type Props = {
@@ -29,6 +28,7 @@ export function ChartFigure({ id, title, subtitle, notes, csv, table, children }
   // html-to-image inlines the computed styles and fonts, so the file looks like the page.
   const image = async (format: "png" | "svg") => {
     if (!figure.current) return;
+    const { toPng, toSvg } = await import("html-to-image"); // loaded on first download only
     const options = { backgroundColor: "#ffffff", pixelRatio: 2 };
     save(format === "png" ? await toPng(figure.current, options) : await toSvg(figure.current, options), `${id}.${format}`);
   };

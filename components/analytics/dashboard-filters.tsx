@@ -5,6 +5,9 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 import { useTranslations } from "next-intl";
 
+/** Query parameters that choose how to show the data, not which responses: kept by "Clear filters". */
+const VIEW_SETTINGS = ["measure", "compare_by", "group_a", "group_b"];
+
 export type FilterBreakdown = { key: string; label: string; options: { code: string; label: string }[] };
 
 export function DashboardFilters({ breakdowns }: { breakdowns: FilterBreakdown[] }) {
@@ -30,7 +33,8 @@ export function DashboardFilters({ breakdowns }: { breakdowns: FilterBreakdown[]
     else next.delete(key);
     go(next);
   };
-  const active = [...current.keys()].filter((k) => k !== "measure").length;
+  const isViewSetting = (key: string) => VIEW_SETTINGS.includes(key);
+  const active = [...current.keys()].filter((k) => !isViewSetting(k)).length;
   const field = "min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
   const measure = current.get("measure") === "responses" ? "responses" : "cases";
 
@@ -41,7 +45,7 @@ export function DashboardFilters({ breakdowns }: { breakdowns: FilterBreakdown[]
         {active > 0 && (
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-600">{t("active", { count: active })}</span>
-            <button type="button" className="min-h-9 rounded px-2 text-brand-800 underline" onClick={() => go(new URLSearchParams(current.has("measure") ? { measure: current.get("measure")! } : {}))}>
+            <button type="button" className="min-h-9 rounded px-2 text-brand-800 underline" onClick={() => go(new URLSearchParams([...current].filter(([key]) => isViewSetting(key))))}>
               {t("clear")}
             </button>
           </div>

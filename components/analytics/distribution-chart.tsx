@@ -6,11 +6,13 @@ import type { Distribution } from "@/lib/analytics/to-composition";
 import { distributionCsv, formatPercent } from "@/lib/analytics/to-chart-bars";
 import { ChartFigure } from "./chart-figure";
 import { ResultsTable } from "./results-table";
+import { useNarrowScreen } from "./use-narrow-screen";
 
 const ROW_HEIGHT = 26;
 
 export function DistributionChart({ distribution }: { distribution: Distribution }) {
   const t = useTranslations("dashboard");
+  const narrow = useNarrowScreen();
   const name = distribution.label ?? t(`breakdowns.${distribution.key}` as "breakdowns.region");
   const title = t("composition.distribution", { name });
   const data = distribution.bars.map((b) => ({ ...b, text: `${formatPercent(b.share)} (${b.count})` }));
@@ -27,10 +29,10 @@ export function DistributionChart({ distribution }: { distribution: Distribution
       ) : (
         <div style={{ width: "100%", height: data.length * ROW_HEIGHT + 40 }} role="img" aria-label={`${title}: ${data.map((d) => `${d.label} ${d.text}`).join("; ")}`}>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} layout="vertical" margin={{ top: 4, right: 90, bottom: 4, left: 4 }} barCategoryGap={4}>
+            <BarChart data={data} layout="vertical" margin={{ top: 4, right: narrow ? 76 : 90, bottom: 4, left: 4 }} barCategoryGap={4}>
               <CartesianGrid horizontal={false} stroke="#e2e8f0" />
               <XAxis type="number" fontSize={11} allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={150} fontSize={11} tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)} />
+              <YAxis type="category" dataKey="label" width={narrow ? 96 : 150} fontSize={11} tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)} />
               <Bar dataKey="count" fill="#0f766e" isAnimationActive={false}>
                 <LabelList dataKey="text" position="right" fontSize={11} fill="#0f172a" />
               </Bar>

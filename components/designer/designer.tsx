@@ -124,7 +124,7 @@ export function Designer(props: {
           <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
             <p className="text-sm text-slate-600">{t("codeIs", { code: props.code })}</p>
             <LocalizedField path={["title"]} label={t("title")} />
-            <LocalizedField path={["description"]} label={t("description")} multiline />
+            <LocalizedField path={["description"]} label={t("description")} multiline optional />
           </div>
           {draft.sections.map((section, si) => {
             const name = section.title.zh || section.title.en || section.code;

@@ -136,7 +136,8 @@ export function SelectField({
 }
 
 /** Chinese and English side by side; a label written in one language only is flagged. */
-export function LocalizedField({ path, label, multiline = false }: { path: Path; label: string; multiline?: boolean }) {
+/** `optional`: an emptied text (help, description, unit) is removed rather than left as an empty label. */
+export function LocalizedField({ path, label, multiline = false, optional = false }: { path: Path; label: string; multiline?: boolean; optional?: boolean }) {
   const t = useTranslations("designer");
   const { draft, update } = useDesigner();
   const { inputProps, view } = useIssues(path);
@@ -148,6 +149,8 @@ export function LocalizedField({ path, label, multiline = false }: { path: Path;
     update((d) => {
       if (getAt(d, path) === undefined) setAt(d, path, {});
       setAt(d, [...path, lang], value === "" ? undefined : value);
+      const after = getAt(d, path) as { zh?: string; en?: string };
+      if (optional && !after.zh && !after.en) setAt(d, path, undefined);
     }, pathKey([...path, lang]));
   const Input = multiline ? "textarea" : "input";
   return (

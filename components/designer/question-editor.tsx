@@ -58,7 +58,7 @@ export function QuestionEditor({
       </div>
       <div className="mt-3 space-y-3">
         <LocalizedField path={[...path, "label"]} label={t("questionText")} multiline />
-        <LocalizedField path={[...path, "help"]} label={t("help")} />
+        <LocalizedField path={[...path, "help"]} label={t("help")} optional />
         <CheckboxField path={[...path, "required"]} label={t("required")} />
         <ShowIfEditor sectionIndex={sectionIndex} questionIndex={questionIndex} />
         <TypeSettings question={question} path={path} />

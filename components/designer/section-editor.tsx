@@ -53,7 +53,7 @@ export function SectionEditor({ sectionIndex, actions }: { sectionIndex: number;
         {actions}
       </div>
       <LocalizedField path={[...path, "title"]} label={t("sectionTitle")} />
-      <LocalizedField path={[...path, "description"]} label={t("description")} multiline />
+      <LocalizedField path={[...path, "description"]} label={t("description")} multiline optional />
       <div className="space-y-3">
         {section.questions.map((q, qi) => {
           const name = q.label.zh || q.label.en || q.code;

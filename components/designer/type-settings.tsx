@@ -62,7 +62,7 @@ export function TypeSettings({ question, path }: { question: DraftQuestion; path
           </div>
           <CheckboxField path={[...path, "integer"]} label={t("integer")} />
           <CheckboxField path={[...path, "derivesSizeClass"]} label={t("derivesSizeClass")} />
-          <LocalizedField path={[...path, "unit"]} label={t("unit")} />
+          <LocalizedField path={[...path, "unit"]} label={t("unit")} optional />
         </div>
       );
     case "text":

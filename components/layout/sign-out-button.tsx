@@ -1,13 +1,16 @@
-"use client";
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
+// Signs out through a server action: a plain form that works before (or without) JavaScript.
+import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { signOut } from "@/lib/auth/sign-out-action";
 
-export function SignOutButton() {
-  const t = useTranslations("auth.header");
+export async function SignOutButton({ callbackUrl = "/" }: { callbackUrl?: string }) {
+  const t = await getTranslations("auth.header");
   return (
-    <Button type="button" variant="ghost" size="sm" onClick={() => signOut({ callbackUrl: "/" })}>
-      {t("signOut")}
-    </Button>
+    <form action={signOut}>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <Button type="submit" variant="ghost" size="sm">
+        {t("signOut")}
+      </Button>
+    </form>
   );
 }

@@ -3,7 +3,7 @@
 // reader support for free), with large touch targets for phones.
 import type { Locale, QuestionDefinition } from "@/lib/questionnaire/definition-schema";
 import { localizedText } from "@/lib/questionnaire/localized-text";
-import { cn } from "@/lib/utils";
+import { clsx } from "clsx";
 
 type Choice = Extract<QuestionDefinition, { type: "single" | "multi" }>;
 export type ChoiceProps<V> = { question: Choice; locale: Locale; value: V | undefined; onChange: (v: V | undefined) => void; describedBy?: string; invalid: boolean; name: string };
@@ -50,7 +50,7 @@ export function MultiChoice({ question, locale, value, onChange, describedBy, in
       {question.options.map((o) => {
         const checked = chosen.includes(o.code);
         return (
-          <label key={o.code} className={cn(optionClass, o.exclusive && "sm:col-span-2")}>
+          <label key={o.code} className={clsx(optionClass, o.exclusive && "sm:col-span-2")}>
             <input
               type="checkbox"
               name={name}

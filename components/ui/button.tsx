@@ -1,31 +1,30 @@
-import { Slot } from "@radix-ui/react-slot";
-import { cva, type VariantProps } from "class-variance-authority";
-import type { ComponentProps } from "react";
-import { cn } from "@/lib/utils";
+// A button, or (asChild) a link styled as one. Its looks are the .btn classes of app/globals.css,
+// which sit in Tailwind's components layer: a utility passed in className (text-red-700 on a
+// ghost button, w-full) always wins over a variant's default, so no class-merging code
+// (tailwind-merge, about 8 kB gzipped) has to reach every page that shows a button.
+import { clsx } from "clsx";
+import { cloneElement, isValidElement, type ComponentProps } from "react";
 
-const buttonVariants = cva(
-  "inline-flex items-center justify-center gap-2 rounded-md text-sm font-medium transition-colors disabled:pointer-events-none disabled:opacity-50 min-h-11 px-4",
-  {
-    variants: {
-      variant: {
-        primary: "bg-brand-700 text-white hover:bg-brand-800",
-        secondary: "border border-slate-300 bg-white text-slate-900 hover:bg-slate-50",
-        ghost: "text-slate-700 hover:bg-slate-100",
-        danger: "bg-red-700 text-white hover:bg-red-800",
-      },
-      size: { md: "", sm: "min-h-9 px-3 text-xs" },
-    },
-    defaultVariants: { variant: "primary", size: "md" },
-  },
-);
+export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
+export type ButtonSize = "md" | "sm";
 
-export function Button({
-  className,
-  variant,
-  size,
-  asChild = false,
-  ...props
-}: ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean }) {
-  const Component = asChild ? Slot : "button";
-  return <Component className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+export function buttonClass(opts: { variant?: ButtonVariant | null; size?: ButtonSize | null; className?: string } = {}) {
+  return clsx("btn", `btn-${opts.variant ?? "primary"}`, `btn-${opts.size ?? "md"}`, opts.className);
+}
+
+type ButtonProps = ComponentProps<"button"> & { variant?: ButtonVariant | null; size?: ButtonSize | null; asChild?: boolean };
+
+export function Button({ className, variant, size, asChild = false, children, ...props }: ButtonProps) {
+  const classes = buttonClass({ variant, size, className });
+  // asChild styles its one child (a Link) instead of rendering a <button>. cloneElement is all that
+  // takes here: Radix's Slot also merges refs and event handlers, which no caller needs, and its
+  // code would load with every page (the root error boundary shows a Button).
+  if (asChild && isValidElement<{ className?: string }>(children)) {
+    return cloneElement(children, { ...props, className: clsx(classes, children.props.className) });
+  }
+  return (
+    <button className={classes} {...props}>
+      {children}
+    </button>
+  );
 }

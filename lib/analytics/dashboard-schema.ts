@@ -8,7 +8,7 @@ export const MeasureSchema = z.enum(MEASURES);
 export type Measure = z.infer<typeof MeasureSchema>;
 
 /** Query parameters that are not breakdown filters. */
-export const RESERVED_PARAMS = ["level", "from", "to", "measure", "locale"] as const;
+export const RESERVED_PARAMS = ["level", "from", "to", "measure", "locale", "compare_by", "group_a", "group_b"] as const;
 
 const DateSchema = z
   .string()
@@ -59,3 +59,23 @@ export const AttentionQuerySchema = z.object({
   level: FactorLevelSchema,
   measure: MeasureSchema.default("cases"),
 });
+
+export type GroupComparisonQuery = { by: string; a: string; b: string };
+
+/** `compare_by=size_class&group_a=micro&group_b=small`: null when absent, issues when wrong. */
+export function parseGroupComparison(
+  params: URLSearchParams,
+  breakdowns: { key: string; options: { code: string }[] }[],
+): GroupComparisonQuery | null | { issues: FilterIssue[] } {
+  const by = params.get("compare_by");
+  const a = params.get("group_a");
+  const b = params.get("group_b");
+  if (!by && !a && !b) return null;
+  const breakdown = breakdowns.find((x) => x.key === by);
+  if (!breakdown) return { issues: [{ path: ["compare_by"], message: `Choose a breakdown to compare by (${breakdowns.map((x) => x.key).join(", ")})` }] };
+  const issues: FilterIssue[] = [];
+  for (const [key, value] of [["group_a", a], ["group_b", b]] as const)
+    if (!value || !breakdown.options.some((o) => o.code === value)) issues.push({ path: [key], message: `Choose one of the values of ${by}` });
+  if (!issues.length && a === b) issues.push({ path: ["group_b"], message: "Choose two different groups" });
+  return issues.length ? { issues } : { by: breakdown.key, a: a!, b: b! };
+}

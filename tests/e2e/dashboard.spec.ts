@@ -1,6 +1,7 @@
 // The attention dashboard in Chromium: the paper's figures with their base and intervals, the
 // sample's make-up, filters held in the URL, the measure toggle, small cells hidden from the
 // public but shown (marked) to members, downloads, and live updates that survive a dropped stream.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 
@@ -142,11 +143,44 @@ test("a response submitted elsewhere appears within a second, also after the str
   expect(dropped).toBeGreaterThanOrEqual(2);
   const before = Number((await page.getByTestId("count-valid").textContent())!.replace(/\D/g, ""));
 
-  const submitted = Date.now();
   await submitResponse(request);
+  const stored = Date.now();
   await expect(page.getByTestId("count-valid")).toHaveText(String(before + 1), { timeout: 1_000 });
-  const seenAfter = Date.now() - submitted;
+  const seenAfter = Date.now() - stored;
   await expect(page.getByTestId("attention-macro-base")).toHaveText(`n = ${before + 1}`);
   await expect(page.getByTestId("live-updated")).toContainText("Updated");
   console.log(`live update visible ${seenAfter} ms after the submission returned`);
+});
+
+test("two groups are compared factor by factor with Holm-adjusted p-values", async ({ page, request }) => {
+  await page.goto(DASHBOARD);
+  await page.getByRole("combobox", { name: "Compare by" }).selectOption("size_class");
+  await page.getByRole("combobox", { name: "Group A" }).selectOption("micro");
+  await page.getByRole("combobox", { name: "Group B" }).selectOption("small");
+  await expect(page).toHaveURL(/compare_by=size_class&group_a=micro&group_b=small/);
+  const api = await (await request.get("/api/v1/surveys/jilin-2017/results/compare?level=macro&compare_by=size_class&group_a=micro&group_b=small")).json();
+  expect(api.baseA + api.baseB).toBe(226);
+  const table = page.getByTestId("compare-macro");
+  await expect(table.getByRole("columnheader").nth(1)).toHaveText(`Micro (under 10 employees) (n = ${api.baseA})`);
+  const first = api.factors[0];
+  await expect(table.getByRole("row").nth(1)).toContainText(`${(first.a.share * 100).toFixed(1)}% (${first.a.count})`);
+  await expect(table.getByRole("row").nth(1)).toContainText(`${(first.b.share * 100).toFixed(1)}% (${first.b.count})`);
+  const bad = await request.get("/api/v1/surveys/jilin-2017/results/compare?level=macro&compare_by=size_class&group_a=micro&group_b=micro");
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).issues[0]).toEqual({ path: ["group_b"], message: "Choose two different groups" });
+});
+
+test.describe("on a phone, in Chinese", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
+
+  test("the dashboard reads in Chinese, fits the screen and passes axe (WCAG 2.1 AA)", async ({ page }) => {
+    await page.goto(DASHBOARD);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("吉林省小微企业协同创新制约因素调查（2017）");
+    await expect(page.getByRole("heading", { name: "宏观（国家）层面：各因素关注度" })).toBeVisible();
+    await expect(macro(page).locator("svg text").filter({ hasText: "69.0% (156)" })).toBeVisible();
+    await expect(page.getByTestId("count-validityRate")).toHaveText("90.4%");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
 });

@@ -66,7 +66,10 @@ test("design every question type, publish, field, answer, screen and restore", a
 
   const q5 = await addQuestion(page, "Matrix (rows × scale)", "section_1_q5", "Obstacles", "障碍");
   await label(q5.getByTestId("item-row_1"), "Label", "Tax rates", "税率");
-  await addQuestion(page, "Number", "section_1_q6", "Employees", "员工人数");
+  const q6 = await addQuestion(page, "Number", "section_1_q6", "Employees", "员工人数");
+  // An optional text typed and then emptied leaves nothing behind to fix.
+  await q6.getByLabel("Help text (English)").fill("Headcount");
+  await q6.getByLabel("Help text (English)").fill("");
   const q7 = await addQuestion(page, "Text", "section_1_q7", "Comment", "意见");
 
   // Delete, then undo.

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
 import { diffDefinitions } from "@/lib/questionnaire/diff-versions";
 import { issueMap, issuesAt, countIssuesUnder } from "@/lib/questionnaire/definition-issues";
+import { definitionMessageIn } from "@/lib/questionnaire/definition-issue-text";
 import {
   QUESTION_TYPES,
   changeQuestionType,
@@ -117,5 +118,28 @@ describe("inline issues", () => {
     expect(issuesAt(map, ["sections", 1, "questions", 0, "code"])).toEqual(['Question code "region" is used twice']);
     expect(countIssuesUnder(map, ["sections", 1])).toBe(2);
     expect(countIssuesUnder(map, ["sections", 2])).toBe(0);
+  });
+});
+
+describe("inline issues in Chinese", () => {
+  it("words the schema's own messages in Chinese and leaves English as it is", () => {
+    expect(definitionMessageIn('Question code "region" is used twice', "zh")).toBe("题目代码“region”重复使用");
+    expect(definitionMessageIn("attentionThreshold must lie within 1..5", "zh")).toBe("关注阈值须在 1 到 5 之间");
+    expect(definitionMessageIn('"x" is not an option of "region"', "zh")).toBe("“x”不是题目“region”的选项");
+    expect(definitionMessageIn("A question mapped to factors needs an attentionThreshold", "en")).toBe(
+      "A question mapped to factors needs an attentionThreshold",
+    );
+  });
+
+  it("has a Chinese wording for every message the schema raises on a broken template", () => {
+    const def = jilin();
+    const macro = def.sections[1].questions[0] as Extract<(typeof def.sections)[0]["questions"][0], { type: "multi" }>;
+    macro.code = "region";
+    macro.options[0].factor = "nope";
+    macro.showIf = { question: "later", op: "equals" };
+    (def.sections[0].questions[0] as typeof macro).options[0].exclusive = true;
+    const messages = QuestionnaireDefinitionSchema.safeParse(def).error!.issues.map((i) => i.message);
+    expect(messages.length).toBeGreaterThanOrEqual(4);
+    for (const m of messages) expect(definitionMessageIn(m, "zh"), m).not.toBe(m);
   });
 });

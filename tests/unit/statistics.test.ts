@@ -91,3 +91,20 @@ describe("Kish effective n", () => {
     expect(kishEffectiveN([])).toBe(0);
   });
 });
+
+describe("group comparison", () => {
+  it("tests each factor's two shares and adjusts the p-values with Holm", async () => {
+    const { toComparison } = await import("@/lib/analytics/to-comparison");
+    const result = (base: number, counts: Record<string, number>) => ({
+      level: "macro" as const, measure: "cases" as const, base, mentions: 0, suppressed: false, smallBase: false, threshold: 10,
+      factors: Object.entries(counts).map(([code, count]) => ({ code, label: code, kind: (code === "none" ? "option" : "choice") as "option" | "choice", count, share: count / base, ci: null, mean: null })),
+    });
+    const c = toComparison(result(100, { a: 45, b: 30, none: 5 }), result(100, { a: 30, b: 30, none: 9 }));
+    expect(c.factors.map((f) => f.code)).toEqual(["a", "b"]);
+    expect(c.factors[0].p).toBeCloseTo(0.02845974, 7);
+    expect(c.factors[0].pHolm).toBeCloseTo(2 * 0.02845974, 7);
+    expect(c.factors[1]).toMatchObject({ difference: 0, z: 0, pHolm: 1 });
+    const hidden = toComparison({ ...result(8, { a: 4 }), suppressed: true, base: null }, result(100, { a: 30 }));
+    expect(hidden).toMatchObject({ suppressed: true, factors: [] });
+  });
+});

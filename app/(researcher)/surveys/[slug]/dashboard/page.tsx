@@ -5,8 +5,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
-import { MeasureSchema } from "@/lib/analytics/dashboard-schema";
+import { MeasureSchema, parseGroupComparison } from "@/lib/analytics/dashboard-schema";
 import { getAttention } from "@/lib/analytics/get-attention";
+import { getComparison } from "@/lib/analytics/get-comparison";
 import { getComposition } from "@/lib/analytics/get-composition";
 import { levelsOf, localized } from "@/lib/analytics/level-items";
 import { resolveResultsRequest } from "@/lib/analytics/resolve-results-request";
@@ -14,6 +15,7 @@ import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
 import { AttentionChart } from "@/components/analytics/attention-chart";
 import { DashboardFilters } from "@/components/analytics/dashboard-filters";
 import { DaysChart } from "@/components/analytics/days-chart";
+import { GroupComparison } from "@/components/analytics/group-comparison";
 import { DistributionChart } from "@/components/analytics/distribution-chart";
 import { LiveUpdates } from "@/components/analytics/live-updates";
 import { SampleCounts } from "@/components/analytics/sample-counts";
@@ -54,12 +56,17 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   }));
   const measure = MeasureSchema.catch("cases").parse(search.get("measure") ?? undefined);
   const filter = "filter" in resolved ? resolved.filter : null;
-  const [attention, composition] = filter
+  const compare = parseGroupComparison(search, surveyBreakdowns(survey.definition));
+  const levels = levelsOf(survey.definition);
+  const [attention, composition, comparisons] = filter
     ? await Promise.all([
-        Promise.all(levelsOf(survey.definition).map((level) => getAttention({ db, survey, level, filter, measure, locale }))),
+        Promise.all(levels.map((level) => getAttention({ db, survey, level, filter, measure, locale }))),
         getComposition({ db, survey, filter, locale }),
+        compare && !("issues" in compare)
+          ? Promise.all(levels.map((level) => getComparison({ db, survey, level, filter, compare, locale })))
+          : Promise.resolve([]),
       ])
-    : [[], null];
+    : [[], null, []];
 
   return (
     <div className="space-y-6">
@@ -84,6 +91,8 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       {attention.map((result) => (
         <AttentionChart key={result.level} result={result} />
       ))}
+
+      <GroupComparison breakdowns={breakdowns} comparisons={comparisons} threshold={survey.threshold} />
 
       {composition && composition.suppressed ? (
         <p role="status" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">

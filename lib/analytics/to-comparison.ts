@@ -1,0 +1,58 @@
+// Compares two groups (e.g. micro vs small firms) factor by factor: each factor's two shares,
+// the two-proportion z-test, and Holm-adjusted p-values across the level's factors
+// (DESIGN.md §4). Pure.
+import { holmAdjust } from "./holm-adjust";
+import type { AttentionResult } from "./to-attention-result";
+import { twoProportionZTest } from "./two-proportion-z-test";
+
+export type ComparedFactor = {
+  code: string;
+  label: string;
+  a: { count: number; share: number };
+  b: { count: number; share: number };
+  difference: number;
+  z: number | null;
+  p: number | null;
+  /** p adjusted with Holm across the level's factors. */
+  pHolm: number | null;
+};
+export type Comparison = {
+  level: AttentionResult["level"];
+  baseA: number | null;
+  baseB: number | null;
+  /** Either group's base is under the public threshold: nothing shown. */
+  suppressed: boolean;
+  factors: ComparedFactor[];
+};
+
+export function toComparison(a: AttentionResult, b: AttentionResult): Comparison {
+  if (a.suppressed || b.suppressed || a.base === null || b.base === null)
+    return { level: a.level, baseA: null, baseB: null, suppressed: true, factors: [] };
+  const byCode = new Map(b.factors.map((f) => [f.code, f]));
+  const factors = a.factors
+    .filter((f) => f.kind !== "option")
+    .map((fa) => {
+      const fb = byCode.get(fa.code);
+      const countB = fb?.count ?? 0;
+      const test = twoProportionZTest({ count: fa.count, n: a.base! }, { count: countB, n: b.base! });
+      return {
+        code: fa.code,
+        label: fa.label,
+        a: { count: fa.count, share: fa.share },
+        b: { count: countB, share: fb?.share ?? 0 },
+        difference: fa.share - (fb?.share ?? 0),
+        z: test?.z ?? null,
+        p: test?.p ?? null,
+      };
+    });
+  const tested = factors.filter((f) => f.p !== null);
+  const adjusted = holmAdjust(tested.map((f) => f.p!));
+  const holm = new Map(tested.map((f, i) => [f.code, adjusted[i]]));
+  return {
+    level: a.level,
+    baseA: a.base,
+    baseB: b.base,
+    suppressed: false,
+    factors: factors.map((f) => ({ ...f, pHolm: holm.get(f.code) ?? null })),
+  };
+}
