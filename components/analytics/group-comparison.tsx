@@ -2,7 +2,7 @@
 // Compare two groups of one breakdown (e.g. micro vs small firms) on every level's factors:
 // both shares, the difference, and Holm-adjusted p-values of the two-proportion z-test.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useTransition } from "react";
+import { useOptimistic, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { Comparison } from "@/lib/analytics/to-comparison";
 import { formatPercent } from "@/lib/analytics/to-chart-bars";
@@ -16,14 +16,20 @@ export function GroupComparison({ breakdowns, comparisons, threshold }: Props) {
   const pathname = usePathname();
   const search = useSearchParams();
   const [pending, startTransition] = useTransition();
-  const by = search.get("compare_by") ?? "";
+  // Choices show at once and build on each other while the page's new numbers load.
+  const [query, setQuery] = useOptimistic(search.toString());
+  const current = new URLSearchParams(query);
+  const by = current.get("compare_by") ?? "";
   const breakdown = breakdowns.find((b) => b.key === by);
   const label = (code: string | null) => breakdown?.options.find((o) => o.code === code)?.label ?? "";
 
   const set = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(search.toString());
+    const next = new URLSearchParams(query);
     for (const [key, value] of Object.entries(changes)) (value ? next.set(key, value) : next.delete(key));
-    startTransition(() => router.replace(`${pathname}?${next.toString()}`, { scroll: false }));
+    startTransition(() => {
+      setQuery(next.toString());
+      router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+    });
   };
   const field = "min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
   return (
@@ -41,7 +47,7 @@ export function GroupComparison({ breakdowns, comparisons, threshold }: Props) {
         {breakdown && (["group_a", "group_b"] as const).map((key) => (
           <label key={key} className="block text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t(`compare.${key}`)}</span>
-            <select className={field} value={search.get(key) ?? ""} onChange={(e) => set({ [key]: e.target.value })}>
+            <select className={field} value={current.get(key) ?? ""} onChange={(e) => set({ [key]: e.target.value })}>
               <option value="">–</option>
               {breakdown.options.map((o) => <option key={o.code} value={o.code}>{o.label}</option>)}
             </select>

@@ -3,11 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { signOut } from "@/lib/auth/sign-out-action";
 
-export async function SignOutButton({ callbackUrl = "/" }: { callbackUrl?: string }) {
+export async function SignOutButton() {
   const t = await getTranslations("auth.header");
   return (
     <form action={signOut}>
-      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Button type="submit" variant="ghost" size="sm">
         {t("signOut")}
       </Button>

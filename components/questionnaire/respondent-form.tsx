@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import type { Locale, QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
+import type { StaleRevisionBody } from "@/lib/responses/submission-schema";
 import { QuestionnaireView } from "./questionnaire-view";
 import { ResumeLink } from "./resume-link";
 import { useResponseDraft, type InitialDraft } from "./use-response-draft";
@@ -19,6 +20,7 @@ const ERROR_KEYS: Record<string, string> = {
   token_required: "tokenInvalid",
   quota_full: "quotaFull",
   submission_conflict: "conflict",
+  stale_revision: "stale",
   payload_too_large: "tooLarge",
   validation_failed: "fixErrors",
 };
@@ -53,6 +55,8 @@ export function RespondentForm(props: { slug: string; definition: QuestionnaireD
         return;
       }
       const body = (await res.json().catch(() => ({}))) as { error?: string; retryAfterSeconds?: number; issues?: { message: string }[] };
+      // Answers saved on another device are newer: they replace this page's, to be checked before submitting.
+      if (body.error === "stale_revision") store.replaceWithNewer(body as StaleRevisionBody);
       if (res.status === 429) setError({ key: "rateLimited", values: { seconds: body.retryAfterSeconds ?? 60 } });
       else setError({ key: ERROR_KEYS[body.error ?? ""] ?? "server", details: body.issues?.map((i) => i.message) });
     } catch {
@@ -67,6 +71,7 @@ export function RespondentForm(props: { slug: string; definition: QuestionnaireD
     saved: t("form.saved"),
     local: t("form.savedLocally"),
     failed: t("form.saveFailed"),
+    replaced: t("form.replacedByNewer"),
   }[store.saveState];
 
   return (

@@ -2,15 +2,18 @@
 // Keeps a filling safe: every change goes to localStorage at once, and a partial response goes to
 // the server a moment after typing stops, on moving between sections and when the page is hidden,
 // all under the same submissionId, so a resume link or the invitation brings it back anywhere.
+// Each save names the revision it continues; when another device saved newer answers meanwhile,
+// the server refuses the save (409 stale_revision) and this page takes the newer answers.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Answers } from "@/lib/questionnaire/answer-values";
 import { answerIssues } from "@/lib/questionnaire/answer-validation";
 import { questionsOf } from "@/lib/questionnaire/question-list";
 import type { Locale, QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
-import type { SubmissionInput } from "@/lib/responses/submission-schema";
+import type { StaleRevisionBody, SubmissionInput, SubmissionResult } from "@/lib/responses/submission-schema";
 
-export type Draft = { submissionId: string; answers: Answers; sectionCode: string; startedAt: string };
-export type SaveState = "idle" | "saving" | "saved" | "local" | "failed";
+/** `revision`: the saved revision these answers continue (0 before the first save). */
+export type Draft = { submissionId: string; answers: Answers; sectionCode: string; startedAt: string; revision: number };
+export type SaveState = "idle" | "saving" | "saved" | "local" | "failed" | "replaced";
 export type InitialDraft = Draft & { resumed: boolean };
 
 const SAVE_DELAY_MS = 2000;
@@ -27,7 +30,7 @@ function readLocal(key: string, def: QuestionnaireDefinition): Draft | null {
     if (!draft?.submissionId || typeof draft.answers !== "object") return null;
     // A draft kept from another version of the questionnaire keeps only the questions still asked.
     const known = new Set(questionsOf(def).map((q) => q.code));
-    return { ...draft, answers: Object.fromEntries(Object.entries(draft.answers).filter(([c]) => known.has(c))) };
+    return { ...draft, revision: Number.isInteger(draft.revision) ? draft.revision : 0, answers: Object.fromEntries(Object.entries(draft.answers).filter(([c]) => known.has(c))) };
   } catch {
     return null;
   }
@@ -42,6 +45,7 @@ export function useResponseDraft(opts: { slug: string; token?: string; definitio
   /** Whether the server holds this filling, so that a resume link can bring it back. */
   const [onServer, setOnServer] = useState(initial.resumed);
   const savedBody = useRef<string | null>(null);
+  const revision = useRef(initial.revision);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const finished = useRef(false);
   const latest = useRef({ draft, locale });
@@ -49,49 +53,86 @@ export function useResponseDraft(opts: { slug: string; token?: string; definitio
 
   useEffect(() => {
     const local = readLocal(storageKey, definition);
-    // The device's own copy is the newest of this filling; a resume link for another filling wins.
-    if (local && (!initial.resumed || local.submissionId === initial.submissionId)) setDraft(local);
+    // The device's own copy may hold answers not saved yet, unless it continues an older revision than
+    // the page brought from the server (another device saved since); a resume link for another filling wins.
+    const sameFilling = local?.submissionId === initial.submissionId;
+    if (local && (!initial.resumed || (sameFilling && local.revision >= initial.revision))) {
+      revision.current = local.revision;
+      setDraft(local);
+    } else if (local && sameFilling) setSaveState("replaced");
     setRestored(true);
-  }, [storageKey, definition, initial.resumed, initial.submissionId]);
+  }, [storageKey, definition, initial.resumed, initial.submissionId, initial.revision]);
 
   useEffect(() => {
     if (restored && !finished.current) localStorage.setItem(storageKey, JSON.stringify(draft));
   }, [draft, restored, storageKey]);
 
   const bodyOf = useCallback(
-    (partial: boolean): SubmissionInput => {
-      const { draft: d, locale: l } = latest.current;
-      return { submissionId: d.submissionId, locale: l, answers: partial ? savableAnswers(definition, d.answers) : d.answers, token, partial: partial || undefined, startedAt: d.startedAt };
-    },
+    (partial: boolean, d: Draft = latest.current.draft): SubmissionInput => ({
+      submissionId: d.submissionId,
+      locale: latest.current.locale,
+      answers: partial ? savableAnswers(definition, d.answers) : d.answers,
+      token,
+      partial: partial || undefined,
+      startedAt: d.startedAt,
+      revision: revision.current,
+    }),
     [definition, token],
+  );
+  /** What a save sends apart from its revision: equal ones need not be sent again. */
+  const contentOf = (body: SubmissionInput) => JSON.stringify({ ...body, revision: undefined });
+
+  /** A save or submission succeeded: later ones continue its revision. */
+  const accepted = useCallback((result: SubmissionResult) => {
+    revision.current = result.revision;
+    setDraft((d) => ({ ...d, revision: result.revision }));
+  }, []);
+
+  /** The server holds newer answers (saved on another device): show those and continue from them. */
+  const replaceWithNewer = useCallback(
+    (newer: StaleRevisionBody) => {
+      revision.current = newer.revision;
+      const next = { ...latest.current.draft, answers: newer.answers as Answers, revision: newer.revision };
+      savedBody.current = contentOf(bodyOf(true, next));
+      setDraft(next);
+      setSaveState("replaced");
+    },
+    [bodyOf],
   );
 
   /** Queues a partial save (saves never overlap, so they reach the server in order). */
   const saveNow = useCallback(
     (opts: { keepalive?: boolean } = {}) => {
       queue.current = queue.current.then(async () => {
-        const body = JSON.stringify(bodyOf(true));
-        if (finished.current || body === savedBody.current) return;
+        const body = bodyOf(true);
+        const content = contentOf(body);
+        if (finished.current || content === savedBody.current) return;
         setSaveState("saving");
         try {
           const res = await fetch(`/api/v1/surveys/${encodeURIComponent(slug)}/responses`, {
             method: "POST",
             headers: { "content-type": "application/json" },
-            body,
+            body: JSON.stringify(body),
             keepalive: opts.keepalive,
           });
+          const reply = await res.json().catch(() => null);
           if (res.ok) {
-            savedBody.current = body;
+            savedBody.current = content;
+            accepted(reply as SubmissionResult);
             setOnServer(true);
+            setSaveState("saved");
+          } else if (res.status === 409 && reply?.error === "stale_revision") {
+            replaceWithNewer(reply as StaleRevisionBody);
+          } else {
+            setSaveState("local");
           }
-          setSaveState(res.ok ? "saved" : "local");
         } catch {
           setSaveState("failed");
         }
       });
       return queue.current;
     },
-    [bodyOf, slug],
+    [bodyOf, slug, accepted, replaceWithNewer],
   );
 
   useEffect(() => {
@@ -117,5 +158,5 @@ export function useResponseDraft(opts: { slug: string; token?: string; definitio
     localStorage.removeItem(storageKey);
   }, [storageKey]);
 
-  return { draft, setDraft, restored, saveState, onServer, saveNow, bodyOf, finish, pending: () => queue.current };
+  return { draft, setDraft, restored, saveState, onServer, saveNow, bodyOf, replaceWithNewer, finish, pending: () => queue.current };
 }

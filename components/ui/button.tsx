@@ -5,10 +5,10 @@
 import { clsx } from "clsx";
 import { cloneElement, isValidElement, type ComponentProps } from "react";
 
-export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
-export type ButtonSize = "md" | "sm";
+type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
+type ButtonSize = "md" | "sm";
 
-export function buttonClass(opts: { variant?: ButtonVariant | null; size?: ButtonSize | null; className?: string } = {}) {
+function buttonClass(opts: { variant?: ButtonVariant | null; size?: ButtonSize | null; className?: string } = {}) {
   return clsx("btn", `btn-${opts.variant ?? "primary"}`, `btn-${opts.size ?? "md"}`, opts.className);
 }
 

@@ -4,18 +4,16 @@
 // every page, and Next.js only runs it for a POST from this site's own pages (its CSRF check).
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { safeCallbackUrl } from "./safe-callback-url";
 
 /** next-auth's session cookie: `__Secure-` over HTTPS, split into `.0`, `.1`… when large. */
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
-export async function signOut(form: FormData) {
+export async function signOut() {
   const jar = await cookies();
   for (const { name } of jar.getAll()) {
     if (!SESSION_COOKIE.test(name)) continue;
     // A __Secure- cookie can only be replaced by a Secure one, so it is expired with the same attributes.
     jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
   }
-  const next = form.get("callbackUrl");
-  redirect(safeCallbackUrl(typeof next === "string" ? next : null));
+  redirect("/");
 }

@@ -24,13 +24,15 @@ export type PublicSurvey = {
   definition: QuestionnaireDefinition;
 };
 
-// Versions never change once published, so each is parsed once per process (not per request).
+// Versions never change once published, so each is read and parsed once per process (not per
+// request): the survey lookup below fetches the definition only for a version not seen yet.
 const definitions = new Map<string, QuestionnaireDefinition>();
 
-function definitionOf(versionId: string, raw: unknown): QuestionnaireDefinition {
+async function definitionOf(db: Db, versionId: string): Promise<QuestionnaireDefinition> {
   const known = definitions.get(versionId);
   if (known) return known;
-  const parsed = QuestionnaireDefinitionSchema.parse(raw);
+  const version = await db.questionnaireVersion.findUniqueOrThrow({ where: { id: versionId }, select: { definition: true } });
+  const parsed = QuestionnaireDefinitionSchema.parse(version.definition);
   if (definitions.size > 500) definitions.clear();
   definitions.set(versionId, parsed);
   return parsed;
@@ -42,32 +44,48 @@ export function surveyStateAt(survey: { opensAt: Date | null; closesAt: Date | n
   return "open";
 }
 
+type SurveyRow = {
+  id: string;
+  organization_id: string;
+  version_id: string;
+  slug: string;
+  title_zh: string;
+  title_en: string;
+  default_locale: string;
+  opens_at: Date | null;
+  closes_at: Date | null;
+  min_completion_seconds: number | null;
+  collectors: { id: string; kind: string }[];
+  quotas: PublicSurvey["quotas"];
+};
+
 /** The survey with this public slug, or null. Public by design: the slug is what respondents are given. */
 export async function findPublicSurvey(opts: { db: Db; slug: string; now?: Date }): Promise<PublicSurvey | null> {
-  const survey = await opts.db.survey.findUnique({
-    where: { slug: opts.slug },
-    include: {
-      version: { select: { definition: true } },
-      collectors: { select: { id: true, kind: true }, orderBy: { createdAt: "asc" } },
-      quotas: { select: { id: true, questionCode: true, optionCode: true, limit: true } },
-    },
-  });
+  // One round trip for the survey, its collectors and its quotas: every submission starts here.
+  const [survey] = await opts.db.$queryRaw<SurveyRow[]>`
+    SELECT s.id, s.organization_id, s.version_id, s.slug, s.title_zh, s.title_en, s.default_locale,
+      s.opens_at, s.closes_at, s.min_completion_seconds,
+      COALESCE((SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind) ORDER BY c.created_at, c.id)
+        FROM collector c WHERE c.survey_id = s.id), '[]') AS collectors,
+      COALESCE((SELECT json_agg(json_build_object('id', q.id, 'questionCode', q.question_code, 'optionCode', q.option_code, 'limit', q."limit"))
+        FROM quota q WHERE q.survey_id = s.id), '[]') AS quotas
+    FROM survey s WHERE s.slug = ${opts.slug}`;
   if (!survey) return null;
   const link = survey.collectors.find((c) => c.kind === "link");
+  const dates = { opensAt: survey.opens_at, closesAt: survey.closes_at };
   return {
     id: survey.id,
-    organizationId: survey.organizationId,
-    versionId: survey.versionId,
+    organizationId: survey.organization_id,
+    versionId: survey.version_id,
     slug: survey.slug,
-    title: { zh: survey.titleZh, en: survey.titleEn },
-    defaultLocale: isLocale(survey.defaultLocale) ? survey.defaultLocale : "zh",
-    opensAt: survey.opensAt,
-    closesAt: survey.closesAt,
-    minCompletionSeconds: survey.minCompletionSeconds,
-    state: surveyStateAt(survey, opts.now ?? new Date()),
+    title: { zh: survey.title_zh, en: survey.title_en },
+    defaultLocale: isLocale(survey.default_locale) ? survey.default_locale : "zh",
+    ...dates,
+    minCompletionSeconds: survey.min_completion_seconds,
+    state: surveyStateAt(dates, opts.now ?? new Date()),
     requiresToken: !link && survey.collectors.some((c) => c.kind === "invitation"),
     linkCollectorId: link?.id ?? null,
     quotas: survey.quotas,
-    definition: definitionOf(survey.versionId, survey.version.definition),
+    definition: await definitionOf(opts.db, survey.version_id),
   };
 }

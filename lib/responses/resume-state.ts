@@ -8,13 +8,13 @@ import { hashInvitationToken } from "./invitation-token";
 
 export type ResumeState =
   | { kind: "fresh" }
-  | { kind: "partial"; submissionId: string; locale: Locale; answers: Answers; startedAt: string }
+  | { kind: "partial"; submissionId: string; locale: Locale; answers: Answers; startedAt: string; revision: number }
   | { kind: "complete"; completedAt: string }
   | { kind: "token_invalid" }
   | { kind: "token_used"; usedAt: string };
 
-const RESPONSE_FIELDS = { submissionId: true, status: true, locale: true, answers: true, startedAt: true, completedAt: true } as const;
-type Found = { submissionId: string; status: "partial" | "complete"; locale: string; answers: unknown; startedAt: Date; completedAt: Date | null };
+const RESPONSE_FIELDS = { submissionId: true, status: true, locale: true, answers: true, startedAt: true, completedAt: true, revision: true } as const;
+type Found = { submissionId: string; status: "partial" | "complete"; locale: string; answers: unknown; startedAt: Date; completedAt: Date | null; revision: number };
 
 function stateOf(found: Found | null): ResumeState {
   if (!found) return { kind: "fresh" };
@@ -25,6 +25,7 @@ function stateOf(found: Found | null): ResumeState {
     locale: isLocale(found.locale) ? found.locale : "zh",
     answers: (found.answers ?? {}) as Answers,
     startedAt: found.startedAt.toISOString(),
+    revision: found.revision,
   };
 }
 

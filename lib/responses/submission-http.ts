@@ -30,6 +30,11 @@ export function submissionHttpResponse(outcome: SubmitOutcome, locale: Locale): 
       });
     case "conflict":
       return apiError(409, "submission_conflict", "This submissionId was already used for a response with other content.");
+    case "stale":
+      return apiError(409, "stale_revision", `Newer answers (revision ${outcome.revision}) were saved since this filling's revision; nothing was stored. They are included.`, {
+        revision: outcome.revision,
+        answers: outcome.answers,
+      });
     case "token_invalid":
       return apiError(403, "token_invalid", "The invitation token is not valid for this survey.");
     case "token_used":

@@ -19,9 +19,17 @@ export const SubmissionSchema = z
     partial: z.boolean().optional(),
     /** When the respondent opened the questionnaire (ISO 8601), for the too-fast screening rule. */
     startedAt: z.iso.datetime({ offset: true }).optional(),
+    /**
+     * The revision of the saved answers this filling continues (from the page or the last save). When
+     * the server holds a newer one, saved from another device, nothing is stored and 409 answers with it.
+     */
+    revision: z.int({ error: "revision must be a whole number" }).min(0).optional(),
   })
   .strict();
 export type SubmissionInput = z.infer<typeof SubmissionSchema>;
 
 /** What POST answers on success: 201 for a new (or newly completed) response, 200 for a replay or an update. */
-export type SubmissionResult = { id: string; submissionId: string; status: "partial" | "complete" };
+export type SubmissionResult = { id: string; submissionId: string; status: "partial" | "complete"; revision: number };
+
+/** The 409 body when the server holds newer answers than the revision a save was based on. */
+export type StaleRevisionBody = { error: "stale_revision"; message: string; revision: number; answers: Record<string, unknown> };

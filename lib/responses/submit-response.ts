@@ -1,6 +1,9 @@
 // Stores a respondent's submission (DESIGN.md §5): one transaction that is idempotent on
-// (survey, submissionId), consumes an invitation token atomically, enforces quotas under a row
-// lock and screens the response automatically. Nothing is written when any check fails.
+// (survey, submissionId), refuses a save based on an older revision than the stored one, consumes
+// an invitation token atomically, enforces quotas under a row lock and screens the response
+// automatically. Nothing is written when any check fails. Every statement is a round trip, so the
+// common path stays short: a new complete response is BEGIN, the existing-row lock, the firm lock,
+// the duplicate check, one insert of the response with its answer rows, and COMMIT.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db, Prisma } from "@/lib/db/create-client";
@@ -9,6 +12,7 @@ import type { QuestionnaireDefinition } from "@/lib/questionnaire/definition-sch
 import { answerIssuesOf, answersSchemaFor, type AnswerIssue } from "@/lib/questionnaire/answer-validation";
 import { breakdownsOf, toAnswerRows } from "./answer-rows";
 import { contentHashOf } from "./content-hash";
+import { insertResponse } from "./insert-response";
 import { hashInvitationToken } from "./invitation-token";
 import { findPublicSurvey, type PublicSurvey } from "./public-survey";
 import { completionTiming, firmIdentifierOf, matchingQuotas, screeningOf } from "./screening";
@@ -20,11 +24,12 @@ export type SubmitOutcome =
   | { kind: "not_open"; state: "not_yet_open" | "closed"; opensAt: Date | null; closesAt: Date | null }
   | { kind: "invalid"; issues: AnswerIssue[]; definition: QuestionnaireDefinition }
   | { kind: "conflict" }
+  | { kind: "stale"; revision: number; answers: Answers }
   | { kind: "token_invalid" | "token_used" | "token_required" }
   | { kind: "quota_full"; questionCode: string; optionCode: string };
 
 type Tx = Prisma.TransactionClient;
-type Existing = { id: string; status: "partial" | "complete"; content_hash: string; started_at: Date };
+type Existing = { id: string; status: "partial" | "complete"; content_hash: string; started_at: Date; revision: number; answers: Answers };
 type Invitation = { id: string; used_at: Date | null; firm_identifier: string | null; collector_id: string };
 
 /** Thrown inside the transaction to roll it back with an outcome for the caller. */
@@ -61,11 +66,13 @@ async function checkQuotas(tx: Tx, survey: PublicSurvey, answers: Answers) {
 /** Another complete response of the same firm, serialized per firm so that two concurrent ones see each other. */
 async function duplicateOf(tx: Tx, surveyId: string, firm: string | null, selfId: string | undefined) {
   if (!firm) return null;
+  // Two statements, not one: a statement's snapshot is taken before it waits for the lock, so only
+  // a later statement sees the other submission of this firm that committed meanwhile.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${surveyId}:${firm}`}, 0))`;
-  const earlier = await tx.response.findFirst({
-    where: { surveyId, firmIdentifier: firm, status: "complete", ...(selfId ? { id: { not: selfId } } : {}) },
-    select: { id: true },
-  });
+  const [earlier] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM response
+    WHERE survey_id = ${surveyId}::uuid AND firm_identifier = ${firm} AND status = 'complete' AND id IS DISTINCT FROM ${selfId ?? null}::uuid
+    LIMIT 1`;
   return earlier ? firm : null;
 }
 
@@ -74,12 +81,18 @@ type StoreOptions = { survey: PublicSurvey; submission: SubmissionInput; answers
 async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
   const { survey, submission, answers, now } = o;
   const [existing] = await tx.$queryRaw<Existing[]>`
-    SELECT id, status, content_hash, started_at FROM response
+    SELECT id, status, content_hash, started_at, revision, answers FROM response
     WHERE survey_id = ${survey.id}::uuid AND submission_id = ${submission.submissionId}::uuid FOR UPDATE`;
   if (existing?.status === "complete") {
     if (existing.content_hash !== o.contentHash) return { kind: "conflict" };
-    return { kind: "stored", created: false, result: { id: existing.id, submissionId: submission.submissionId, status: "complete" } };
+    return { kind: "stored", created: false, result: { id: existing.id, submissionId: submission.submissionId, status: "complete", revision: existing.revision } };
   }
+  // Another device saved since this filling last loaded or saved: its answers are newer. (The same
+  // answers again, say a retried save whose reply was lost, are not a conflict.)
+  if (existing && submission.revision !== undefined && submission.revision !== existing.revision && existing.content_hash !== o.contentHash) {
+    return { kind: "stale", revision: existing.revision, answers: existing.answers };
+  }
+  const revision = (existing?.revision ?? 0) + 1;
   if (!submission.token && survey.requiresToken) throw new Refusal({ kind: "token_required" });
   const invitation = submission.token ? await lockInvitation(tx, survey.id, submission.token) : null;
   const id = existing?.id ?? randomUUID();
@@ -96,12 +109,12 @@ async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
   });
 
   if (submission.partial) {
-    const data = { ...common, status: "partial" as const, startedAt: timing.startedAt };
-    if (existing) await tx.response.update({ where: { id }, data });
-    else await tx.response.create({ data: { ...data, id, surveyId: survey.id, versionId: survey.versionId, submissionId: submission.submissionId } });
+    const data = { ...common, status: "partial" as const, startedAt: timing.startedAt, revision };
+    if (existing) await tx.response.update({ where: { id }, data, select: { id: true } });
+    else await tx.response.create({ data: { ...data, id, surveyId: survey.id, versionId: survey.versionId, submissionId: submission.submissionId }, select: { id: true } });
     // The token points at the filling in progress, so the invitation link resumes it on any device.
     if (invitation) await tx.invitationToken.update({ where: { id: invitation.id }, data: { responseId: id } });
-    return { kind: "stored", created: !existing, result: { id, submissionId: submission.submissionId, status: "partial" } };
+    return { kind: "stored", created: !existing, result: { id, submissionId: submission.submissionId, status: "partial", revision } };
   }
 
   const firm = firmIdentifierOf({ invitationFirmIdentifier: invitation?.firm_identifier, answers });
@@ -116,25 +129,28 @@ async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
     startedAt: timing.startedAt,
     completedAt: now,
     durationSeconds: timing.durationSeconds,
+    revision,
     screenedRule: screening?.rule ?? null,
     screenedReason: screening?.reason ?? null,
     screenedAt: screening ? now : null,
   };
-  const rows = toAnswerRows(survey.definition, answers).map((r) => ({ ...r, surveyId: survey.id }));
+  const rows = toAnswerRows(survey.definition, answers);
   if (existing) {
-    await tx.response.update({ where: { id }, data });
+    await tx.response.update({ where: { id }, data, select: { id: true } });
     await tx.answer.deleteMany({ where: { responseId: id } });
-    await tx.answer.createMany({ data: rows.map((r) => ({ ...r, responseId: id })) });
+    await tx.answer.createMany({ data: rows.map((r) => ({ ...r, surveyId: survey.id, responseId: id })) });
   } else {
-    await tx.response.create({
-      data: { ...data, id, surveyId: survey.id, versionId: survey.versionId, submissionId: submission.submissionId, answerRows: { createMany: { data: rows } } },
-    });
+    await insertResponse(tx, { ...data, id, surveyId: survey.id, versionId: survey.versionId, submissionId: submission.submissionId }, rows);
   }
   if (invitation) await tx.invitationToken.update({ where: { id: invitation.id }, data: { usedAt: now, responseId: id } });
-  return { kind: "stored", created: true, result: { id, submissionId: submission.submissionId, status: "complete" } };
+  return { kind: "stored", created: true, result: { id, submissionId: submission.submissionId, status: "complete", revision } };
 }
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string } | null)?.code === "P2002";
+/** A unique violation, from a Prisma write (P2002) or a raw statement (P2010 from the driver adapter). */
+function isUniqueViolation(e: unknown) {
+  const error = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
+  return error?.code === "P2002" || (error?.code === "P2010" && error.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
+}
 
 export async function submitResponse(opts: { db: Db; slug: string; submission: SubmissionInput; now?: Date }): Promise<SubmitOutcome> {
   const { db, submission } = opts;

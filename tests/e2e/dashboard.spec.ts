@@ -150,6 +150,10 @@ test("a response submitted elsewhere appears within a second, also after the str
   await expect(page.getByTestId("attention-macro-base")).toHaveText(`n = ${before + 1}`);
   await expect(page.getByTestId("live-updated")).toContainText("Updated");
   console.log(`live update visible ${seenAfter} ms after the submission returned`);
+
+  // Removing it (as a researcher's screening would) updates the open page too.
+  await db.response.deleteMany({ where: { id: { in: created.splice(0) } } });
+  await expect(page.getByTestId("count-valid")).toHaveText(String(before), { timeout: 2_000 });
 });
 
 test("two groups are compared factor by factor with Holm-adjusted p-values", async ({ page, request }) => {

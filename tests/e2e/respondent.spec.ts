@@ -144,6 +144,38 @@ test.describe("on a desktop, in English", () => {
     await other.close();
   });
 
+  test("a stale page on the first device cannot overwrite newer answers saved on a second one", async ({ page, browser }) => {
+    await page.goto("/s/jilin-2017");
+    await page.getByRole("radio", { name: "Siping" }).check();
+    await expect(page.getByRole("status")).toHaveText("Your answers are saved. You can close this page and come back later.");
+    const link = await page.getByLabel("Keep this link to come back to your answers:").inputValue();
+    const submissionId = link.split("resume=")[1];
+
+    // The laptop continues through the resume link and changes the answer.
+    const other = await browser.newContext({ locale: "en-US" });
+    const laptop = await other.newPage();
+    await laptop.goto(link);
+    await laptop.getByRole("radio", { name: "Tonghua" }).check();
+    await laptop.getByLabel("How many people does your firm employ?").fill("40");
+    await expect(laptop.getByRole("status")).toHaveText("Your answers are saved. You can close this page and come back later.");
+    await other.close();
+
+    // The first page, still showing Siping, saves again: it is told, and shows the laptop's answers.
+    await page.getByLabel("How many people does your firm employ?").fill("12");
+    await expect(page.getByRole("status")).toHaveText("Newer answers to this questionnaire were saved on another device; this page now shows them.");
+    await expect(page.getByRole("radio", { name: "Tonghua" })).toBeChecked();
+    await expect(page.getByLabel("How many people does your firm employ?")).toHaveValue("40");
+    expect(await db.response.findFirst({ where: { submissionId } })).toMatchObject({ status: "partial", answers: { region: "tonghua", employees: 40 } });
+
+    // From there it saves normally, and a reload keeps the newest answers.
+    await page.getByLabel("How many people does your firm employ?").fill("41");
+    await expect(page.getByRole("status")).toHaveText("Your answers are saved. You can close this page and come back later.");
+    await page.reload();
+    await expect(page.getByRole("radio", { name: "Tonghua" })).toBeChecked();
+    await expect(page.getByLabel("How many people does your firm employ?")).toHaveValue("41");
+    expect(await db.response.findFirst({ where: { submissionId } })).toMatchObject({ answers: { region: "tonghua", employees: 41 } });
+  });
+
   test("a closed survey says so, with its dates", async ({ page }) => {
     await page.goto("/s/closed-2016");
     await expect(page.getByRole("heading", { name: "This survey is closed" })).toBeVisible();

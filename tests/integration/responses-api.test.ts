@@ -168,6 +168,44 @@ describe("partial saves and resume", () => {
     expect((await get(getResume, { slug: "jilin-2017", submissionId })).body).toEqual({ submissionId, status: "complete", completedAt: complete.completedAt!.toISOString() });
   });
 
+  it("never lets a stale copy on another device overwrite newer answers (409 stale_revision carries them)", async () => {
+    const submissionId = randomUUID();
+    const save = (answers: object, revision?: number, partial = true) => post("jilin-2017", { submissionId, locale: "zh", answers, partial: partial || undefined, revision, startedAt: tenMinutesAgo() });
+    // The phone saves twice; the laptop opens the resume link (revision 2) and saves newer answers.
+    expect(await save({ region: "siping" }, 0)).toMatchObject({ status: 201, body: { status: "partial", revision: 1 } });
+    expect(await save({ region: "siping", employees: 8 }, 1)).toMatchObject({ status: 200, body: { revision: 2 } });
+    const onLaptop = await get(getResume, { slug: "jilin-2017", submissionId });
+    expect(onLaptop.body).toMatchObject({ status: "partial", revision: 2, answers: { region: "siping", employees: 8 } });
+    const newer = { region: "jilin", employees: 30, industry: "services" };
+    expect(await save(newer, 2)).toMatchObject({ status: 200, body: { revision: 3 } });
+
+    // The phone's copy, still based on revision 2, is refused and told what the server holds.
+    const stale = await save({ region: "siping", employees: 9 }, 2);
+    expect(stale).toMatchObject({ status: 409, body: { error: "stale_revision", revision: 3, answers: newer } });
+    expect(stale.body.message).toMatch(/revision 3/);
+    // So is a final submission based on it; nothing is stored either time.
+    expect(await save({ ...JILIN_ANSWERS, region: "siping" }, 2, false)).toMatchObject({ status: 409, body: { error: "stale_revision", revision: 3 } });
+    const stored = await db.response.findFirstOrThrow({ where: { submissionId } });
+    expect(stored).toMatchObject({ status: "partial", revision: 3, answers: newer });
+    expect(Date.now() - stored.startedAt.getTime()).toBeGreaterThanOrEqual(599_000);
+
+    // A retried save with the stored answers is no conflict (its first reply was lost), and after
+    // loading revision 3 the phone saves and submits normally.
+    expect(await save(newer, 2)).toMatchObject({ status: 200, body: { revision: 4 } });
+    const done = await save({ ...JILIN_ANSWERS, ...newer }, 4, false);
+    expect(done).toMatchObject({ status: 201, body: { status: "complete", revision: 5 } });
+    expect(await db.answer.count({ where: { responseId: done.body.id } })).toBeGreaterThan(0);
+  });
+
+  it("keeps the last save when a client sends no revision (API clients that do not track them)", async () => {
+    const submissionId = randomUUID();
+    await post("jilin-2017", { submissionId, locale: "zh", answers: { region: "siping" }, partial: true, revision: 0 });
+    const plain = await post("jilin-2017", { submissionId, locale: "zh", answers: { region: "jilin" }, partial: true });
+    expect(plain).toMatchObject({ status: 200, body: { revision: 2 } });
+    expect(await db.response.findFirstOrThrow({ where: { submissionId } })).toMatchObject({ answers: { region: "jilin" } });
+    expect((await post("jilin-2017", { submissionId, locale: "zh", answers: {}, partial: true, revision: -1 })).status).toBe(422);
+  });
+
   it("accepts a partial save with required questions empty but still refuses malformed answers", async () => {
     const bad = await post("jilin-2017", { submissionId: randomUUID(), locale: "en", answers: { employees: -3 }, partial: true });
     expect(bad).toMatchObject({ status: 422 });

@@ -5,6 +5,7 @@ import { LOCALES as INTERFACE_LOCALES } from "@/lib/i18n/locales";
 import { answerIssues, answerIssuesOf, answersSchemaFor } from "@/lib/questionnaire/answer-validation";
 import { issueMessageOf } from "@/lib/questionnaire/answer-issue-message";
 import { jilinSmallMicroTemplate } from "@/lib/questionnaire/templates/jilin-small-micro";
+import { compileMessages } from "@/lib/i18n/compile-messages";
 import en from "@/messages/en/respondent.json";
 import zh from "@/messages/zh/respondent.json";
 
@@ -87,7 +88,7 @@ describe("answer validation from the questionnaire definition", () => {
 
 describe("issue messages in the respondent's language", () => {
   const word = (answers: Record<string, unknown>, locale: "zh" | "en") => {
-    const t = createTranslator({ locale, messages: locale === "zh" ? zh : en, namespace: "issues" });
+    const t = createTranslator({ locale, messages: compileMessages(locale === "zh" ? zh : en), namespace: "issues" });
     return answerIssues(def, answers).map((i) => {
       const m = issueMessageOf(i, def, locale);
       return t(m.key as "required", m.values);

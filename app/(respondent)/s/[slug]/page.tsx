@@ -59,8 +59,8 @@ export default async function SurveyPage({ params, searchParams }: Props) {
   const def = survey.definition;
   const initial =
     state.kind === "partial"
-      ? { submissionId: state.submissionId, answers: state.answers, sectionCode: resumeSectionOf(def, state.answers), startedAt: state.startedAt, resumed: true }
-      : { submissionId: randomUUID(), answers: {}, sectionCode: def.sections[0].code, startedAt: new Date().toISOString(), resumed: false };
+      ? { submissionId: state.submissionId, answers: state.answers, sectionCode: resumeSectionOf(def, state.answers), startedAt: state.startedAt, revision: state.revision, resumed: true }
+      : { submissionId: randomUUID(), answers: {}, sectionCode: def.sections[0].code, startedAt: new Date().toISOString(), revision: 0, resumed: false };
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
