@@ -1,17 +1,24 @@
 // A survey's collectors: open link, invitation lists (tokens used of issued) and paper entry.
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CollectorOpenToggle } from "./collector-open-toggle";
 
 type CollectorRow = {
   id: string;
   kind: "link" | "invitation" | "paper";
   name: string;
   createdAt: Date;
+  closedAt: Date | null;
   responses: number;
   invitations: number;
   invitationsUsed: number;
 };
 
-export async function CollectorsTable({ collectors }: { collectors: CollectorRow[] }) {
+export async function CollectorsTable(props: {
+  collectors: CollectorRow[];
+  /** Present for researchers: closes or reopens the open link. */
+  setOpen?: (collectorId: string, open: boolean) => Promise<void>;
+}) {
+  const { collectors, setOpen } = props;
   const t = await getTranslations("surveys.collectors");
   const format = await getFormatter();
   return (
@@ -24,6 +31,7 @@ export async function CollectorsTable({ collectors }: { collectors: CollectorRow
             <th scope="col" className="p-2 text-right">{t("responses")}</th>
             <th scope="col" className="p-2 text-right">{t("tokens")}</th>
             <th scope="col" className="p-2">{t("created")}</th>
+            <th scope="col" className="p-2">{t("status")}</th>
           </tr>
         </thead>
         <tbody>
@@ -34,6 +42,12 @@ export async function CollectorsTable({ collectors }: { collectors: CollectorRow
               <td className="p-2 text-right tabular-nums">{c.responses}</td>
               <td className="p-2 text-right tabular-nums">{c.kind === "invitation" ? t("used", { used: c.invitationsUsed, total: c.invitations }) : "–"}</td>
               <td className="p-2">{format.dateTime(c.createdAt, { dateStyle: "medium" })}</td>
+              <td className="p-2" data-testid={`collector-status-${c.kind}`}>
+                <span className="mr-2">{c.closedAt ? t("closed") : t("open")}</span>
+                {c.kind === "link" && setOpen ? (
+                  <CollectorOpenToggle open={!c.closedAt} setOpen={setOpen.bind(null, c.id)} />
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -17,7 +17,7 @@ export type PublicSurvey = {
   closesAt: Date | null;
   minCompletionSeconds: number | null;
   state: SurveyState;
-  /** Invitation-only: the survey has invitation lists and no open link. */
+  /** Invitation-only: the survey has no open link (none, or closed); only personal links answer. */
   requiresToken: boolean;
   linkCollectorId: string | null;
   quotas: { id: string; questionCode: string; optionCode: string; limit: number }[];
@@ -55,7 +55,7 @@ type SurveyRow = {
   opens_at: Date | null;
   closes_at: Date | null;
   min_completion_seconds: number | null;
-  collectors: { id: string; kind: string }[];
+  collectors: { id: string; kind: string; closed: boolean }[];
   quotas: PublicSurvey["quotas"];
 };
 
@@ -65,13 +65,13 @@ export async function findPublicSurvey(opts: { db: Db; slug: string; now?: Date 
   const [survey] = await opts.db.$queryRaw<SurveyRow[]>`
     SELECT s.id, s.organization_id, s.version_id, s.slug, s.title_zh, s.title_en, s.default_locale,
       s.opens_at, s.closes_at, s.min_completion_seconds,
-      COALESCE((SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind) ORDER BY c.created_at, c.id)
+      COALESCE((SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'closed', c.closed_at IS NOT NULL) ORDER BY c.created_at, c.id)
         FROM collector c WHERE c.survey_id = s.id), '[]') AS collectors,
       COALESCE((SELECT json_agg(json_build_object('id', q.id, 'questionCode', q.question_code, 'optionCode', q.option_code, 'limit', q."limit"))
         FROM quota q WHERE q.survey_id = s.id), '[]') AS quotas
     FROM survey s WHERE s.slug = ${opts.slug}`;
   if (!survey) return null;
-  const link = survey.collectors.find((c) => c.kind === "link");
+  const link = survey.collectors.find((c) => c.kind === "link" && !c.closed);
   const dates = { opensAt: survey.opens_at, closesAt: survey.closes_at };
   return {
     id: survey.id,
@@ -83,7 +83,7 @@ export async function findPublicSurvey(opts: { db: Db; slug: string; now?: Date 
     ...dates,
     minCompletionSeconds: survey.min_completion_seconds,
     state: surveyStateAt(dates, opts.now ?? new Date()),
-    requiresToken: !link && survey.collectors.some((c) => c.kind === "invitation"),
+    requiresToken: !link,
     linkCollectorId: link?.id ?? null,
     quotas: survey.quotas,
     definition: await definitionOf(opts.db, survey.version_id),

@@ -12,6 +12,7 @@ export async function listCollectors(db: Db, surveyId: string) {
       kind: true,
       name: true,
       createdAt: true,
+      closedAt: true,
       _count: { select: { responses: true, invitations: true } },
     },
   });
@@ -26,6 +27,7 @@ export async function listCollectors(db: Db, surveyId: string) {
     kind: c.kind,
     name: c.name,
     createdAt: c.createdAt,
+    closedAt: c.closedAt,
     responses: c._count.responses,
     invitations: c._count.invitations,
     invitationsUsed: usedBy.get(c.id) ?? 0,

@@ -9,6 +9,7 @@ import { parseInvitationCsv, type InvitationRowError } from "@/lib/surveys/parse
 import { publicBaseUrl, respondentPath } from "@/lib/surveys/public-url";
 import { QuotaInputSchema } from "@/lib/surveys/quota-schema";
 import { removeQuota, setQuota } from "@/lib/surveys/quotas";
+import { setCollectorOpen } from "@/lib/surveys/set-collector-open";
 import { SurveySettingsSchema } from "@/lib/surveys/survey-schema";
 import { updateSurvey } from "@/lib/surveys/update-survey";
 import type { SurveyFormState } from "@/components/surveys/survey-settings-form";
@@ -65,5 +66,12 @@ export async function removeQuotaAction(slug: string, quotaId: string) {
   const { actor } = await requireOrganization({ minimumRole: "researcher" });
   if (!z.uuid().safeParse(quotaId).success) return;
   await removeQuota({ db, actor, slug, quotaId });
+  revalidatePath(`/surveys/${slug}`);
+}
+
+export async function setCollectorOpenAction(slug: string, collectorId: string, open: boolean) {
+  const { actor } = await requireOrganization({ minimumRole: "researcher" });
+  if (!z.uuid().safeParse(collectorId).success) return;
+  await setCollectorOpen({ db, actor, slug, collectorId, open });
   revalidatePath(`/surveys/${slug}`);
 }

@@ -18,7 +18,7 @@ import { responseCounts } from "@/lib/responses/counts";
 import { getSurvey } from "@/lib/surveys/get-survey";
 import { listCollectors } from "@/lib/surveys/list-collectors";
 import { quotaFill } from "@/lib/surveys/quotas";
-import { createInvitationsAction, removeQuotaAction, setQuotaAction, updateSurveyAction } from "./actions";
+import { createInvitationsAction, removeQuotaAction, setCollectorOpenAction, setQuotaAction, updateSurveyAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -74,7 +74,10 @@ export default async function SurveyPage({ params }: Props) {
           <ExportPanel slug={slug} />
           <Card>
             <CardTitle>{t("collectors")}</CardTitle>
-            <CollectorsTable collectors={collectors} />
+            {collectors.some((c) => c.kind === "link") && collectors.every((c) => c.kind !== "link" || c.closedAt) && (
+              <p className="mt-2 text-sm text-amber-800" data-testid="invite-only">{t("inviteOnly")}</p>
+            )}
+            <CollectorsTable collectors={collectors} setOpen={setCollectorOpenAction.bind(null, slug)} />
           </Card>
           <Card>
             <CardTitle>{t("invitations")}</CardTitle>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "collector" ADD COLUMN     "closed_at" TIMESTAMP(3);
