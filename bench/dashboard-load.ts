@@ -28,6 +28,7 @@ export async function prepareBenchDatabase(serverUrl: string, name: string, resp
     await client.end();
     await applyMigrations(url); // a newer migration may change how cells are kept
     console.log(`${name} already holds ${existing} valid responses.`);
+    await rebuildUnlessCounted(url, existing);
     return url;
   }
   await client.end().catch(() => {});
@@ -37,6 +38,24 @@ export async function prepareBenchDatabase(serverUrl: string, name: string, resp
   console.log(await seedDemo(url));
   await load(url, responses - 226);
   return url;
+}
+
+/** An interrupted run can leave responses whose cells were never derived. */
+async function rebuildUnlessCounted(url: string, valid: number) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const { rows } = await db.query(`
+      SELECT s.id, COALESCE(sum(c.responses), 0)::int AS counted FROM survey s
+      LEFT JOIN result_cell c ON c.survey_id = s.id AND c.scope = 'all' AND c.metric = 'valid' AND left(c.cell_key, 1) = '#'
+      WHERE s.slug = 'jilin-2017' GROUP BY s.id`);
+    if (rows[0].counted === valid) return;
+    console.log(`  cells count ${rows[0].counted} of ${valid} responses: deriving them again…`);
+    await db.query(`SELECT analytics_rebuild($1)`, [rows[0].id]);
+    await db.query(`VACUUM ANALYZE result_cell`);
+  } finally {
+    await db.end();
+  }
 }
 
 async function load(url: string, count: number) {

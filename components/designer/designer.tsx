@@ -87,7 +87,7 @@ export function Designer(props: {
           </a>
         </Button>
         <Button asChild variant="ghost" size="sm">
-          <Link href={`/questionnaires/${props.id}/versions`}>{t("versions")}</Link>
+          <Link href={`/questionnaires/${props.id}/versions`}>{t("versionsLink")}</Link>
         </Button>
         <p role="status" className="text-sm text-slate-600" data-testid="save-state">
           {t(`saveState.${autosave.state}`)}

@@ -1,12 +1,11 @@
 "use client";
 // Inputs bound to a path in the draft, each showing the schema's issues for that path inline.
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { issuesAt, pathKey } from "@/lib/questionnaire/definition-issues";
 import { cn } from "@/lib/utils";
 import { getAt, setAt, useDesigner, type Path } from "./designer-context";
 import { inputClass } from "./input-class";
-
 
 /** The issues of a path, and the props that tie them to the input. */
 export function useIssues(path: Path) {
@@ -26,8 +25,10 @@ export function useIssues(path: Path) {
   };
 }
 
-export function TextField({ path, label, className, placeholder }: { path: Path; label: string; className?: string; placeholder?: string }) {
-  const { draft, update } = useDesigner();
+type ControlProps = { id: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string };
+
+/** A small label over one control bound to `path`, with that path's issues below it. */
+function LabelledControl({ path, label, className, children }: { path: Path; label: string; className?: string; children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   const { inputProps, view } = useIssues(path);
   return (
@@ -35,42 +36,45 @@ export function TextField({ path, label, className, placeholder }: { path: Path;
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">
         {label}
       </label>
-      <input
-        id={id}
-        className={inputClass}
-        value={String(getAt(draft, path) ?? "")}
-        placeholder={placeholder}
-        onChange={(e) => update((d) => setAt(d, path, e.target.value), pathKey(path))}
-        {...inputProps}
-      />
+      {children({ id, className: inputClass, ...inputProps })}
       {view}
     </div>
+  );
+}
+
+export function TextField({ path, label, className, placeholder }: { path: Path; label: string; className?: string; placeholder?: string }) {
+  const { draft, update } = useDesigner();
+  return (
+    <LabelledControl path={path} label={label} className={className}>
+      {(control) => (
+        <input
+          {...control}
+          value={String(getAt(draft, path) ?? "")}
+          placeholder={placeholder}
+          onChange={(e) => update((d) => setAt(d, path, e.target.value), pathKey(path))}
+        />
+      )}
+    </LabelledControl>
   );
 }
 
 /** A number, or nothing (the property is removed) when left empty. */
 export function NumberField({ path, label, className, integer = true }: { path: Path; label: string; className?: string; integer?: boolean }) {
   const { draft, update } = useDesigner();
-  const id = useId();
-  const { inputProps, view } = useIssues(path);
   const value = getAt(draft, path);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="number"
-        inputMode={integer ? "numeric" : "decimal"}
-        step={integer ? 1 : "any"}
-        className={inputClass}
-        value={typeof value === "number" ? value : ""}
-        onChange={(e) => update((d) => setAt(d, path, e.target.value === "" ? undefined : Number(e.target.value)), pathKey(path))}
-        {...inputProps}
-      />
-      {view}
-    </div>
+    <LabelledControl path={path} label={label} className={className}>
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          inputMode={integer ? "numeric" : "decimal"}
+          step={integer ? 1 : "any"}
+          value={typeof value === "number" ? value : ""}
+          onChange={(e) => update((d) => setAt(d, path, e.target.value === "" ? undefined : Number(e.target.value)), pathKey(path))}
+        />
+      )}
+    </LabelledControl>
   );
 }
 
@@ -109,29 +113,23 @@ export function SelectField({
   emptyLabel?: string;
 }) {
   const { draft, update } = useDesigner();
-  const id = useId();
-  const { inputProps, view } = useIssues(path);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <select
-        id={id}
-        className={inputClass}
-        value={String(getAt(draft, path) ?? "")}
-        onChange={(e) => update((d) => setAt(d, path, e.target.value === "" ? undefined : e.target.value))}
-        {...inputProps}
-      >
-        {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-        {choices.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-      {view}
-    </div>
+    <LabelledControl path={path} label={label} className={className}>
+      {(control) => (
+        <select
+          {...control}
+          value={String(getAt(draft, path) ?? "")}
+          onChange={(e) => update((d) => setAt(d, path, e.target.value === "" ? undefined : e.target.value))}
+        >
+          {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </LabelledControl>
   );
 }
 

@@ -1,5 +1,6 @@
 // A survey's collectors: open link, invitation lists (tokens used of issued) and paper entry.
 import { getFormatter, getTranslations } from "next-intl/server";
+import { NumericCell, Table, TableHead, TableRow, Td, Th } from "@/components/ui/table";
 import { CollectorOpenToggle } from "./collector-open-toggle";
 
 type CollectorRow = {
@@ -22,36 +23,34 @@ export async function CollectorsTable(props: {
   const t = await getTranslations("surveys.collectors");
   const format = await getFormatter();
   return (
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="collectors">
-        <thead className="text-slate-600">
-          <tr>
-            <th scope="col" className="p-2">{t("name")}</th>
-            <th scope="col" className="p-2">{t("kind")}</th>
-            <th scope="col" className="p-2 text-right">{t("responses")}</th>
-            <th scope="col" className="p-2 text-right">{t("tokens")}</th>
-            <th scope="col" className="p-2">{t("created")}</th>
-            <th scope="col" className="p-2">{t("status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {collectors.map((c) => (
-            <tr key={c.id} className="border-t border-slate-100">
-              <td className="p-2">{c.name}</td>
-              <td className="p-2">{t(`kinds.${c.kind}`)}</td>
-              <td className="p-2 text-right tabular-nums">{c.responses}</td>
-              <td className="p-2 text-right tabular-nums">{c.kind === "invitation" ? t("used", { used: c.invitationsUsed, total: c.invitations }) : "–"}</td>
-              <td className="p-2">{format.dateTime(c.createdAt, { dateStyle: "medium" })}</td>
-              <td className="p-2" data-testid={`collector-status-${c.kind}`}>
-                <span className="mr-2">{c.closedAt ? t("closed") : t("open")}</span>
-                {c.kind === "link" && setOpen ? (
-                  <CollectorOpenToggle open={!c.closedAt} setOpen={setOpen.bind(null, c.id)} />
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table wrapperClassName="mt-3" data-testid="collectors">
+      <TableHead>
+        <tr>
+          <Th>{t("name")}</Th>
+          <Th>{t("kind")}</Th>
+          <Th numeric>{t("responses")}</Th>
+          <Th numeric>{t("tokens")}</Th>
+          <Th>{t("created")}</Th>
+          <Th>{t("status")}</Th>
+        </tr>
+      </TableHead>
+      <tbody>
+        {collectors.map((c) => (
+          <TableRow key={c.id}>
+            <Td>{c.name}</Td>
+            <Td>{t(`kinds.${c.kind}`)}</Td>
+            <NumericCell>{c.responses}</NumericCell>
+            <NumericCell>{c.kind === "invitation" ? t("used", { used: c.invitationsUsed, total: c.invitations }) : "–"}</NumericCell>
+            <Td>{format.dateTime(c.createdAt, { dateStyle: "medium" })}</Td>
+            <Td data-testid={`collector-status-${c.kind}`}>
+              <span className="mr-2">{c.closedAt ? t("closed") : t("open")}</span>
+              {c.kind === "link" && setOpen ? (
+                <CollectorOpenToggle open={!c.closedAt} setOpen={setOpen.bind(null, c.id)} />
+              ) : null}
+            </Td>
+          </TableRow>
+        ))}
+      </tbody>
+    </Table>
   );
 }

@@ -5,6 +5,7 @@
 import { useId, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { Table, TableHead, TableRow, Td, Th } from "@/components/ui/table";
 import { inputClass } from "@/components/designer/input-class";
 import { invitationLinksCsv, parseInvitationCsv, type InvitationRowError } from "@/lib/surveys/parse-invitation-csv";
 
@@ -37,26 +38,24 @@ export function InvitationUpload({ slug, create }: { slug: string; create: (name
           {t("onceWarning", { count: result.links.length })}
         </p>
         <Button type="button" onClick={() => download(result.links)}>{t("download")}</Button>
-        <div className="max-h-80 overflow-auto rounded border border-slate-200">
-          <table className="w-full text-left text-xs">
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="p-2">{t("firmName")}</th>
-                <th scope="col" className="p-2">{t("contact")}</th>
-                <th scope="col" className="p-2">{t("link")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.links.map((l) => (
-                <tr key={l.link} className="border-t border-slate-100">
-                  <td className="p-2">{l.firmName}</td>
-                  <td className="p-2">{l.contact}</td>
-                  <td className="p-2 break-all"><code>{l.link}</code></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table framed wrapperClassName="max-h-80 overflow-auto" className="text-xs">
+          <TableHead>
+            <tr>
+              <Th>{t("firmName")}</Th>
+              <Th>{t("contact")}</Th>
+              <Th>{t("link")}</Th>
+            </tr>
+          </TableHead>
+          <tbody>
+            {result.links.map((l) => (
+              <TableRow key={l.link}>
+                <Td>{l.firmName}</Td>
+                <Td>{l.contact}</Td>
+                <Td className="break-all"><code>{l.link}</code></Td>
+              </TableRow>
+            ))}
+          </tbody>
+        </Table>
         <Button type="button" variant="secondary" onClick={() => (setResult(null), setCsv(""), setName(""))}>{t("another")}</Button>
       </div>
     );

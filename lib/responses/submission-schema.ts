@@ -28,6 +28,9 @@ export const SubmissionSchema = z
   .strict();
 export type SubmissionInput = z.infer<typeof SubmissionSchema>;
 
+/** A paper questionnaire keyed in by a researcher: no token, no timing, never partial. */
+export const PaperEntrySchema = SubmissionSchema.pick({ submissionId: true, locale: true, answers: true });
+
 /** What POST answers on success: 201 for a new (or newly completed) response, 200 for a replay or an update. */
 export type SubmissionResult = { id: string; submissionId: string; status: "partial" | "complete"; revision: number };
 

@@ -6,6 +6,7 @@ import { organizationsWhere, type Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { CreateSurveyInput } from "./survey-schema";
 import { SlugTakenError } from "./survey-errors";
+import { surveySettingsColumns } from "./update-survey";
 
 /** The slug, or slug-2, slug-3…: the first no survey uses. */
 export async function freeSlug(db: Db, slug: string): Promise<string> {
@@ -32,15 +33,7 @@ export async function createSurvey(opts: { db: Db; actor: Actor; input: CreateSu
           organizationId,
           versionId: version.id,
           slug: input.slug,
-          // A title given in one language only stands in for the other.
-          titleZh: input.titleZh || input.titleEn,
-          titleEn: input.titleEn || input.titleZh,
-          defaultLocale: input.defaultLocale,
-          opensAt: input.opensAt ?? null,
-          closesAt: input.closesAt ?? null,
-          minCompletionSeconds: input.minCompletionSeconds ?? null,
-          smallCellThreshold: input.smallCellThreshold,
-          publicDashboard: input.publicDashboard,
+          ...surveySettingsColumns(input),
           collectors: { create: { kind: "link", name: "Open link" } },
         },
         select: { id: true, slug: true },

@@ -6,6 +6,21 @@ import { organizationsWhere, type Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { SurveySettingsInput } from "./survey-schema";
 
+/** The survey columns the settings form sets; shared with createSurvey. */
+export function surveySettingsColumns(input: SurveySettingsInput) {
+  return {
+    // A title given in one language only stands in for the other.
+    titleZh: input.titleZh || input.titleEn,
+    titleEn: input.titleEn || input.titleZh,
+    defaultLocale: input.defaultLocale,
+    opensAt: input.opensAt ?? null,
+    closesAt: input.closesAt ?? null,
+    minCompletionSeconds: input.minCompletionSeconds ?? null,
+    smallCellThreshold: input.smallCellThreshold,
+    publicDashboard: input.publicDashboard,
+  };
+}
+
 /** False when the actor may not change a survey with that slug. */
 export async function updateSurvey(opts: { db: Db; actor: Actor; slug: string; input: SurveySettingsInput }) {
   const { db, actor, input } = opts;
@@ -15,16 +30,7 @@ export async function updateSurvey(opts: { db: Db; actor: Actor; slug: string; i
       select: { id: true, organizationId: true },
     });
     if (!survey) return false;
-    const data = {
-      titleZh: input.titleZh || input.titleEn,
-      titleEn: input.titleEn || input.titleZh,
-      defaultLocale: input.defaultLocale,
-      opensAt: input.opensAt ?? null,
-      closesAt: input.closesAt ?? null,
-      minCompletionSeconds: input.minCompletionSeconds ?? null,
-      smallCellThreshold: input.smallCellThreshold,
-      publicDashboard: input.publicDashboard,
-    };
+    const data = surveySettingsColumns(input);
     await tx.survey.update({ where: { id: survey.id }, data });
     await recordEvent({
       db: tx,

@@ -5,6 +5,8 @@ import { ActionButton } from "@/components/account/action-button";
 import { InviteMemberForm } from "@/components/account/invite-member-form";
 import { MemberRoleForm } from "@/components/account/member-role-form";
 import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableHead, TableRow, Td, Th } from "@/components/ui/table";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { db } from "@/lib/db/client";
 import { listMembers } from "@/lib/organizations/list-members";
@@ -25,54 +27,49 @@ export default async function MembersPage() {
 
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-2xl font-bold tracking-tight">{t("members.title", { organization: members.name })}</h1>
-        <p className="mt-2 max-w-3xl text-slate-600">{t("members.lead")}</p>
-      </header>
+      <PageHeader title={t("members.title", { organization: members.name })} lead={t("members.lead")} />
 
       <Card>
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">{t("members.name")}</th>
-                <th scope="col" className="py-2 pr-3 font-medium">{t("members.email")}</th>
-                <th scope="col" className="py-2 pr-3 font-medium">{t("members.role")}</th>
-                <th scope="col" className="py-2 pr-3 font-medium">{t("members.since")}</th>
-                {isOwner && <th scope="col" className="py-2 font-medium">{t("members.actions")}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {members.memberships.map((m) => (
-                <tr key={m.id} className="border-b border-slate-100 align-top" data-testid="member-row" data-email={m.user.email}>
-                  <th scope="row" className="py-3 pr-3 font-medium">
-                    {m.user.name} {m.user.id === actor.userId && <span className="font-normal text-slate-500">{t("members.you")}</span>}
-                  </th>
-                  <td className="py-3 pr-3 break-all">{m.user.email}</td>
-                  <td className="py-3 pr-3" data-testid="member-role">
-                    {isOwner ? (
-                      <MemberRoleForm action={changeRoleAction} membershipId={m.id} role={m.role} memberName={m.user.name} />
-                    ) : (
-                      roles(m.role)
-                    )}
-                  </td>
-                  <td className="py-3 pr-3 whitespace-nowrap">{format.dateTime(m.createdAt, { dateStyle: "medium" })}</td>
-                  {isOwner && (
-                    <td className="py-3">
-                      <ActionButton
-                        action={removeMemberAction}
-                        fields={{ membershipId: m.id }}
-                        label={t("members.remove")}
-                        confirmText={t("members.confirmRemove", { name: m.user.name, organization: members.name })}
-                        variant="danger"
-                      />
-                    </td>
+        <Table className="min-w-[36rem]">
+          <TableHead>
+            <tr>
+              <Th>{t("members.name")}</Th>
+              <Th>{t("members.email")}</Th>
+              <Th>{t("members.role")}</Th>
+              <Th>{t("members.since")}</Th>
+              {isOwner && <Th>{t("members.actions")}</Th>}
+            </tr>
+          </TableHead>
+          <tbody>
+            {members.memberships.map((m) => (
+              <TableRow key={m.id} className="align-top" data-testid="member-row" data-email={m.user.email}>
+                <Th scope="row">
+                  {m.user.name} {m.user.id === actor.userId && <span className="font-normal text-slate-500">{t("members.you")}</span>}
+                </Th>
+                <Td className="break-all">{m.user.email}</Td>
+                <Td data-testid="member-role">
+                  {isOwner ? (
+                    <MemberRoleForm action={changeRoleAction} membershipId={m.id} role={m.role} memberName={m.user.name} />
+                  ) : (
+                    roles(m.role)
                   )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                </Td>
+                <Td className="whitespace-nowrap">{format.dateTime(m.createdAt, { dateStyle: "medium" })}</Td>
+                {isOwner && (
+                  <Td>
+                    <ActionButton
+                      action={removeMemberAction}
+                      fields={{ membershipId: m.id }}
+                      label={t("members.remove")}
+                      confirmText={t("members.confirmRemove", { name: m.user.name, organization: members.name })}
+                      variant="danger"
+                    />
+                  </Td>
+                )}
+              </TableRow>
+            ))}
+          </tbody>
+        </Table>
       </Card>
 
       {isOwner && (

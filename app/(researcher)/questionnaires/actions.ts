@@ -1,18 +1,16 @@
 "use server";
 // Creating questionnaires: blank, from a template, or by importing a definition file.
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { db } from "@/lib/db/client";
 import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
 import { createBlank, createFromTemplate } from "@/lib/questionnaire/create-from-template";
 import { createQuestionnaire } from "@/lib/questionnaire/create-questionnaire";
 import { MAX_DRAFT_BYTES } from "@/lib/questionnaire/draft-shape-schema";
+import { NewQuestionnaireCodeSchema } from "@/lib/questionnaire/new-questionnaire-schema";
 import { QuestionnaireCodeTakenError } from "@/lib/questionnaire/questionnaire-errors";
 
 export type CreateState = { error?: string; issues?: { path: string; message: string }[] } | null;
-
-const NewCodeSchema = z.string().trim().regex(/^[a-z][a-z0-9_]{0,63}$/, "codeFormat");
 
 async function create(run: (organizationId: string, actorId: string) => Promise<{ id: string } | null>): Promise<CreateState> {
   const { actor, organization } = await requireOrganization({ minimumRole: "researcher" });
@@ -28,7 +26,7 @@ async function create(run: (organizationId: string, actorId: string) => Promise<
 }
 
 export async function createBlankAction(_: CreateState, form: FormData): Promise<CreateState> {
-  const code = NewCodeSchema.safeParse(form.get("code"));
+  const code = NewQuestionnaireCodeSchema.safeParse(form.get("code"));
   if (!code.success) return { error: "codeFormat" };
   const title = { zh: String(form.get("titleZh") ?? "").trim(), en: String(form.get("titleEn") ?? "").trim() };
   if (!title.zh && !title.en) return { error: "titleRequired" };
@@ -36,7 +34,7 @@ export async function createBlankAction(_: CreateState, form: FormData): Promise
 }
 
 export async function createFromTemplateAction(_: CreateState, form: FormData): Promise<CreateState> {
-  const code = NewCodeSchema.safeParse(form.get("code"));
+  const code = NewQuestionnaireCodeSchema.safeParse(form.get("code"));
   if (!code.success) return { error: "codeFormat" };
   const templateCode = String(form.get("template") ?? "");
   return create((organizationId, actorId) => createFromTemplate({ db, organizationId, actorId, templateCode, code: code.data }));

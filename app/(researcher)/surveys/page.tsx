@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { NumericCell, Table, TableHead, TableRow, Td, Th } from "@/components/ui/table";
 import { SurveyStatusBadge } from "@/components/surveys/survey-status-badge";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { roleAtLeast } from "@/lib/auth/roles";
@@ -22,49 +24,47 @@ export default async function SurveysPage() {
   const surveys = await listSurveys({ db, actor, organizationId: organization.id });
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold">{t("title")}</h1>
-          <p className="text-sm text-slate-600">{organization.name}</p>
-        </div>
-        {roleAtLeast(organization.role, "researcher") && (
-          <Button asChild>
-            <Link href="/surveys/new">{t("new")}</Link>
-          </Button>
-        )}
-      </div>
+      <PageHeader
+        title={t("title")}
+        lead={organization.name}
+        actions={
+          roleAtLeast(organization.role, "researcher") && (
+            <Button asChild>
+              <Link href="/surveys/new">{t("new")}</Link>
+            </Button>
+          )
+        }
+      />
       {surveys.length === 0 ? (
         <p className="text-slate-600">{t("empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="p-3">{t("survey")}</th>
-                <th scope="col" className="p-3">{t("status")}</th>
-                <th scope="col" className="p-3">{t("questionnaire")}</th>
-                <th scope="col" className="p-3 text-right">{t("delivered")}</th>
-                <th scope="col" className="p-3 text-right">{t("valid")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {surveys.map((s) => (
-                <tr key={s.id} className="border-t border-slate-100">
-                  <td className="p-3">
-                    <Link href={`/surveys/${s.slug}`} className="font-medium text-brand-700 underline">
-                      {locale === "zh" ? s.titleZh : s.titleEn}
-                    </Link>
-                    <div className="text-xs text-slate-500">/s/{s.slug}</div>
-                  </td>
-                  <td className="p-3"><SurveyStatusBadge status={s.status} /></td>
-                  <td className="p-3"><code>{s.version.questionnaire.code}</code> v{s.version.number}</td>
-                  <td className="p-3 text-right tabular-nums">{s.delivered}</td>
-                  <td className="p-3 text-right tabular-nums">{s.valid}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table framed>
+          <TableHead>
+            <tr>
+              <Th>{t("survey")}</Th>
+              <Th>{t("status")}</Th>
+              <Th>{t("questionnaire")}</Th>
+              <Th numeric>{t("delivered")}</Th>
+              <Th numeric>{t("valid")}</Th>
+            </tr>
+          </TableHead>
+          <tbody>
+            {surveys.map((s) => (
+              <TableRow key={s.id}>
+                <Td>
+                  <Link href={`/surveys/${s.slug}`} className="font-medium text-brand-700 underline">
+                    {locale === "zh" ? s.titleZh : s.titleEn}
+                  </Link>
+                  <div className="text-xs text-slate-500">/s/{s.slug}</div>
+                </Td>
+                <Td><SurveyStatusBadge status={s.status} /></Td>
+                <Td><code>{s.version.questionnaire.code}</code> v{s.version.number}</Td>
+                <NumericCell>{s.delivered}</NumericCell>
+                <NumericCell>{s.valid}</NumericCell>
+              </TableRow>
+            ))}
+          </tbody>
+        </Table>
       )}
     </div>
   );

@@ -2,7 +2,7 @@
 // of the CIS 2018 and CIS 2020 harmonised questionnaires; national versions word items slightly
 // differently), preceded by a short firm profile so the template can be fielded on its own.
 import { DEFINITION_FORMAT, type QuestionnaireDefinitionInput } from "../definition-schema";
-import { factor, factorRows, option, text } from "./template-parts";
+import { breakdownQuestion, factor, factorItems, option, text } from "./template-parts";
 
 // Levels: finance, cost and skills inside the firm are enterprise (micro) matters; external
 // finance, partners and knowledge depend on the regional innovation system (middle); demand,
@@ -46,12 +46,10 @@ export const cisHamperingTemplate: QuestionnaireDefinitionInput = {
       code: "firm_profile",
       title: text("企业基本情况", "About your enterprise"),
       questions: [
-        {
+        breakdownQuestion({
           code: "industry",
-          type: "single",
-          label: text("贵企业的主要经济活动", "What is your enterprise's main economic activity?"),
-          required: true,
           breakdown: "industry",
+          label: text("贵企业的主要经济活动", "What is your enterprise's main economic activity?"),
           options: [
             option("mining_manufacturing_utilities", "采矿业、制造业和公用事业（NACE B–E）", "Mining, manufacturing and utilities (NACE B–E)"),
             option("construction", "建筑业（NACE F）", "Construction (NACE F)"),
@@ -62,22 +60,20 @@ export const cisHamperingTemplate: QuestionnaireDefinitionInput = {
             option("professional_scientific", "专业、科学和技术活动（NACE M）", "Professional, scientific and technical activities (NACE M)"),
             option("other_activity", "其他经济活动", "Other activity"),
           ],
-        },
-        {
-          // Eurostat size classes rather than an employee count: the platform derives MIIT 2011
-          // classes from counts, which would mislabel EU enterprises of 101-249 employees.
+        }),
+        // Eurostat size classes rather than an employee count: the platform derives MIIT 2011
+        // classes from counts, which would mislabel EU enterprises of 101-249 employees.
+        breakdownQuestion({
           code: "size_band",
-          type: "single",
-          label: text("贵企业的从业人员数", "How many people does your enterprise employ?"),
-          required: true,
           breakdown: "size_class",
+          label: text("贵企业的从业人员数", "How many people does your enterprise employ?"),
           options: [
             option("employees_1_9", "1–9人", "1–9"),
             option("employees_10_49", "10–49人", "10–49"),
             option("employees_50_249", "50–249人", "50–249"),
             option("employees_250_plus", "250人及以上", "250 or more"),
           ],
-        },
+        }),
       ],
     },
     {
@@ -93,7 +89,7 @@ export const cisHamperingTemplate: QuestionnaireDefinitionInput = {
             "During the past three years, how important were the following factors in hampering your enterprise's innovation activities or its decision not to innovate?",
           ),
           required: true,
-          rows: factorRows(CIS_HAMPERING_FACTORS),
+          rows: factorItems(CIS_HAMPERING_FACTORS),
           scale: {
             min: 0,
             max: 3,

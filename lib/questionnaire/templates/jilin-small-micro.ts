@@ -1,10 +1,33 @@
 // The Jilin small and micro enterprises questionnaire (seed 004; DESIGN.md §6): a firm profile,
 // then one "which of these concern your firm" question per constraint level, whose options are
 // the level's factors plus "none of these" (stays in the base) and "don't know" (leaves it).
-import { DEFINITION_FORMAT, type QuestionnaireDefinitionInput } from "../definition-schema";
+import {
+  DEFINITION_FORMAT,
+  type FactorDefinition,
+  type FactorLevel,
+  type LocalizedText,
+  type QuestionnaireDefinitionInput,
+} from "../definition-schema";
 import { JILIN_MACRO_FACTORS, JILIN_MICRO_FACTORS, JILIN_MIDDLE_FACTORS } from "./jilin-small-micro-factors";
 import { JILIN_INDUSTRY_OPTIONS, JILIN_REGION_OPTIONS, LIFECYCLE_STAGE_OPTIONS } from "./jilin-small-micro-profile";
-import { DONT_KNOW_OPTION, NONE_OPTION, SELECT_ALL_HELP, factorOptions, text } from "./template-parts";
+import { DONT_KNOW_OPTION, NONE_OPTION, SELECT_ALL_HELP, breakdownQuestion, factorItems, text } from "./template-parts";
+
+/** One section per level: "which of these concern your firm", its factors plus "none" and "don't know". */
+const levelSection = ({ level, title, factors, label }: { level: FactorLevel; title: LocalizedText; factors: FactorDefinition[]; label: LocalizedText }) => ({
+  code: `${level}_level`,
+  title,
+  level,
+  questions: [
+    {
+      code: `${level}_constraints`,
+      type: "multi" as const,
+      label,
+      help: SELECT_ALL_HELP,
+      required: true,
+      options: [...factorItems(factors), NONE_OPTION, DONT_KNOW_OPTION],
+    },
+  ],
+});
 
 export const jilinSmallMicroTemplate: QuestionnaireDefinitionInput = {
   format: DEFINITION_FORMAT,
@@ -22,22 +45,18 @@ export const jilinSmallMicroTemplate: QuestionnaireDefinitionInput = {
       code: "firm_profile",
       title: text("企业基本情况", "About your firm"),
       questions: [
-        {
+        breakdownQuestion({
           code: "region",
-          type: "single",
-          label: text("贵企业所在地区", "Where is your firm located?"),
-          required: true,
           breakdown: "region",
+          label: text("贵企业所在地区", "Where is your firm located?"),
           options: JILIN_REGION_OPTIONS,
-        },
-        {
+        }),
+        breakdownQuestion({
           code: "industry",
-          type: "single",
-          label: text("贵企业所属行业", "Which industry is your firm in?"),
-          required: true,
           breakdown: "industry",
+          label: text("贵企业所属行业", "Which industry is your firm in?"),
           options: JILIN_INDUSTRY_OPTIONS,
-        },
+        }),
         {
           code: "employees",
           type: "number",
@@ -49,14 +68,12 @@ export const jilinSmallMicroTemplate: QuestionnaireDefinitionInput = {
           unit: text("人", "people"),
           derivesSizeClass: true,
         },
-        {
+        breakdownQuestion({
           code: "lifecycle_stage",
-          type: "single",
-          label: text("贵企业目前处于哪个发展阶段？", "Which life-cycle stage is your firm in?"),
-          required: true,
           breakdown: "lifecycle_stage",
+          label: text("贵企业目前处于哪个发展阶段？", "Which life-cycle stage is your firm in?"),
           options: LIFECYCLE_STAGE_OPTIONS,
-        },
+        }),
         {
           code: "firm_id",
           type: "text",
@@ -66,50 +83,23 @@ export const jilinSmallMicroTemplate: QuestionnaireDefinitionInput = {
         },
       ],
     },
-    {
-      code: "macro_level",
-      title: text("宏观（国家）层面", "National (macro) level"),
+    levelSection({
       level: "macro",
-      questions: [
-        {
-          code: "macro_constraints",
-          type: "multi",
-          label: text("以下哪些国家层面的因素是贵企业关注的制约因素？", "Which of these national-level factors concern your firm?"),
-          help: SELECT_ALL_HELP,
-          required: true,
-          options: [...factorOptions(JILIN_MACRO_FACTORS), NONE_OPTION, DONT_KNOW_OPTION],
-        },
-      ],
-    },
-    {
-      code: "middle_level",
-      title: text("中观（地区）层面", "Regional (middle) level"),
+      title: text("宏观（国家）层面", "National (macro) level"),
+      factors: JILIN_MACRO_FACTORS,
+      label: text("以下哪些国家层面的因素是贵企业关注的制约因素？", "Which of these national-level factors concern your firm?"),
+    }),
+    levelSection({
       level: "middle",
-      questions: [
-        {
-          code: "middle_constraints",
-          type: "multi",
-          label: text("以下哪些省、市层面的因素是贵企业关注的制约因素？", "Which of these provincial and city-level factors concern your firm?"),
-          help: SELECT_ALL_HELP,
-          required: true,
-          options: [...factorOptions(JILIN_MIDDLE_FACTORS), NONE_OPTION, DONT_KNOW_OPTION],
-        },
-      ],
-    },
-    {
-      code: "micro_level",
-      title: text("微观（企业）层面", "Enterprise (micro) level"),
+      title: text("中观（地区）层面", "Regional (middle) level"),
+      factors: JILIN_MIDDLE_FACTORS,
+      label: text("以下哪些省、市层面的因素是贵企业关注的制约因素？", "Which of these provincial and city-level factors concern your firm?"),
+    }),
+    levelSection({
       level: "micro",
-      questions: [
-        {
-          code: "micro_constraints",
-          type: "multi",
-          label: text("贵企业在以下哪些方面尚不完善，制约了企业创新？", "In which of these areas does your firm still fall short, holding back innovation?"),
-          help: SELECT_ALL_HELP,
-          required: true,
-          options: [...factorOptions(JILIN_MICRO_FACTORS), NONE_OPTION, DONT_KNOW_OPTION],
-        },
-      ],
-    },
+      title: text("微观（企业）层面", "Enterprise (micro) level"),
+      factors: JILIN_MICRO_FACTORS,
+      label: text("贵企业在以下哪些方面尚不完善，制约了企业创新？", "In which of these areas does your firm still fall short, holding back innovation?"),
+    }),
   ],
 };

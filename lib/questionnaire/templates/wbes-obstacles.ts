@@ -2,7 +2,7 @@
 // questionnaire (0 no obstacle .. 4 very severe obstacle) and "biggest obstacle", preceded by a
 // short firm profile so the template can be fielded on its own.
 import { DEFINITION_FORMAT, type QuestionnaireDefinitionInput } from "../definition-schema";
-import { factor, factorOptions, factorRows, option, text } from "./template-parts";
+import { breakdownQuestion, factor, factorItems, option, text } from "./template-parts";
 
 // WBES rates only the environment around the firm, so no factor is micro. Levels: rules and
 // institutions set nationally are macro; what local government, infrastructure and the local
@@ -44,12 +44,10 @@ export const wbesObstaclesTemplate: QuestionnaireDefinitionInput = {
       code: "firm_profile",
       title: text("企业基本情况", "About this establishment"),
       questions: [
-        {
+        breakdownQuestion({
           code: "industry",
-          type: "single",
-          label: text("本企业的主要业务属于哪个行业？", "What is this establishment's main activity?"),
-          required: true,
           breakdown: "industry",
+          label: text("本企业的主要业务属于哪个行业？", "What is this establishment's main activity?"),
           options: [
             option("manufacturing", "制造业", "Manufacturing"),
             option("retail", "零售业", "Retail"),
@@ -59,22 +57,20 @@ export const wbesObstaclesTemplate: QuestionnaireDefinitionInput = {
             option("transport_it", "运输、仓储和信息技术服务", "Transport, storage and IT services"),
             option("other_services", "其他服务业", "Other services"),
           ],
-        },
-        {
-          // The survey's own size strata rather than an employee count: the platform derives MIIT
-          // 2011 classes from counts, which do not match the WBES strata.
+        }),
+        // The survey's own size strata rather than an employee count: the platform derives MIIT
+        // 2011 classes from counts, which do not match the WBES strata.
+        breakdownQuestion({
           code: "size_band",
-          type: "single",
-          label: text("本企业的长期全职员工人数", "How many permanent, full-time employees does this establishment have?"),
-          required: true,
           breakdown: "size_class",
+          label: text("本企业的长期全职员工人数", "How many permanent, full-time employees does this establishment have?"),
           options: [
             option("employees_1_4", "1–4人（微型）", "1–4 (micro)"),
             option("employees_5_19", "5–19人（小型）", "5–19 (small)"),
             option("employees_20_99", "20–99人（中型）", "20–99 (medium)"),
             option("employees_100_plus", "100人及以上（大型）", "100 or more (large)"),
           ],
-        },
+        }),
       ],
     },
     {
@@ -90,7 +86,7 @@ export const wbesObstaclesTemplate: QuestionnaireDefinitionInput = {
             "How much of an obstacle is each of the following to the current operations of this establishment?",
           ),
           required: true,
-          rows: factorRows(WBES_OBSTACLE_FACTORS),
+          rows: factorItems(WBES_OBSTACLE_FACTORS),
           scale: {
             min: 0,
             max: 4,
@@ -115,7 +111,7 @@ export const wbesObstaclesTemplate: QuestionnaireDefinitionInput = {
           ),
           required: true,
           options: [
-            ...factorOptions(WBES_OBSTACLE_FACTORS),
+            ...factorItems(WBES_OBSTACLE_FACTORS),
             option("no_obstacle", "以上均不构成障碍", "None of them is an obstacle"),
           ],
         },

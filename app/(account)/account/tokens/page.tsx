@@ -3,6 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/account/action-button";
 import { CreateTokenForm } from "@/components/account/create-token-form";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableHead, TableRow, Td, Th } from "@/components/ui/table";
 import { actorOrganizations, currentOrganization } from "@/lib/auth/current-organization";
 import { listApiTokens } from "@/lib/auth/list-api-tokens";
 import { requireActor } from "@/lib/auth/require-actor";
@@ -26,16 +28,14 @@ export default async function ApiTokensPage() {
 
   return (
     <div className="space-y-8">
-      <header>
-        <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
-        <p className="mt-2 max-w-3xl text-slate-600">{t("lead")}</p>
+      <PageHeader title={t("title")} lead={t("lead")}>
         <p className="mt-2 text-sm text-slate-600">
           {t("example")}:{" "}
           <code className="rounded bg-slate-100 px-1 py-0.5 text-xs break-all">
             curl -H &quot;Authorization: Bearer smet_…&quot; &quot;…/api/v1/surveys/&lt;slug&gt;/export?format=csv&quot;
           </code>
         </p>
-      </header>
+      </PageHeader>
 
       {organizations.length > 0 && (
         <Card>
@@ -47,46 +47,44 @@ export default async function ApiTokensPage() {
         {tokens.length === 0 ? (
           <p className="text-sm text-slate-600">{t("none")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("name")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("organization")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("createdAt")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("lastUsed")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("status")}</th>
-                  <th scope="col" className="py-2 font-medium"><span className="sr-only">{t("revoke")}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((token) => (
-                  <tr key={token.id} className="border-b border-slate-100" data-testid="api-token-row" data-name={token.name}>
-                    <th scope="row" className="py-3 pr-3 font-medium">{token.name}</th>
-                    <td className="py-3 pr-3">{token.organization.name}</td>
-                    <td className="py-3 pr-3 whitespace-nowrap">{when(token.createdAt)}</td>
-                    <td className="py-3 pr-3 whitespace-nowrap" data-testid="token-last-used">
-                      {token.lastUsedAt ? when(token.lastUsedAt) : t("never")}
-                    </td>
-                    <td className="py-3 pr-3" data-testid="token-status">
-                      {token.revokedAt ? t("revoked", { date: when(token.revokedAt) }) : t("active")}
-                    </td>
-                    <td className="py-3">
-                      {!token.revokedAt && (
-                        <ActionButton
-                          action={revokeApiTokenAction}
-                          fields={{ tokenId: token.id }}
-                          label={t("revoke")}
-                          confirmText={t("confirmRevoke", { name: token.name })}
-                          variant="danger"
-                        />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table className="min-w-[40rem]">
+            <TableHead>
+              <tr>
+                <Th>{t("name")}</Th>
+                <Th>{t("organization")}</Th>
+                <Th>{t("createdAt")}</Th>
+                <Th>{t("lastUsed")}</Th>
+                <Th>{t("status")}</Th>
+                <Th><span className="sr-only">{t("revoke")}</span></Th>
+              </tr>
+            </TableHead>
+            <tbody>
+              {tokens.map((token) => (
+                <TableRow key={token.id} data-testid="api-token-row" data-name={token.name}>
+                  <Th scope="row">{token.name}</Th>
+                  <Td>{token.organization.name}</Td>
+                  <Td className="whitespace-nowrap">{when(token.createdAt)}</Td>
+                  <Td className="whitespace-nowrap" data-testid="token-last-used">
+                    {token.lastUsedAt ? when(token.lastUsedAt) : t("never")}
+                  </Td>
+                  <Td data-testid="token-status">
+                    {token.revokedAt ? t("revoked", { date: when(token.revokedAt) }) : t("active")}
+                  </Td>
+                  <Td>
+                    {!token.revokedAt && (
+                      <ActionButton
+                        action={revokeApiTokenAction}
+                        fields={{ tokenId: token.id }}
+                        label={t("revoke")}
+                        confirmText={t("confirmRevoke", { name: token.name })}
+                        variant="danger"
+                      />
+                    )}
+                  </Td>
+                </TableRow>
+              ))}
+            </tbody>
+          </Table>
         )}
       </Card>
     </div>

@@ -4,6 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { controlClass } from "@/components/ui/form-field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { Table, TableHead, TableRow, Td, Th } from "@/components/ui/table";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import { auditDetails, auditPageHref } from "@/lib/audit/audit-details";
 import { AuditFilterSchema } from "@/lib/audit/audit-filter-schema";
@@ -24,10 +27,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-bold tracking-tight">{t("title", { organization: organization.name })}</h1>
-        <p className="mt-2 max-w-3xl text-slate-600">{t("lead")}</p>
-      </header>
+      <PageHeader title={t("title", { organization: organization.name })} lead={t("lead")} />
 
       <Card>
         <form method="get" className="grid gap-3 sm:grid-cols-[1fr_10rem_10rem_auto_auto] sm:items-end">
@@ -64,34 +64,33 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {log.events.length === 0 ? (
           <p className="text-sm text-slate-600">{t("none")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[44rem] text-left text-sm">
-              <thead className="border-b border-slate-200 text-slate-600">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("when")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("who")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("what")}</th>
-                  <th scope="col" className="py-2 font-medium">{t("details")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {log.events.map((e) => (
-                  <tr key={e.id} className="border-b border-slate-100 align-top" data-testid="audit-row" data-action={e.action}>
-                    <td className="py-2 pr-3 font-mono text-xs whitespace-nowrap">{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-                    <td className="py-2 pr-3">{e.actor ? `${e.actor.name} <${e.actor.email}>` : t("system")}</td>
-                    <td className="py-2 pr-3">{actionName(e.action)}</td>
-                    <td className="py-2 text-xs break-all text-slate-700">{auditDetails(e.data)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table className="min-w-[44rem]">
+            <TableHead>
+              <tr>
+                <Th>{t("when")}</Th>
+                <Th>{t("who")}</Th>
+                <Th>{t("what")}</Th>
+                <Th>{t("details")}</Th>
+              </tr>
+            </TableHead>
+            <tbody>
+              {log.events.map((e) => (
+                <TableRow key={e.id} className="align-top" data-testid="audit-row" data-action={e.action}>
+                  <Td className="font-mono text-xs whitespace-nowrap">{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</Td>
+                  <Td>{e.actor ? `${e.actor.name} <${e.actor.email}>` : t("system")}</Td>
+                  <Td>{actionName(e.action)}</Td>
+                  <Td className="text-xs break-all text-slate-700">{auditDetails(e.data)}</Td>
+                </TableRow>
+              ))}
+            </tbody>
+          </Table>
         )}
-        <nav aria-label={t("page", { page: log.page, pageCount: log.pageCount })} className="mt-4 flex items-center justify-between text-sm">
-          {log.page > 1 ? <Link href={auditPageHref(filter, log.page - 1)} className="text-brand-700 underline">← {t("previous")}</Link> : <span />}
-          <span>{t("page", { page: log.page, pageCount: log.pageCount })}</span>
-          {log.page < log.pageCount ? <Link href={auditPageHref(filter, log.page + 1)} className="text-brand-700 underline">{t("next")} →</Link> : <span />}
-        </nav>
+        <Pager
+          label={t("page", { page: log.page, pageCount: log.pageCount })}
+          status={t("page", { page: log.page, pageCount: log.pageCount })}
+          previous={log.page > 1 ? { href: auditPageHref(filter, log.page - 1), label: `← ${t("previous")}` } : undefined}
+          next={log.page < log.pageCount ? { href: auditPageHref(filter, log.page + 1), label: `${t("next")} →` } : undefined}
+        />
       </Card>
     </div>
   );

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { CollectorsTable } from "@/components/surveys/collectors-table";
 import { InvitationUpload } from "@/components/surveys/invitation-upload";
 import { QuotaPanel } from "@/components/surveys/quota-panel";
@@ -46,18 +47,22 @@ export default async function SurveyPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <div>
-        <Link href="/surveys" className="text-sm text-brand-700 underline">{t("back")}</Link>
-        <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-bold">
-          {locale === "zh" ? survey.titleZh : survey.titleEn} <SurveyStatusBadge status={survey.status} />
-        </h1>
-        <p className="text-sm text-slate-600">
-          {t("fromVersion", { code: survey.version.questionnaire.code, number: survey.version.number })}{" "}
-          {canManage && (
-            <Link className="underline" href={`/questionnaires/${survey.version.questionnaire.id}/versions`}>{t("versions")}</Link>
-          )}
-        </p>
-      </div>
+      <PageHeader
+        back={{ href: "/surveys", label: t("back") }}
+        title={
+          <>
+            {locale === "zh" ? survey.titleZh : survey.titleEn} <SurveyStatusBadge status={survey.status} />
+          </>
+        }
+        lead={
+          <>
+            {t("fromVersion", { code: survey.version.questionnaire.code, number: survey.version.number })}{" "}
+            {canManage && (
+              <Link className="underline" href={`/questionnaires/${survey.version.questionnaire.id}/versions`}>{t("versions")}</Link>
+            )}
+          </>
+        }
+      />
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {countCards.map((c) => (
           <div key={c.key} className="rounded-lg border border-slate-200 bg-white p-4">

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 import { VersionDiff } from "@/components/designer/version-diff";
 import { inputClass } from "@/components/designer/input-class";
 import { requireOrganization } from "@/lib/auth/require-actor";
@@ -47,10 +48,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <div>
-        <Link href={`/questionnaires/${id}`} className="text-sm text-brand-700 underline">{t("back")}</Link>
-        <h1 className="mt-1 text-2xl font-bold">{t("heading", { code: questionnaire.code })}</h1>
-      </div>
+      <PageHeader back={{ href: `/questionnaires/${id}`, label: t("back") }} title={t("heading", { code: questionnaire.code })} />
       {numbers.length === 0 ? (
         <p className="text-slate-600">{t("none")}</p>
       ) : (

@@ -1,12 +1,9 @@
 "use server";
 // Stores one keyed-in paper questionnaire.
-import { z } from "zod";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { db } from "@/lib/db/client";
-import { LocaleSchema } from "@/lib/questionnaire/definition-schema";
 import { enterPaperResponse } from "@/lib/responses/enter-paper-response";
-
-const PaperEntrySchema = z.object({ submissionId: z.uuid(), locale: LocaleSchema, answers: z.record(z.string(), z.unknown()) });
+import { PaperEntrySchema } from "@/lib/responses/submission-schema";
 
 export async function enterPaperAction(slug: string, input: unknown) {
   const { actor } = await requireOrganization({ minimumRole: "researcher" });

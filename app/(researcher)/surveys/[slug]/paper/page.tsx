@@ -1,9 +1,9 @@
 // /surveys/{slug}/paper: key in questionnaires that firms filled in on paper.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PaperEntryForm } from "@/components/surveys/paper-entry-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { db } from "@/lib/db/client";
 import { getSurvey } from "@/lib/surveys/get-survey";
@@ -24,12 +24,9 @@ export default async function PaperEntryPage({ params }: { params: Promise<{ slu
   const locale = await getLocale();
   return (
     <div className="space-y-4">
-      <div>
-        <Link href={`/surveys/${slug}`} className="text-sm text-brand-700 underline">{t("back")}</Link>
-        <h1 className="mt-1 text-2xl font-bold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{locale === "zh" ? survey.titleZh : survey.titleEn}</p>
+      <PageHeader back={{ href: `/surveys/${slug}`, label: t("back") }} title={t("title")} lead={locale === "zh" ? survey.titleZh : survey.titleEn}>
         <p className="mt-2 max-w-2xl text-sm text-slate-700">{t("lead")}</p>
-      </div>
+      </PageHeader>
       <PaperEntryForm slug={slug} definition={survey.definition} enter={enterPaperAction.bind(null, slug)} />
     </div>
   );

@@ -3,6 +3,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
+import { NumericCell, Table, TableHead, TableRow, Td, Th } from "@/components/ui/table";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { db } from "@/lib/db/client";
 import { RESPONSE_FILTERS, listResponses, type ResponseFilter } from "@/lib/responses/list-responses";
@@ -30,10 +33,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <div>
-        <Link href={`/surveys/${slug}`} className="text-sm text-brand-700 underline">{t("back")}</Link>
-        <h1 className="mt-1 text-2xl font-bold">{t("title")}</h1>
-      </div>
+      <PageHeader title={t("title")} back={{ href: `/surveys/${slug}`, label: t("back") }} />
       <nav aria-label={t("filters")} className="flex flex-wrap gap-2">
         {RESPONSE_FILTERS.map((f) => (
           <Link
@@ -47,45 +47,44 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
         ))}
       </nav>
       <p className="text-sm text-slate-600" data-testid="response-total">{t("total", { count: total })}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="p-2">{t("when")}</th>
-              <th scope="col" className="p-2">{t("state")}</th>
-              <th scope="col" className="p-2">{t("collector")}</th>
-              <th scope="col" className="p-2">{t("firm")}</th>
-              <th scope="col" className="p-2 text-right">{t("duration")}</th>
-              <th scope="col" className="p-2">{t("reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const state = r.status === "partial" ? "partial" : r.screenedAt ? "screened" : "valid";
-              return (
-                <tr key={r.id} className="border-t border-slate-100" data-testid="response-row">
-                  <td className="p-2">
-                    <Link href={`/surveys/${slug}/responses/${r.id}`} className="text-brand-700 underline">
-                      {format.dateTime(r.completedAt ?? r.startedAt, { dateStyle: "medium", timeStyle: "short" })}
-                    </Link>
-                  </td>
-                  <td className="p-2">{t(`filter.${state}`)}</td>
-                  <td className="p-2">{r.collector ? t(`collectors.${r.collector.kind}`) : "–"}</td>
-                  <td className="p-2">{r.invitation?.firmName ?? r.firmIdentifier ?? "–"}</td>
-                  <td className="p-2 text-right tabular-nums">{r.durationSeconds !== null ? t("seconds", { seconds: r.durationSeconds }) : "–"}</td>
-                  <td className="p-2">{r.screenedReason ?? ""}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Table framed>
+        <TableHead>
+          <tr>
+            <Th>{t("when")}</Th>
+            <Th>{t("state")}</Th>
+            <Th>{t("collector")}</Th>
+            <Th>{t("firm")}</Th>
+            <Th numeric>{t("duration")}</Th>
+            <Th>{t("reason")}</Th>
+          </tr>
+        </TableHead>
+        <tbody>
+          {rows.map((r) => {
+            const state = r.status === "partial" ? "partial" : r.screenedAt ? "screened" : "valid";
+            return (
+              <TableRow key={r.id} data-testid="response-row">
+                <Td>
+                  <Link href={`/surveys/${slug}/responses/${r.id}`} className="text-brand-700 underline">
+                    {format.dateTime(r.completedAt ?? r.startedAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </Link>
+                </Td>
+                <Td>{t(`filter.${state}`)}</Td>
+                <Td>{r.collector ? t(`collectors.${r.collector.kind}`) : "–"}</Td>
+                <Td>{r.invitation?.firmName ?? r.firmIdentifier ?? "–"}</Td>
+                <NumericCell>{r.durationSeconds !== null ? t("seconds", { seconds: r.durationSeconds }) : "–"}</NumericCell>
+                <Td>{r.screenedReason ?? ""}</Td>
+              </TableRow>
+            );
+          })}
+        </tbody>
+      </Table>
       {pages > 1 && (
-        <nav aria-label={t("pages")} className="flex items-center gap-3 text-sm">
-          {page > 1 && <Link className="underline" href={href(filter, page - 1)}>{t("previous")}</Link>}
-          <span>{t("pageOf", { page, pages })}</span>
-          {page < pages && <Link className="underline" href={href(filter, page + 1)}>{t("next")}</Link>}
-        </nav>
+        <Pager
+          label={t("pages")}
+          status={t("pageOf", { page, pages })}
+          previous={page > 1 ? { href: href(filter, page - 1), label: t("previous") } : undefined}
+          next={page < pages ? { href: href(filter, page + 1), label: t("next") } : undefined}
+        />
       )}
     </div>
   );

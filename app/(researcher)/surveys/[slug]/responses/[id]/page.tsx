@@ -1,9 +1,9 @@
 // /surveys/{slug}/responses/{id}: one response's answers, labelled as the firm saw them, and its screening.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { ScreeningForm } from "@/components/surveys/screening-form";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { db } from "@/lib/db/client";
@@ -32,10 +32,7 @@ export default async function ResponsePage({ params }: { params: Promise<{ slug:
 
   return (
     <div className="space-y-6">
-      <div>
-        <Link href={`/surveys/${slug}/responses`} className="text-sm text-brand-700 underline">{t("back")}</Link>
-        <h1 className="mt-1 text-2xl font-bold">{t("title")}</h1>
-      </div>
+      <PageHeader back={{ href: `/surveys/${slug}/responses`, label: t("back") }} title={t("title")} />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
           <div><dt className="text-slate-600">{t("state")}</dt><dd data-testid="response-state">{t(`states.${state}`)}</dd></div>
