@@ -44,6 +44,10 @@ function apiCases(): [string, string, Record<Caller, number>][] {
     ["GET", "/api/v1/surveys/jilin-2017/results/attention?level=macro", { anonymous: 200, revoked: 200, viewer: 200, researcher: 200, owner: 200, rival: 200 }],
     ["GET", `/api/v1/surveys/${RIVAL.survey}/results/attention?level=macro`, { anonymous: 404, revoked: 404, viewer: 404, researcher: 404, owner: 404, rival: 200 }],
     ["GET", `/api/v1/surveys/${RIVAL.survey}/results/composition`, { anonymous: 404, revoked: 404, viewer: 404, researcher: 404, owner: 404, rival: 200 }],
+    ["GET", "/api/v1/surveys/jilin-2017/results/compare?level=macro&compare_by=size_class&group_a=micro&group_b=small", { anonymous: 200, revoked: 200, viewer: 200, researcher: 200, owner: 200, rival: 200 }],
+    // Refusals only: a granted stream stays open.
+    ["GET", `/api/v1/surveys/${RIVAL.survey}/results/compare?level=macro`, { anonymous: 404, revoked: 404, viewer: 404, researcher: 404, owner: 404 } as Record<Caller, number>],
+    ["GET", `/api/v1/surveys/${RIVAL.survey}/results/stream`, { anonymous: 404, revoked: 404, viewer: 404, researcher: 404, owner: 404 } as Record<Caller, number>],
     ["GET", `/surveys/${RIVAL.survey}/qr`, { anonymous: 401, revoked: 401, viewer: 404, researcher: 404, owner: 404, rival: 200 }],
     // The QR code is a fielding tool for researchers.
     ["GET", "/surveys/jilin-2017/qr", { anonymous: 401, revoked: 401, viewer: 404, researcher: 200, owner: 200, rival: 404 }],
@@ -60,6 +64,7 @@ function pageCases(): [string, Record<Exclude<Caller, "revoked">, number>][] {
     ["/organization", { anonymous: SIGN_IN, viewer: 200, researcher: 200, owner: 200, rival: 200 }],
     ["/organization/audit", { anonymous: SIGN_IN, viewer: 404, researcher: 404, owner: 200, rival: 200 }],
     ["/organizations/new", { anonymous: SIGN_IN, viewer: 200, researcher: 200, owner: 200, rival: 200 }],
+    ["/account/tokens", { anonymous: SIGN_IN, viewer: 200, researcher: 200, owner: 200, rival: 200 }],
     ["/account/tokens", { anonymous: SIGN_IN, viewer: 200, researcher: 200, owner: 200, rival: 200 }],
     ["/questionnaires", { anonymous: SIGN_IN, viewer: 404, researcher: 200, owner: 200, rival: 200 }],
     ["/questionnaires/factors", { anonymous: SIGN_IN, viewer: 200, researcher: 200, owner: 200, rival: 200 }],
