@@ -44,6 +44,9 @@ async function SignedInNav() {
         <Link href="/account/tokens" className={linkClass}>
           {t("apiTokens")}
         </Link>
+        <Link href="/account/password" className={linkClass}>
+          {t("password")}
+        </Link>
       </nav>
       <div className="flex flex-wrap items-center gap-2">
         {current && organizations.length > 1 ? (

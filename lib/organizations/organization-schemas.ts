@@ -22,6 +22,11 @@ export const NewPasswordSchema = z
   .min(MIN_PASSWORD_LENGTH, "errors.passwordTooShort")
   .max(MAX_PASSWORD_LENGTH, "errors.passwordTooLong");
 
+export const ChangePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "errors.currentPasswordRequired"),
+  newPassword: NewPasswordSchema,
+});
+
 export const RoleSchema = z.enum(ROLES, "errors.roleInvalid");
 
 export const OrganizationSlugSchema = z
