@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { FACTOR_LEVELS } from "@/lib/questionnaire/definition-schema";
-import { inputClass } from "./input-class";
+import { compactControlClass } from "@/components/ui/form-field";
 
 type State = { ok?: "created" | "updated"; errors?: Record<string, string> } | null;
 
@@ -29,18 +29,18 @@ export function FactorForm({ action }: { action: (state: State, form: FormData) 
       <CardTitle>{t("factors.add")}</CardTitle>
       <p className="mt-1 text-sm text-slate-600">{t("factors.addHelp")}</p>
       <form action={formAction} className="mt-3 grid gap-3 sm:grid-cols-2">
-        {field("code", t("code"), <input id={`${base}-code`} name="code" className={inputClass} {...invalid("code")} />)}
+        {field("code", t("code"), <input id={`${base}-code`} name="code" className={compactControlClass} {...invalid("code")} />)}
         {field(
           "level",
           t("level"),
-          <select id={`${base}-level`} name="level" className={inputClass}>
+          <select id={`${base}-level`} name="level" className={compactControlClass}>
             {FACTOR_LEVELS.map((l) => (
               <option key={l} value={l}>{t(`levels.${l}`)}</option>
             ))}
           </select>,
         )}
-        {field("labelZh", t("factors.labelZh"), <input id={`${base}-labelZh`} name="labelZh" lang="zh" className={inputClass} {...invalid("labelZh")} />)}
-        {field("labelEn", t("factors.labelEn"), <input id={`${base}-labelEn`} name="labelEn" lang="en" className={inputClass} {...invalid("labelEn")} />)}
+        {field("labelZh", t("factors.labelZh"), <input id={`${base}-labelZh`} name="labelZh" lang="zh" className={compactControlClass} {...invalid("labelZh")} />)}
+        {field("labelEn", t("factors.labelEn"), <input id={`${base}-labelEn`} name="labelEn" lang="en" className={compactControlClass} {...invalid("labelEn")} />)}
         <div className="sm:col-span-2">
           <Button type="submit" disabled={pending}>{t("factors.save")}</Button>
           <p role="status" className="mt-2 text-sm text-green-800">{state?.ok ? t(`factors.${state.ok}`) : ""}</p>

@@ -8,7 +8,7 @@ import { FACTOR_LEVELS } from "@/lib/questionnaire/definition-schema";
 import { pathKey } from "@/lib/questionnaire/definition-issues";
 import { getAt, setAt, useDesigner, type Path } from "./designer-context";
 import { useIssues } from "./fields";
-import { inputClass } from "./input-class";
+import { compactControlClass } from "@/components/ui/form-field";
 
 export function FactorPicker({ path, label }: { path: Path; label: string }) {
   const t = useTranslations("designer");
@@ -38,7 +38,7 @@ export function FactorPicker({ path, label }: { path: Path; label: string }) {
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">
         {label}
       </label>
-      <select id={id} className={inputClass} value={current} onChange={(e) => choose(e.target.value)} {...inputProps}>
+      <select id={id} className={compactControlClass} value={current} onChange={(e) => choose(e.target.value)} {...inputProps}>
         <option value="">{t("noFactor")}</option>
         {FACTOR_LEVELS.map((level) => (
           <optgroup key={level} label={t(`levels.${level}`)}>

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { issuesAt, pathKey } from "@/lib/questionnaire/definition-issues";
 import { cn } from "@/lib/utils";
 import { getAt, setAt, useDesigner, type Path } from "./designer-context";
-import { inputClass } from "./input-class";
+import { compactControlClass } from "@/components/ui/form-field";
 
 /** The issues of a path, and the props that tie them to the input. */
 export function useIssues(path: Path) {
@@ -36,7 +36,7 @@ function LabelledControl({ path, label, className, children }: { path: Path; lab
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">
         {label}
       </label>
-      {children({ id, className: inputClass, ...inputProps })}
+      {children({ id, className: compactControlClass, ...inputProps })}
       {view}
     </div>
   );
@@ -167,7 +167,7 @@ export function LocalizedField({ path, label, multiline = false, optional = fals
               <Input
                 id={lang === "zh" ? zhId : enId}
                 lang={lang}
-                className={cn(inputClass, multiline && "min-h-16", missing === lang && "border-amber-500 bg-amber-50")}
+                className={cn(compactControlClass, multiline && "min-h-16", missing === lang && "border-amber-500 bg-amber-50")}
                 value={text[lang] ?? ""}
                 onChange={(e) => set(lang, e.target.value)}
                 {...inputProps}

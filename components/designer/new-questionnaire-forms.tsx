@@ -7,7 +7,8 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
-import { inputClass } from "./input-class";
+import { compactControlClass } from "@/components/ui/form-field";
+import { TextFileInput } from "@/components/ui/text-file-input";
 
 type CreateState = { error?: string; issues?: { path: string; message: string }[] } | null;
 type Action = (state: CreateState, form: FormData) => Promise<CreateState>;
@@ -37,7 +38,7 @@ function CodeInput({ defaultValue }: { defaultValue?: string }) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">{t("code")}</label>
-      <input id={id} name="code" required pattern="[a-z][a-z0-9_]*" defaultValue={defaultValue} className={inputClass} aria-describedby={`${id}-help`} />
+      <input id={id} name="code" required pattern="[a-z][a-z0-9_]*" defaultValue={defaultValue} className={compactControlClass} aria-describedby={`${id}-help`} />
       <p id={`${id}-help`} className="text-xs text-slate-500">{t("codeHelp")}</p>
     </div>
   );
@@ -77,11 +78,11 @@ export function NewQuestionnaireForms(props: {
           <CodeInput />
           <div>
             <label htmlFor={ids.zh} className="block text-sm font-medium">{t("titleZh")}</label>
-            <input id={ids.zh} name="titleZh" lang="zh" className={inputClass} />
+            <input id={ids.zh} name="titleZh" lang="zh" className={compactControlClass} />
           </div>
           <div>
             <label htmlFor={ids.en} className="block text-sm font-medium">{t("titleEn")}</label>
-            <input id={ids.en} name="titleEn" lang="en" className={inputClass} />
+            <input id={ids.en} name="titleEn" lang="en" className={compactControlClass} />
           </div>
           <Button type="submit" disabled={blankPending}>{t("createBlank")}</Button>
           <ErrorText state={blankState} />
@@ -92,7 +93,7 @@ export function NewQuestionnaireForms(props: {
         <form action={templateAction} className="mt-3 space-y-3">
           <div>
             <label htmlFor={ids.template} className="block text-sm font-medium">{t("template")}</label>
-            <select id={ids.template} name="template" className={inputClass} value={template} onChange={(e) => setTemplate(e.target.value)}>
+            <select id={ids.template} name="template" className={compactControlClass} value={template} onChange={(e) => setTemplate(e.target.value)}>
               {props.templates.map((tpl) => (
                 <option key={tpl.code} value={tpl.code}>{tpl.title}</option>
               ))}
@@ -107,22 +108,10 @@ export function NewQuestionnaireForms(props: {
       <Card>
         <CardTitle>{t("importTitle")}</CardTitle>
         <form action={importAction} className="mt-3 space-y-3">
-          <div>
-            <label htmlFor={ids.file} className="block text-sm font-medium">{t("importFile")}</label>
-            <input
-              id={ids.file}
-              type="file"
-              accept="application/json,.json"
-              className="block w-full text-sm"
-              onChange={async (e) => {
-                const file = e.target.files?.[0];
-                if (file) check(await file.text());
-              }}
-            />
-          </div>
+          <TextFileInput id={ids.file} label={t("importFile")} accept="application/json,.json" onText={check} />
           <div>
             <label htmlFor={ids.json} className="block text-sm font-medium">{t("importPaste")}</label>
-            <textarea id={ids.json} name="definition" value={json} onChange={(e) => check(e.target.value)} className={`${inputClass} h-32 font-mono text-xs`} />
+            <textarea id={ids.json} name="definition" value={json} onChange={(e) => check(e.target.value)} className={`${compactControlClass} h-32 font-mono text-xs`} />
           </div>
           <Button type="submit" disabled={importPending || Boolean(localIssues) || !json.trim()}>{t("import")}</Button>
           <ErrorText state={localIssues ?? importState} />

@@ -6,7 +6,7 @@ import { changeQuestionType, QUESTION_TYPES, type DraftQuestion, type DraftQuest
 import { countIssuesUnder } from "@/lib/questionnaire/definition-issues";
 import { useDesigner } from "./designer-context";
 import { CheckboxField, LocalizedField, TextField } from "./fields";
-import { inputClass } from "./input-class";
+import { compactControlClass } from "@/components/ui/form-field";
 import { ShowIfEditor } from "./show-if-editor";
 import { TypeSettings } from "./type-settings";
 
@@ -42,7 +42,7 @@ export function QuestionEditor({
             <label htmlFor={typeId} className="block text-xs font-medium text-slate-600">
               {t("type")}
             </label>
-            <select id={typeId} className={inputClass} value={question.type} onChange={(e) => setType(e.target.value as DraftQuestionType)}>
+            <select id={typeId} className={compactControlClass} value={question.type} onChange={(e) => setType(e.target.value as DraftQuestionType)}>
               {QUESTION_TYPES.map((type) => (
                 <option key={type} value={type}>
                   {t(`types.${type}`)}

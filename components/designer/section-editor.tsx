@@ -16,7 +16,7 @@ import { FACTOR_LEVELS } from "@/lib/questionnaire/definition-schema";
 import { countIssuesUnder } from "@/lib/questionnaire/definition-issues";
 import { useDesigner } from "./designer-context";
 import { LocalizedField, SelectField, TextField, useIssues } from "./fields";
-import { inputClass } from "./input-class";
+import { compactControlClass } from "@/components/ui/form-field";
 import { ItemActions } from "./item-actions";
 import { QuestionEditor } from "./question-editor";
 
@@ -85,7 +85,7 @@ export function SectionEditor({ sectionIndex, actions }: { sectionIndex: number;
           <label htmlFor={typeId} className="block text-xs font-medium text-slate-600">
             {t("newQuestionType")}
           </label>
-          <select id={typeId} className={inputClass} value={newType} onChange={(e) => setNewType(e.target.value as DraftQuestionType)}>
+          <select id={typeId} className={compactControlClass} value={newType} onChange={(e) => setNewType(e.target.value as DraftQuestionType)}>
             {QUESTION_TYPES.map((type) => (
               <option key={type} value={type}>
                 {t(`types.${type}`)}

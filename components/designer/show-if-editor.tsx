@@ -10,7 +10,7 @@ import { earlierQuestions, type DraftQuestion } from "@/lib/questionnaire/draft-
 import { pathKey } from "@/lib/questionnaire/definition-issues";
 import { getAt, setAt, useDesigner, type Path } from "./designer-context";
 import { useIssues } from "./fields";
-import { inputClass } from "./input-class";
+import { compactControlClass } from "@/components/ui/form-field";
 
 const OPS_FOR: Record<DraftQuestion["type"], Comparison["op"][]> = {
   single: ["equals", "not_equals", "answered", "not_answered"],
@@ -75,7 +75,7 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
           <label htmlFor={ids.question} className="block text-xs text-slate-600">{t("question")}</label>
           <select
             id={ids.question}
-            className={inputClass}
+            className={compactControlClass}
             value={condition.question}
             onChange={(e) => set({ question: e.target.value, op: "answered" })}
             {...issues.question.inputProps}
@@ -91,7 +91,7 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
           <label htmlFor={ids.op} className="block text-xs text-slate-600">{t("op")}</label>
           <select
             id={ids.op}
-            className={inputClass}
+            className={compactControlClass}
             value={condition.op}
             onChange={(e) => {
               const op = e.target.value as Comparison["op"];
@@ -110,7 +110,7 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
             {options ? (
               <select
                 id={ids.value}
-                className={inputClass}
+                className={compactControlClass}
                 value={String(condition.value ?? "")}
                 onChange={(e) => set({ ...condition, value: e.target.value })}
                 {...issues.value.inputProps}
@@ -122,7 +122,7 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
             ) : (
               <input
                 id={ids.value}
-                className={inputClass}
+                className={compactControlClass}
                 inputMode={target?.type === "text" ? "text" : "decimal"}
                 value={String(condition.value ?? "")}
                 onChange={(e) => {

@@ -6,7 +6,8 @@ import { useId, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Table, TableHead, TableRow, Td, Th } from "@/components/ui/table";
-import { inputClass } from "@/components/designer/input-class";
+import { compactControlClass } from "@/components/ui/form-field";
+import { TextFileInput } from "@/components/ui/text-file-input";
 import { invitationLinksCsv, parseInvitationCsv, type InvitationRowError } from "@/lib/surveys/parse-invitation-csv";
 
 type Links = { firmName: string; contact: string | null; firmIdentifier: string | null; link: string }[];
@@ -71,24 +72,12 @@ export function InvitationUpload({ slug, create }: { slug: string; create: (name
       <p className="text-sm text-slate-600">{t("help")}</p>
       <div>
         <label htmlFor={ids.name} className="block text-sm font-medium">{t("name")}</label>
-        <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} className={inputClass} placeholder={t("namePlaceholder")} />
+        <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} className={compactControlClass} placeholder={t("namePlaceholder")} />
       </div>
-      <div>
-        <label htmlFor={ids.file} className="block text-sm font-medium">{t("file")}</label>
-        <input
-          id={ids.file}
-          type="file"
-          accept=".csv,text/csv"
-          className="block w-full text-sm"
-          onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (file) (setCsv(await file.text()), setResult(null));
-          }}
-        />
-      </div>
+      <TextFileInput id={ids.file} label={t("file")} accept=".csv,text/csv" onText={(text) => (setCsv(text), setResult(null))} />
       <div>
         <label htmlFor={ids.csv} className="block text-sm font-medium">{t("paste")}</label>
-        <textarea id={ids.csv} value={csv} onChange={(e) => (setCsv(e.target.value), setResult(null))} className={`${inputClass} h-28 font-mono text-xs`} placeholder="firm_name,contact,firm_identifier" />
+        <textarea id={ids.csv} value={csv} onChange={(e) => (setCsv(e.target.value), setResult(null))} className={`${compactControlClass} h-28 font-mono text-xs`} placeholder="firm_name,contact,firm_identifier" />
       </div>
       {errors.length > 0 && (
         <div role="alert" className="text-sm text-red-700">

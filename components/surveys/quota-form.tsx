@@ -3,7 +3,7 @@
 import { useActionState, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/designer/input-class";
+import { compactControlClass } from "@/components/ui/form-field";
 
 type State = { error?: string; saved?: boolean } | null;
 type QuestionChoice = { code: string; label: string; options: { code: string; label: string }[] };
@@ -19,7 +19,7 @@ export function QuotaForm({ questions, action }: { questions: QuestionChoice[]; 
     <form action={formAction} className="flex flex-wrap items-end gap-2">
       <div>
         <label htmlFor={ids.q} className="block text-sm">{t("question")}</label>
-        <select id={ids.q} name="questionCode" value={question} onChange={(e) => setQuestion(e.target.value)} className={inputClass}>
+        <select id={ids.q} name="questionCode" value={question} onChange={(e) => setQuestion(e.target.value)} className={compactControlClass}>
           {questions.map((q) => (
             <option key={q.code} value={q.code}>{q.label}</option>
           ))}
@@ -27,7 +27,7 @@ export function QuotaForm({ questions, action }: { questions: QuestionChoice[]; 
       </div>
       <div>
         <label htmlFor={ids.o} className="block text-sm">{t("value")}</label>
-        <select id={ids.o} name="optionCode" className={inputClass} key={question}>
+        <select id={ids.o} name="optionCode" className={compactControlClass} key={question}>
           {options.map((o) => (
             <option key={o.code} value={o.code}>{o.label}</option>
           ))}
@@ -35,7 +35,7 @@ export function QuotaForm({ questions, action }: { questions: QuestionChoice[]; 
       </div>
       <div>
         <label htmlFor={ids.l} className="block text-sm">{t("limit")}</label>
-        <input id={ids.l} name="limit" type="number" min={1} inputMode="numeric" required className={`${inputClass} w-28`} aria-invalid={state?.error ? true : undefined} />
+        <input id={ids.l} name="limit" type="number" min={1} inputMode="numeric" required className={`${compactControlClass} w-28`} aria-invalid={state?.error ? true : undefined} />
       </div>
       <Button type="submit" variant="secondary" disabled={pending}>{t("save")}</Button>
       <p role="status" className="w-full text-sm">

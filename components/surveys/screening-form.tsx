@@ -3,7 +3,7 @@
 import { useActionState, useId, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/designer/input-class";
+import { compactControlClass } from "@/components/ui/form-field";
 
 type State = { error?: string } | null;
 
@@ -29,7 +29,7 @@ export function ScreeningForm(props: {
         id={id}
         name="reason"
         aria-required="true"
-        className={`${inputClass} h-20`}
+        className={`${compactControlClass} h-20`}
         aria-invalid={state?.error ? true : undefined}
         aria-describedby={state?.error ? `${id}-error` : undefined}
       />

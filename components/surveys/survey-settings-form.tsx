@@ -4,7 +4,7 @@
 import { useActionState, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/designer/input-class";
+import { compactControlClass } from "@/components/ui/form-field";
 import { suggestSlug } from "@/lib/surveys/survey-schema";
 
 export type SurveyFormState = { errors?: Record<string, string>; suggestion?: string; saved?: boolean } | null;
@@ -80,7 +80,7 @@ export function SurveySettingsForm(props: {
       {props.mode === "create" && (
         <div className="sm:col-span-2">
           {label("versionId", t("version"))}
-          <select id={`${base}-versionId`} name="versionId" defaultValue={props.initial.versionId} className={inputClass} onChange={(e) => chooseVersion(e.target.value)} {...invalid("versionId")}>
+          <select id={`${base}-versionId`} name="versionId" defaultValue={props.initial.versionId} className={compactControlClass} onChange={(e) => chooseVersion(e.target.value)} {...invalid("versionId")}>
             {props.versions?.map((v) => (
               <option key={v.id} value={v.id}>{v.label}</option>
             ))}
@@ -90,12 +90,12 @@ export function SurveySettingsForm(props: {
       )}
       <div>
         {label("titleZh", t("titleZh"))}
-        <input id={`${base}-titleZh`} name="titleZh" lang="zh" value={titleZh} onChange={(e) => setTitleZh(e.target.value)} className={inputClass} {...invalid("titleZh")} />
+        <input id={`${base}-titleZh`} name="titleZh" lang="zh" value={titleZh} onChange={(e) => setTitleZh(e.target.value)} className={compactControlClass} {...invalid("titleZh")} />
         {error("titleZh")}
       </div>
       <div>
         {label("titleEn", t("titleEn"))}
-        <input id={`${base}-titleEn`} name="titleEn" lang="en" value={titleEn} onChange={(e) => setTitleEn(e.target.value)} className={inputClass} {...invalid("titleEn")} />
+        <input id={`${base}-titleEn`} name="titleEn" lang="en" value={titleEn} onChange={(e) => setTitleEn(e.target.value)} className={compactControlClass} {...invalid("titleEn")} />
         {error("titleEn")}
       </div>
       {props.mode === "create" && (
@@ -103,7 +103,7 @@ export function SurveySettingsForm(props: {
           {label("slug", t("slug"))}
           <div className="flex items-center gap-1">
             <span className="text-sm text-slate-500">/s/</span>
-            <input id={`${base}-slug`} name="slug" value={shownSlug} onChange={(e) => (setSlug(e.target.value), setSlugEdited(true))} className={inputClass} aria-describedby={`${base}-slug-help`} {...invalid("slug")} />
+            <input id={`${base}-slug`} name="slug" value={shownSlug} onChange={(e) => (setSlug(e.target.value), setSlugEdited(true))} className={compactControlClass} aria-describedby={`${base}-slug-help`} {...invalid("slug")} />
           </div>
           <p id={`${base}-slug-help`} className="text-xs text-slate-500">{t("slugHelp")}</p>
           {error("slug")}
@@ -111,34 +111,34 @@ export function SurveySettingsForm(props: {
       )}
       <div>
         {label("opensAt", t("opensAt"))}
-        <input id={`${base}-opensAt`} type="datetime-local" value={opens} onChange={(e) => setOpens(e.target.value)} className={inputClass} {...invalid("opensAt")} />
+        <input id={`${base}-opensAt`} type="datetime-local" value={opens} onChange={(e) => setOpens(e.target.value)} className={compactControlClass} {...invalid("opensAt")} />
         <input type="hidden" name="opensAt" value={toInstant(opens)} />
         <p className="text-xs text-slate-500">{t("opensAtHelp")}</p>
         {error("opensAt")}
       </div>
       <div>
         {label("closesAt", t("closesAt"))}
-        <input id={`${base}-closesAt`} type="datetime-local" value={closes} onChange={(e) => setCloses(e.target.value)} className={inputClass} {...invalid("closesAt")} />
+        <input id={`${base}-closesAt`} type="datetime-local" value={closes} onChange={(e) => setCloses(e.target.value)} className={compactControlClass} {...invalid("closesAt")} />
         <input type="hidden" name="closesAt" value={toInstant(closes)} />
         <p className="text-xs text-slate-500">{t("closesAtHelp")}</p>
         {error("closesAt")}
       </div>
       <div>
         {label("defaultLocale", t("defaultLocale"))}
-        <select id={`${base}-defaultLocale`} name="defaultLocale" defaultValue={props.initial.defaultLocale} className={inputClass}>
+        <select id={`${base}-defaultLocale`} name="defaultLocale" defaultValue={props.initial.defaultLocale} className={compactControlClass}>
           <option value="zh">中文</option>
           <option value="en">English</option>
         </select>
       </div>
       <div>
         {label("minCompletionSeconds", t("minCompletionSeconds"))}
-        <input id={`${base}-minCompletionSeconds`} name="minCompletionSeconds" type="number" min={0} inputMode="numeric" defaultValue={props.initial.minCompletionSeconds ?? ""} className={inputClass} {...invalid("minCompletionSeconds")} />
+        <input id={`${base}-minCompletionSeconds`} name="minCompletionSeconds" type="number" min={0} inputMode="numeric" defaultValue={props.initial.minCompletionSeconds ?? ""} className={compactControlClass} {...invalid("minCompletionSeconds")} />
         <p className="text-xs text-slate-500">{t("minCompletionHelp")}</p>
         {error("minCompletionSeconds")}
       </div>
       <div>
         {label("smallCellThreshold", t("smallCellThreshold"))}
-        <input id={`${base}-smallCellThreshold`} name="smallCellThreshold" type="number" min={1} inputMode="numeric" defaultValue={props.initial.smallCellThreshold} className={inputClass} {...invalid("smallCellThreshold")} />
+        <input id={`${base}-smallCellThreshold`} name="smallCellThreshold" type="number" min={1} inputMode="numeric" defaultValue={props.initial.smallCellThreshold} className={compactControlClass} {...invalid("smallCellThreshold")} />
         <p className="text-xs text-slate-500">{t("smallCellHelp")}</p>
         {error("smallCellThreshold")}
       </div>

@@ -3,6 +3,10 @@
 import { useId, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
+/** Denser controls for editing screens with many fields (the questionnaire designer, survey tools). */
+export const compactControlClass =
+  "min-h-10 w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm aria-invalid:border-red-600 aria-invalid:ring-1 aria-invalid:ring-red-600";
+
 export const controlClass =
   "min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm aria-invalid:border-red-600 aria-invalid:ring-1 aria-invalid:ring-red-600";
 

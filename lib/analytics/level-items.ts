@@ -49,7 +49,3 @@ export function levelItems(def: QuestionnaireDefinition, level: FactorLevel): Le
 export function levelsOf(def: QuestionnaireDefinition): FactorLevel[] {
   return (["macro", "middle", "micro"] as const).filter((l) => levelItems(def, l).length > 0);
 }
-
-export function localized(text: LocalizedText, locale: "zh" | "en"): string {
-  return text[locale] ?? text.zh ?? text.en ?? "";
-}

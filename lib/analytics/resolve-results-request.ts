@@ -12,15 +12,18 @@ import { findDashboardSurvey, type DashboardSurvey } from "./find-dashboard-surv
 import { surveyBreakdowns } from "./survey-breakdowns";
 
 export type ResultsRequest = { survey: DashboardSurvey; filter: ResultsFilter; locale: Locale };
-export type ResultsRequestError = { error: "not_found" } | { error: "invalid_filter"; survey: DashboardSurvey; issues: FilterIssue[] };
+export type ResultsRequestError =
+  | { error: "not_found" }
+  | { error: "invalid_filter"; survey: DashboardSurvey; locale: Locale; issues: FilterIssue[] };
 
 export async function resolveResultsRequest(slug: string, params: URLSearchParams): Promise<ResultsRequest | ResultsRequestError> {
   const survey = await findDashboardSurvey({ db, slug, actor: await getActor() });
   if (!survey) return { error: "not_found" };
-  const parsed = parseResultsFilter(params, surveyBreakdowns(survey.definition));
-  if ("issues" in parsed) return { error: "invalid_filter", survey, issues: parsed.issues };
   const asked = params.get("locale");
-  return { survey, filter: parsed.filter, locale: isLocale(asked) ? asked : await resolveLocale() };
+  const locale = isLocale(asked) ? asked : await resolveLocale();
+  const parsed = parseResultsFilter(params, surveyBreakdowns(survey.definition));
+  if ("issues" in parsed) return { error: "invalid_filter", survey, locale, issues: parsed.issues };
+  return { survey, filter: parsed.filter, locale };
 }
 
 /** The JSON answer for a request that cannot be served (DESIGN.md §5). */

@@ -2,8 +2,9 @@
 // (or of responses), Wilson intervals, means for scales, sorted from most to least, with small
 // bases hidden from the public. Pure; the SQL is in aggregate-attention.ts.
 import type { FactorLevel, Locale } from "@/lib/questionnaire/definition-schema";
+import { localizedText } from "@/lib/questionnaire/localized-text";
 import type { Measure } from "./dashboard-schema";
-import { localized, type ItemKind, type LevelItem } from "./level-items";
+import { type ItemKind, type LevelItem } from "./level-items";
 import { wilsonInterval, type Interval } from "./wilson-interval";
 
 export type MetricRow = { metric: string; responses: number; mentions: number; valueSum: number; valueCount: number };
@@ -64,7 +65,7 @@ export function toAttentionResult({ level, items, rows, measure, locale, thresho
     const share = denominator > 0 ? count / denominator : 0;
     return {
       code: item.code,
-      label: localized(item.label, locale),
+      label: localizedText(item.label, locale),
       kind: item.kind,
       count,
       share,

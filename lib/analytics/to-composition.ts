@@ -1,8 +1,8 @@
 // Shapes the sample's make-up (paper Fig. 2 and Fig. 3: regions and industries; size classes,
 // life-cycle stages) and the response counts for the dashboard. Pure.
-import type { Locale } from "@/lib/questionnaire/definition-schema";
+import { isStandardBreakdown, type Locale } from "@/lib/questionnaire/definition-schema";
+import { localizedText } from "@/lib/questionnaire/localized-text";
 import type { DayRow, DistributionRow } from "./aggregate-composition";
-import { localized } from "./level-items";
 import type { SurveyBreakdown } from "./survey-breakdowns";
 import type { MetricRow } from "./to-attention-result";
 import { validityRate } from "./validity-rate";
@@ -24,7 +24,6 @@ export type Composition = {
   days: DayRow[];
 };
 
-const STANDARD_KEYS = new Set(["region", "industry", "size_class", "lifecycle_stage"]);
 
 export type ToCompositionOptions = {
   breakdowns: SurveyBreakdown[];
@@ -47,10 +46,10 @@ export function toComposition(o: ToCompositionOptions): Composition {
     const base = rows.reduce((sum, r) => sum + r.count, 0);
     const bars = rows.map((r): DistributionBar => {
       const option = b.options.find((opt) => opt.code === r.value);
-      return { code: r.value ?? "", label: option ? localized(option.label, o.locale) : (r.value ?? "—"), count: r.count, share: base ? r.count / base : 0 };
+      return { code: r.value ?? "", label: option ? localizedText(option.label, o.locale) : (r.value ?? "—"), count: r.count, share: base ? r.count / base : 0 };
     });
     bars.sort((x, y) => y.count - x.count || x.code.localeCompare(y.code));
-    return { key: b.key, label: STANDARD_KEYS.has(b.key) || !b.label ? null : localized(b.label, o.locale), base, bars };
+    return { key: b.key, label: isStandardBreakdown(b.key) || !b.label ? null : localizedText(b.label, o.locale), base, bars };
   });
   return {
     suppressed: false,

@@ -4,6 +4,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { authOptions } from "./auth-options";
 import { hashApiToken } from "./api-token";
@@ -25,8 +26,11 @@ async function actorFromToken(token: string): Promise<Actor | null> {
   return { userId: found.userId, via: "token", memberships };
 }
 
-/** The caller, or null when anonymous (or presenting a revoked or unknown token). */
-export async function getActor(): Promise<Actor | null> {
+/**
+ * The caller, or null when anonymous (or presenting a revoked or unknown token). Memoized per
+ * server render, so a page and its metadata look the caller up once.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
   const authorization = (await headers()).get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) return actorFromToken(authorization.slice(7).trim());
   const session = await getServerSession(authOptions);
@@ -34,4 +38,4 @@ export async function getActor(): Promise<Actor | null> {
   if (!userId) return null;
   const memberships = await db.membership.findMany({ where: { userId }, select: { organizationId: true, role: true } });
   return { userId, via: "session", memberships };
-}
+});

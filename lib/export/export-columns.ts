@@ -2,12 +2,14 @@
 // column per question, a 0/1 column per option of a multi question, the rank of each option of
 // a rank question, and one column per matrix row. Pure, so every type's encoding is unit-tested.
 import {
+  STANDARD_BREAKDOWNS,
+  isStandardBreakdown,
   listQuestions,
   type Locale,
-  type LocalizedText,
   type QuestionDefinition,
   type QuestionnaireDefinition,
 } from "@/lib/questionnaire/definition-schema";
+import { localizedText } from "@/lib/questionnaire/localized-text";
 import type { ExportLabels } from "./export-labels";
 
 export type ExportRecord = {
@@ -35,12 +37,6 @@ export type ExportColumnOptions = {
   values: ExportValues;
 };
 
-const STANDARD_BREAKDOWNS = ["region", "industry", "size_class", "lifecycle_stage"] as const;
-
-export function localized(text: LocalizedText | undefined, locale: Locale): string {
-  if (!text) return "";
-  return text[locale] || text.zh || text.en || "";
-}
 
 function fixedColumns(labels: ExportLabels): ExportColumn[] {
   return [
@@ -72,10 +68,10 @@ function breakdownColumns(questions: QuestionDefinition[], options: ExportColumn
     if (q.type === "single" && q.breakdown) byKey.set(q.breakdown === "custom" ? q.code : q.breakdown, q);
     if (q.type === "number" && q.derivesSizeClass) byKey.set("size_class", null);
   }
-  const ordered = [...STANDARD_BREAKDOWNS.filter((k) => byKey.has(k)), ...[...byKey.keys()].filter((k) => !(STANDARD_BREAKDOWNS as readonly string[]).includes(k))];
+  const ordered = [...STANDARD_BREAKDOWNS.filter((k) => byKey.has(k)), ...[...byKey.keys()].filter((k) => !isStandardBreakdown(k))];
   return ordered.map((key) => {
     const question = byKey.get(key) ?? null;
-    const name = (labels.breakdowns as Record<string, string>)[key] ?? (question ? localized(question.label, locale) : key);
+    const name = (labels.breakdowns as Record<string, string>)[key] ?? (question ? localizedText(question.label, locale) : key);
     return {
       key: `breakdown.${key}`,
       header: labels.breakdown.replace("{name}", name),
@@ -85,7 +81,7 @@ function breakdownColumns(questions: QuestionDefinition[], options: ExportColumn
         if (values === "codes") return raw;
         if (key === "size_class") return (labels.sizeClasses as Record<string, string>)[raw] ?? raw;
         const option = question && "options" in question ? question.options.find((o) => o.code === raw) : undefined;
-        return option ? localized(option.label, locale) : raw;
+        return option ? localizedText(option.label, locale) : raw;
       },
     };
   });
@@ -95,7 +91,7 @@ const heading = (label: string, code: string) => `${label} [${code}]`;
 
 function questionColumns(q: QuestionDefinition, options: ExportColumnOptions): ExportColumn[] {
   const { locale, values } = options;
-  const label = localized(q.label, locale);
+  const label = localizedText(q.label, locale);
   const answer = (r: ExportRecord) => r.answers[q.code];
   switch (q.type) {
     case "single":
@@ -107,14 +103,14 @@ function questionColumns(q: QuestionDefinition, options: ExportColumnOptions): E
             const v = answer(r);
             if (typeof v !== "string") return null;
             const option = q.options.find((o) => o.code === v);
-            return values === "labels" && option ? localized(option.label, locale) : v;
+            return values === "labels" && option ? localizedText(option.label, locale) : v;
           },
         },
       ];
     case "multi":
       return q.options.map((o) => ({
         key: `${q.code}.${o.code}`,
-        header: heading(localized(o.label, locale), `${q.code}.${o.code}`),
+        header: heading(localizedText(o.label, locale), `${q.code}.${o.code}`),
         value: (r) => {
           const v = answer(r);
           return Array.isArray(v) ? (v.includes(o.code) ? 1 : 0) : null;
@@ -123,7 +119,7 @@ function questionColumns(q: QuestionDefinition, options: ExportColumnOptions): E
     case "rank":
       return q.options.map((o) => ({
         key: `${q.code}.${o.code}`,
-        header: heading(localized(o.label, locale), `${q.code}.${o.code}`),
+        header: heading(localizedText(o.label, locale), `${q.code}.${o.code}`),
         value: (r) => {
           const v = answer(r);
           const at = Array.isArray(v) ? v.indexOf(o.code) : -1;
@@ -133,7 +129,7 @@ function questionColumns(q: QuestionDefinition, options: ExportColumnOptions): E
     case "matrix":
       return q.rows.map((row) => ({
         key: `${q.code}.${row.code}`,
-        header: heading(`${label}: ${localized(row.label, locale)}`, `${q.code}.${row.code}`),
+        header: heading(`${label}: ${localizedText(row.label, locale)}`, `${q.code}.${row.code}`),
         value: (r) => {
           const v = answer(r);
           const n = v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[row.code] : undefined;

@@ -103,12 +103,13 @@ export type AnswerValidationOptions = {
 
 /** Every issue of the given answers; hidden questions are neither required nor checked. */
 export function answerIssues(def: QuestionnaireDefinition, answers: Record<string, unknown>, options: AnswerValidationOptions = {}): AnswerIssue[] {
-  const known = new Set(questionsOf(def).map((q) => q.code));
+  const questions = questionsOf(def);
+  const known = new Set(questions.map((q) => q.code));
   const issues: AnswerIssue[] = Object.keys(answers)
     .filter((code) => !known.has(code))
     .map((code) => ({ path: [code], code: "unknown_question" }));
   const visible = visibleQuestionCodes(def, answers as Answers);
-  for (const q of questionsOf(def)) {
+  for (const q of questions) {
     if (!visible.has(q.code) || (options.onlyQuestions && !options.onlyQuestions.has(q.code))) continue;
     const value = answers[q.code];
     if (!isAnswered(value as Answers[string])) {

@@ -21,4 +21,3 @@ export const AnswerValueSchema = z.union([
 ]);
 export type AnswerValue = z.infer<typeof AnswerValueSchema>;
 export type Answers = Record<string, AnswerValue>;
-export const AnswersSchema = z.record(z.string(), AnswerValueSchema);

@@ -12,7 +12,14 @@ export const FACTOR_LEVELS = ["macro", "middle", "micro"] as const;
 export const FactorLevelSchema = z.enum(FACTOR_LEVELS);
 export type FactorLevel = z.infer<typeof FactorLevelSchema>;
 
-export const BREAKDOWN_KINDS = ["region", "industry", "size_class", "lifecycle_stage", "custom"] as const;
+/** The breakdowns every dashboard and export knows by name, in display order. */
+export const STANDARD_BREAKDOWNS = ["region", "industry", "size_class", "lifecycle_stage"] as const;
+export type StandardBreakdown = (typeof STANDARD_BREAKDOWNS)[number];
+export const BREAKDOWN_KINDS = [...STANDARD_BREAKDOWNS, "custom"] as const;
+
+export function isStandardBreakdown(key: string): key is StandardBreakdown {
+  return (STANDARD_BREAKDOWNS as readonly string[]).includes(key);
+}
 export const BreakdownKindSchema = z.enum(BREAKDOWN_KINDS);
 export type BreakdownKind = z.infer<typeof BreakdownKindSchema>;
 

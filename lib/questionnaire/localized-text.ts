@@ -1,8 +1,9 @@
 // Picks a questionnaire label in the respondent's language, falling back to the other language
-// when the designer wrote only one (a label needs text in at least one). Browser-safe.
+// when the designer wrote only one or left the other blank (a label needs text in at least one).
+// Browser-safe.
 import type { Locale, LocalizedText } from "./definition-schema";
 
 export function localizedText(text: LocalizedText | undefined, locale: Locale): string {
   if (!text) return "";
-  return (locale === "zh" ? (text.zh ?? text.en) : (text.en ?? text.zh)) ?? "";
+  return (locale === "zh" ? text.zh || text.en : text.en || text.zh) || "";
 }

@@ -8,10 +8,12 @@ import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { organizationsWhere, type Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
-import { QuestionnaireDefinitionSchema, type Locale } from "@/lib/questionnaire/definition-schema";
+import type { Locale } from "@/lib/questionnaire/definition-schema";
 import { answerIssuesOf, answersSchemaFor, type AnswerIssue } from "@/lib/questionnaire/answer-validation";
 import { breakdownsOf, toAnswerRows } from "./answer-rows";
 import { contentHashOf } from "./content-hash";
+import { duplicateOf } from "./duplicate-firm";
+import { definitionOf } from "./public-survey";
 import { firmIdentifierOf, screeningOf } from "./screening";
 
 export const PAPER_COLLECTOR_NAME = "Paper entry";
@@ -33,10 +35,10 @@ export async function enterPaperResponse(opts: {
   const { db, actor } = opts;
   const survey = await db.survey.findFirst({
     where: { slug: opts.slug, organizationId: { in: organizationsWhere(actor, "researcher") } },
-    select: { id: true, organizationId: true, versionId: true, version: { select: { definition: true } } },
+    select: { id: true, organizationId: true, versionId: true },
   });
   if (!survey) return { kind: "not_found" };
-  const definition = QuestionnaireDefinitionSchema.parse(survey.version.definition);
+  const definition = await definitionOf(db, survey.versionId);
   const parsed = answersSchemaFor(definition).safeParse(opts.answers);
   if (!parsed.success) return { kind: "invalid", issues: answerIssuesOf(parsed.error) };
   const answers = parsed.data;
@@ -52,10 +54,8 @@ export async function enterPaperResponse(opts: {
       (await tx.collector.findFirst({ where: { surveyId: survey.id, kind: "paper" }, orderBy: { createdAt: "asc" }, select: { id: true } })) ??
       (await tx.collector.create({ data: { surveyId: survey.id, kind: "paper", name: PAPER_COLLECTOR_NAME }, select: { id: true } }));
     const firm = firmIdentifierOf({ answers });
-    const earlier = firm
-      ? await tx.response.findFirst({ where: { surveyId: survey.id, firmIdentifier: firm, status: "complete" }, select: { id: true } })
-      : null;
-    const screening = screeningOf({ durationSeconds: 0, minCompletionSeconds: null, duplicateFirm: earlier ? firm : null });
+    const duplicateFirm = await duplicateOf(tx, survey.id, firm, undefined);
+    const screening = screeningOf({ durationSeconds: 0, minCompletionSeconds: null, duplicateFirm });
     const now = new Date();
     const created = await tx.response.create({
       data: {

@@ -28,7 +28,7 @@ export type PublicSurvey = {
 // request): the survey lookup below fetches the definition only for a version not seen yet.
 const definitions = new Map<string, QuestionnaireDefinition>();
 
-async function definitionOf(db: Db, versionId: string): Promise<QuestionnaireDefinition> {
+export async function definitionOf(db: Db, versionId: string): Promise<QuestionnaireDefinition> {
   const known = definitions.get(versionId);
   if (known) return known;
   const version = await db.questionnaireVersion.findUniqueOrThrow({ where: { id: versionId }, select: { definition: true } });

@@ -12,6 +12,7 @@ import type { QuestionnaireDefinition } from "@/lib/questionnaire/definition-sch
 import { answerIssuesOf, answersSchemaFor, type AnswerIssue } from "@/lib/questionnaire/answer-validation";
 import { breakdownsOf, toAnswerRows } from "./answer-rows";
 import { contentHashOf } from "./content-hash";
+import { duplicateOf } from "./duplicate-firm";
 import { insertResponse } from "./insert-response";
 import { hashInvitationToken } from "./invitation-token";
 import { findPublicSurvey, type PublicSurvey } from "./public-survey";
@@ -61,19 +62,6 @@ async function checkQuotas(tx: Tx, survey: PublicSurvey, answers: Answers) {
         AND a.question_code = ${quota.questionCode} AND a.option_code = ${quota.optionCode}`;
     if (Number(n) >= quota.limit) throw new Refusal({ kind: "quota_full", questionCode: quota.questionCode, optionCode: quota.optionCode });
   }
-}
-
-/** Another complete response of the same firm, serialized per firm so that two concurrent ones see each other. */
-async function duplicateOf(tx: Tx, surveyId: string, firm: string | null, selfId: string | undefined) {
-  if (!firm) return null;
-  // Two statements, not one: a statement's snapshot is taken before it waits for the lock, so only
-  // a later statement sees the other submission of this firm that committed meanwhile.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${surveyId}:${firm}`}, 0))`;
-  const [earlier] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM response
-    WHERE survey_id = ${surveyId}::uuid AND firm_identifier = ${firm} AND status = 'complete' AND id IS DISTINCT FROM ${selfId ?? null}::uuid
-    LIMIT 1`;
-  return earlier ? firm : null;
 }
 
 type StoreOptions = { survey: PublicSurvey; submission: SubmissionInput; answers: Answers; contentHash: string; now: Date };
@@ -136,8 +124,8 @@ async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
   };
   const rows = toAnswerRows(survey.definition, answers);
   if (existing) {
+    // A response being completed was partial until now, and partial saves write no answer rows.
     await tx.response.update({ where: { id }, data, select: { id: true } });
-    await tx.answer.deleteMany({ where: { responseId: id } });
     await tx.answer.createMany({ data: rows.map((r) => ({ ...r, surveyId: survey.id, responseId: id })) });
   } else {
     await insertResponse(tx, { ...data, id, surveyId: survey.id, versionId: survey.versionId, submissionId: submission.submissionId }, rows);

@@ -1,6 +1,7 @@
 // /s/{slug}: a firm fills in a survey. ?token= opens an invitation, ?resume= a saved filling.
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
@@ -16,10 +17,13 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// The metadata and the page need the same survey: one query per render.
+const surveyBySlug = cache((slug: string) => findPublicSurvey({ db, slug }));
+
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const survey = await findPublicSurvey({ db, slug: (await params).slug });
+  const survey = await surveyBySlug((await params).slug);
   const locale = (await getLocale()) as Locale;
   return survey ? { title: locale === "zh" ? survey.title.zh : survey.title.en } : {};
 }
@@ -27,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SurveyPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
-  const survey = await findPublicSurvey({ db, slug });
+  const survey = await surveyBySlug(slug);
   if (!survey) notFound();
   const t = await getTranslations("respondent.page");
   const format = await getFormatter();

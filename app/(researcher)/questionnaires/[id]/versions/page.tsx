@@ -7,7 +7,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { VersionDiff } from "@/components/designer/version-diff";
-import { inputClass } from "@/components/designer/input-class";
+import { compactControlClass } from "@/components/ui/form-field";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { db } from "@/lib/db/client";
 import { QuestionnaireDefinitionSchema, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
@@ -74,7 +74,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
             {(["from", "to"] as const).map((name) => (
               <div key={name}>
                 <label htmlFor={`diff-${name}`} className="block text-sm">{t(name)}</label>
-                <select id={`diff-${name}`} name={name} defaultValue={name === "from" ? from : to} className={inputClass}>
+                <select id={`diff-${name}`} name={name} defaultValue={name === "from" ? from : to} className={compactControlClass}>
                   {choices.map((c) => (
                     <option key={c.value} value={c.value}>{c.label}</option>
                   ))}

@@ -3,15 +3,18 @@
 // owning organization always may (everything shown, small bases marked); anyone else gets 404.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
 import { MeasureSchema, parseGroupComparison } from "@/lib/analytics/dashboard-schema";
 import { getAttention } from "@/lib/analytics/get-attention";
 import { getComparison } from "@/lib/analytics/get-comparison";
 import { getComposition } from "@/lib/analytics/get-composition";
-import { levelsOf, localized } from "@/lib/analytics/level-items";
+import { levelsOf } from "@/lib/analytics/level-items";
 import { resolveResultsRequest } from "@/lib/analytics/resolve-results-request";
 import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
+import { isStandardBreakdown } from "@/lib/questionnaire/definition-schema";
+import { localizedText } from "@/lib/questionnaire/localized-text";
 import { AttentionChart } from "@/components/analytics/attention-chart";
 import { DashboardFilters } from "@/components/analytics/dashboard-filters";
 import { DaysChart } from "@/components/analytics/days-chart";
@@ -30,33 +33,35 @@ function toSearchParams(raw: Record<string, string | string[] | undefined>): URL
   return out;
 }
 
+// The metadata and the page resolve the same request: once per render.
+const resolve = cache((slug: string, query: string) => resolveResultsRequest(slug, new URLSearchParams(query)));
+
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const resolved = await resolveResultsRequest((await params).slug, toSearchParams(await searchParams));
+  const resolved = await resolve((await params).slug, toSearchParams(await searchParams).toString());
   const t = await getTranslations("dashboard");
   if ("error" in resolved && resolved.error === "not_found") return { title: t("title") };
-  const survey = "survey" in resolved ? resolved.survey : null;
-  const locale = "locale" in resolved ? resolved.locale : "zh";
-  return { title: survey ? `${locale === "zh" ? survey.titleZh : survey.titleEn} · ${t("title")}` : t("title") };
+  const { survey, locale } = resolved;
+  return { title: `${locale === "zh" ? survey.titleZh : survey.titleEn} · ${t("title")}` };
 }
 
 export default async function DashboardPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const search = toSearchParams(await searchParams);
   const t = await getTranslations("dashboard");
-  const resolved = await resolveResultsRequest(slug, search);
+  const resolved = await resolve(slug, search.toString());
   if ("error" in resolved && resolved.error === "not_found") notFound();
-  const survey = resolved.survey;
-  const locale = "locale" in resolved ? resolved.locale : "zh";
-  const breakdowns = surveyBreakdowns(survey.definition).map((b) => ({
+  const { survey, locale } = resolved;
+  const surveyBreakdownList = surveyBreakdowns(survey.definition);
+  const breakdowns = surveyBreakdownList.map((b) => ({
     key: b.key,
-    label: b.key === "region" || b.key === "industry" || b.key === "size_class" || b.key === "lifecycle_stage" || !b.label
+    label: isStandardBreakdown(b.key) || !b.label
       ? t(`breakdowns.${b.key}` as "breakdowns.region")
-      : localized(b.label, locale),
-    options: b.options.map((o) => ({ code: o.code, label: localized(o.label, locale) })),
+      : localizedText(b.label, locale),
+    options: b.options.map((o) => ({ code: o.code, label: localizedText(o.label, locale) })),
   }));
   const measure = MeasureSchema.catch("cases").parse(search.get("measure") ?? undefined);
   const filter = "filter" in resolved ? resolved.filter : null;
-  const compare = parseGroupComparison(search, surveyBreakdowns(survey.definition));
+  const compare = parseGroupComparison(search, surveyBreakdownList);
   const levels = levelsOf(survey.definition);
   const [attention, composition, comparisons] = filter
     ? await Promise.all([
