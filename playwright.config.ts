@@ -1,11 +1,10 @@
 // Browser tests drive Chromium against a production build (`npm test` builds it and seeds the
 // database named by E2E_DATABASE_URL). Debian's /usr/bin/chromium is used where present,
 // since downloading Playwright's own browser is not possible on every machine.
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/setup/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -18,16 +17,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
-    launchOptions: systemChromium
-      ? {
-          executablePath: systemChromium,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        }
-      : undefined,
+    launchOptions: chromiumLaunchOptions,
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], locale: "zh-CN" } },
-  ],
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], locale: "zh-CN" } }],
   webServer: {
     command: `node node_modules/next/dist/bin/next start --port ${PORT} --hostname 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/health`,

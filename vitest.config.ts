@@ -10,7 +10,10 @@ export default defineConfig({
       // `server-only` throws outside Next's server bundle; tests run server code in plain Node.
       "server-only": path.join(root, "tests/setup/server-only-stub.ts"),
       // As in next.config.js: next-intl formats messages compiled by lib/i18n/compile-messages.ts.
-      "use-intl/format-message": path.join(root, "node_modules/use-intl/dist/esm/production/format-message/format-only.js"),
+      "use-intl/format-message": path.join(
+        root,
+        "node_modules/use-intl/dist/esm/production/format-message/format-only.js",
+      ),
     },
   },
   test: {

@@ -24,7 +24,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale === "zh" ? "zh-CN" : "en"} className={GeistSans.variable}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <NextIntlClientProvider messages={messages}>
-          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2"
+          >
             {t("skipToContent")}
           </a>
           <SiteHeader />

@@ -66,39 +66,55 @@ async function load(url: string, count: number) {
     await db.query(`SET session_replication_role = replica`); // no triggers during the bulk load
     const { rows } = await db.query(`SELECT id, version_id FROM survey WHERE slug = 'jilin-2017'`);
     const survey = rows[0] as { id: string; version_id: string };
-    await db.query(`
+    await db.query(
+      `
       CREATE TEMP TABLE tpl AS
         SELECT row_number() OVER (ORDER BY id)::int AS k, id, answers, breakdowns FROM response
-        WHERE survey_id = $1 AND screened_at IS NULL`, [survey.id]);
-    await db.query(`CREATE TEMP TABLE batch (id uuid, k int, region text, industry text, size_class text, stage text, done timestamp)`);
+        WHERE survey_id = $1 AND screened_at IS NULL`,
+      [survey.id],
+    );
+    await db.query(
+      `CREATE TEMP TABLE batch (id uuid, k int, region text, industry text, size_class text, stage text, done timestamp)`,
+    );
     for (let offset = 0; offset < count; offset += BATCH) {
       const n = Math.min(BATCH, count - offset);
       await db.query(`TRUNCATE batch`);
       // Each breakdown drawn on its own from the demo's margins (a random demo firm's value).
-      await db.query(`
+      await db.query(
+        `
         INSERT INTO batch
         SELECT gen_random_uuid(), r.k, t1.breakdowns->>'region', t2.breakdowns->>'industry', t3.breakdowns->>'size_class',
                t4.breakdowns->>'lifecycle_stage', timestamp '2017-03-01' + random() * interval '92 days'
         FROM (SELECT 1 + floor(random() * 226)::int AS k, 1 + floor(random() * 226)::int AS k1, 1 + floor(random() * 226)::int AS k2,
                      1 + floor(random() * 226)::int AS k3, 1 + floor(random() * 226)::int AS k4
               FROM generate_series(1, $1)) r
-        JOIN tpl t1 ON t1.k = r.k1 JOIN tpl t2 ON t2.k = r.k2 JOIN tpl t3 ON t3.k = r.k3 JOIN tpl t4 ON t4.k = r.k4`, [n]);
-      await db.query(`
+        JOIN tpl t1 ON t1.k = r.k1 JOIN tpl t2 ON t2.k = r.k2 JOIN tpl t3 ON t3.k = r.k3 JOIN tpl t4 ON t4.k = r.k4`,
+        [n],
+      );
+      await db.query(
+        `
         INSERT INTO response (id, survey_id, version_id, submission_id, status, locale, answers, breakdowns, content_hash,
                               started_at, completed_at, duration_seconds)
         SELECT b.id, $1, $2, gen_random_uuid(), 'complete', 'zh',
                t.answers || jsonb_build_object('region', b.region, 'industry', b.industry, 'lifecycle_stage', b.stage),
                jsonb_build_object('region', b.region, 'industry', b.industry, 'size_class', b.size_class, 'lifecycle_stage', b.stage),
                'bench', b.done - interval '10 minutes', b.done, 600
-        FROM batch b JOIN tpl t USING (k)`, [survey.id, survey.version_id]);
-      await db.query(`
+        FROM batch b JOIN tpl t USING (k)`,
+        [survey.id, survey.version_id],
+      );
+      await db.query(
+        `
         INSERT INTO answer (response_id, survey_id, question_code, option_code, number_value, text_value, rank, factor_code, concern)
         SELECT b.id, $1, a.question_code,
                CASE a.question_code WHEN 'region' THEN b.region WHEN 'industry' THEN b.industry
                                     WHEN 'lifecycle_stage' THEN b.stage ELSE a.option_code END,
                a.number_value, a.text_value, a.rank, a.factor_code, a.concern
-        FROM batch b JOIN tpl t USING (k) JOIN answer a ON a.response_id = t.id`, [survey.id]);
-      process.stdout.write(`\r  loaded ${offset + n} / ${count} responses (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+        FROM batch b JOIN tpl t USING (k) JOIN answer a ON a.response_id = t.id`,
+        [survey.id],
+      );
+      process.stdout.write(
+        `\r  loaded ${offset + n} / ${count} responses (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+      );
     }
     await db.query(`SET session_replication_role = origin`);
     console.log(`\n  deriving tallies and result cells…`);

@@ -20,7 +20,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 3199);
 const BASE = `http://127.0.0.1:${PORT}`;
 const FILTER = "region=changchun&industry=services";
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function time(run: () => Promise<unknown>, n = REQUESTS) {
@@ -48,20 +49,44 @@ const RAW_SQL = (filtered: boolean) => `
 
 async function main() {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) throw new Error("Set DATABASE_URL to a PostgreSQL server; the database sme_bench_dashboard is created there.");
+  if (!serverUrl)
+    throw new Error("Set DATABASE_URL to a PostgreSQL server; the database sme_bench_dashboard is created there.");
   const url = await prepareBenchDatabase(serverUrl, "sme_bench_dashboard", RESPONSES);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   const surveyId = (await db.query(`SELECT id FROM survey WHERE slug = 'jilin-2017'`)).rows[0].id as string;
-  const valid = (await db.query(`SELECT count(*)::int AS n FROM response WHERE survey_id = $1 AND screened_at IS NULL`, [surveyId])).rows[0].n;
-  const cells = (await db.query(`SELECT count(*)::int AS n FROM result_cell WHERE survey_id = $1 AND scope = 'macro'`, [surveyId])).rows[0].n;
+  const valid = (
+    await db.query(`SELECT count(*)::int AS n FROM response WHERE survey_id = $1 AND screened_at IS NULL`, [surveyId])
+  ).rows[0].n;
+  const cells = (
+    await db.query(`SELECT count(*)::int AS n FROM result_cell WHERE survey_id = $1 AND scope = 'macro'`, [surveyId])
+  ).rows[0].n;
 
-  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(PORT), "--hostname", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "bench-secret-not-for-production-0123" },
-  });
+  const server = spawn(
+    process.execPath,
+    [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(PORT), "--hostname", "127.0.0.1"],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXTAUTH_SECRET: "bench-secret-not-for-production-0123",
+      },
+    },
+  );
   try {
-    for (let i = 0; i < 120 && !(await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
+    for (
+      let i = 0;
+      i < 120 &&
+      !(await fetch(`${BASE}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 500));
     const endpoint = (query: string) => async () => {
       const res = await fetch(`${BASE}/api/v1/surveys/jilin-2017/results/attention?level=macro&locale=en${query}`);
       if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
@@ -70,13 +95,21 @@ async function main() {
     const check = await endpoint(`&${FILTER}`)();
     console.log(`\n${valid} valid responses, ${cells} macro result cells; filtered base n = ${check.base}`);
     const rows: string[] = [];
-    for (const [name, query, filtered] of [["unfiltered", "", false], ["region + industry", `&${FILTER}`, true]] as const) {
+    for (const [name, query, filtered] of [
+      ["unfiltered", "", false],
+      ["region + industry", `&${FILTER}`, true],
+    ] as const) {
       const api = await time(endpoint(query));
       const cell = await time(() => db.query(CELL_SQL(filtered), [surveyId]));
       const raw = await time(() => db.query(RAW_SQL(filtered), [surveyId]), 10);
-      rows.push(`| ${valid.toLocaleString("en")} | ${name} | ${ms(api.p50)} | ${ms(api.p95)} | ${ms(cell.p95)} | ${(api.p95 / cell.p95).toFixed(1)}× | ${ms(raw.p95)} | ${(api.p95 / raw.p95).toFixed(2)}× |`);
+      rows.push(
+        `| ${valid.toLocaleString("en")} | ${name} | ${ms(api.p50)} | ${ms(api.p95)} | ${ms(cell.p95)} | ${(api.p95 / cell.p95).toFixed(1)}× | ${ms(raw.p95)} | ${(api.p95 / raw.p95).toFixed(2)}× |`,
+      );
     }
-    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    const browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu"],
+    });
     const loads: number[] = [];
     for (let i = 0; i < 6; i++) {
       const context = await browser.newContext({ locale: "en-US" });
@@ -84,15 +117,20 @@ async function main() {
       const t0 = performance.now();
       await page.goto(`${BASE}/surveys/jilin-2017/dashboard`);
       await page.getByTestId("chart-responses-per-day").locator("svg.recharts-surface").first().waitFor();
-      for (const level of ["macro", "middle", "micro"]) await page.getByTestId(`chart-attention-${level}`).locator(".recharts-errorBar").first().waitFor();
+      for (const level of ["macro", "middle", "micro"])
+        await page.getByTestId(`chart-attention-${level}`).locator(".recharts-errorBar").first().waitFor();
       if (i > 0) loads.push(performance.now() - t0); // the first load warms the server's code
       await context.close();
     }
     await browser.close();
-    console.log("\n| valid responses | filter | endpoint p50 | endpoint p95 | SQL on cells p95 | ratio | SQL on answers p95 | ratio |");
+    console.log(
+      "\n| valid responses | filter | endpoint p50 | endpoint p95 | SQL on cells p95 | ratio | SQL on answers p95 | ratio |",
+    );
     console.log("|---|---|---|---|---|---|---|---|");
     console.log(rows.join("\n"));
-    console.log(`\nDashboard first load in Chromium (all charts drawn), median of 5: ${ms(percentile(loads, 50))}, worst ${ms(Math.max(...loads))}`);
+    console.log(
+      `\nDashboard first load in Chromium (all charts drawn), median of 5: ${ms(percentile(loads, 50))}, worst ${ms(Math.max(...loads))}`,
+    );
   } finally {
     server.kill("SIGTERM");
     await db.end();

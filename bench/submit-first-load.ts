@@ -24,8 +24,12 @@ async function main() {
     }
     const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("");
     const inlineGz = gzipSync(Buffer.from(inline), { level: 9 }).length;
-    console.log(`${(inlineGz / 1024).toFixed(1).padStart(7)} kB  inline scripts (RSC payload, including the questionnaire)`);
-    console.log(`\nFirst-load JavaScript of /s/jilin-2017: ${(total / 1024).toFixed(1)} kB gzipped in ${sources.length} files (budget ${BUDGET_KB} kB)`);
+    console.log(
+      `${(inlineGz / 1024).toFixed(1).padStart(7)} kB  inline scripts (RSC payload, including the questionnaire)`,
+    );
+    console.log(
+      `\nFirst-load JavaScript of /s/jilin-2017: ${(total / 1024).toFixed(1)} kB gzipped in ${sources.length} files (budget ${BUDGET_KB} kB)`,
+    );
     console.log(`With inline scripts: ${((total + inlineGz) / 1024).toFixed(1)} kB`);
     process.exitCode = total / 1024 <= BUDGET_KB ? 0 : 1;
   } finally {

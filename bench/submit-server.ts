@@ -22,16 +22,28 @@ async function waitFor(url: string, child: ChildProcess) {
 
 export async function startBenchServer(opts: { port: number; env?: Record<string, string> }): Promise<BenchServer> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) throw new Error("Set DATABASE_URL to a PostgreSQL server (a database is created there and dropped afterwards).");
+  if (!serverUrl)
+    throw new Error("Set DATABASE_URL to a PostgreSQL server (a database is created there and dropped afterwards).");
   const name = `sme_bench_${Date.now().toString(36)}`;
   const databaseUrl = withDatabase(serverUrl, name);
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
   await applyMigrations(databaseUrl);
   await seedDemo(databaseUrl);
-  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(opts.port), "--hostname", "127.0.0.1"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", NEXTAUTH_SECRET: "bench-secret-not-for-production-0123", ...opts.env },
-  });
+  const child = spawn(
+    process.execPath,
+    [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(opts.port), "--hostname", "127.0.0.1"],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+        NEXTAUTH_SECRET: "bench-secret-not-for-production-0123",
+        ...opts.env,
+      },
+    },
+  );
   const url = `http://127.0.0.1:${opts.port}`;
   await waitFor(`${url}/api/health`, child);
   return {

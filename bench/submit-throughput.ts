@@ -19,8 +19,16 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = 3;
 const jilin = QuestionnaireDefinitionSchema.parse(jilinSmallMicroTemplate);
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
-const options = (code: string) => (jilin.sections.flatMap((s) => s.questions).find((q) => q.code === code) as { options: { code: string; exclusive?: boolean }[] }).options;
-const some = (code: string) => options(code).filter((o) => !o.exclusive && Math.random() < 0.5).map((o) => o.code);
+const options = (code: string) =>
+  (
+    jilin.sections.flatMap((s) => s.questions).find((q) => q.code === code) as {
+      options: { code: string; exclusive?: boolean }[];
+    }
+  ).options;
+const some = (code: string) =>
+  options(code)
+    .filter((o) => !o.exclusive && Math.random() < 0.5)
+    .map((o) => o.code);
 
 function randomAnswers() {
   const level = (code: string) => {
@@ -39,7 +47,8 @@ function randomAnswers() {
   };
 }
 
-const percentile = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const percentile = (xs: number[], p: number) =>
+  xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 async function loadTest(url: string) {
   const started = Date.now();
@@ -49,7 +58,12 @@ async function loadTest(url: string) {
   const latencies: number[] = [];
   const client = async (i: number) => {
     while (Date.now() < stopAt) {
-      const body = JSON.stringify({ submissionId: randomUUID(), locale: "zh", answers: randomAnswers(), startedAt: new Date(Date.now() - 600_000).toISOString() });
+      const body = JSON.stringify({
+        submissionId: randomUUID(),
+        locale: "zh",
+        answers: randomAnswers(),
+        startedAt: new Date(Date.now() - 600_000).toISOString(),
+      });
       const t0 = Date.now();
       let status: string;
       try {
@@ -71,15 +85,31 @@ async function loadTest(url: string) {
   };
   await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
   const ok = statuses.get("201") ?? 0;
-  return { perSecond: ok / SECONDS, statuses: Object.fromEntries(statuses), p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  return {
+    perSecond: ok / SECONDS,
+    statuses: Object.fromEntries(statuses),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
 }
 
 /** The rows one submission writes, as a single INSERT … RETURNING feeding the answer rows. */
 function pgbenchScript(ids: { surveyId: string; versionId: string; collectorId: string }) {
   const answers = randomAnswers();
   const rows = toAnswerRows(jilin, answers);
-  const lit = (v: unknown) => (v === null ? "NULL" : typeof v === "number" || typeof v === "boolean" ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
-  const values = rows.map((r) => `(${[r.questionCode, r.optionCode, r.numberValue, r.textValue, r.rank, r.factorCode, r.concern].map(lit).join(", ")})`).join(",\n    ");
+  const lit = (v: unknown) =>
+    v === null
+      ? "NULL"
+      : typeof v === "number" || typeof v === "boolean"
+        ? String(v)
+        : `'${String(v).replace(/'/g, "''")}'`;
+  const values = rows
+    .map(
+      (r) =>
+        `(${[r.questionCode, r.optionCode, r.numberValue, r.textValue, r.rank, r.factorCode, r.concern].map(lit).join(", ")})`,
+    )
+    .join(",\n    ");
   return `\\set r random(1, 2000000000)
 WITH r AS (
   INSERT INTO response (id, survey_id, version_id, collector_id, submission_id, status, locale, answers, breakdowns, content_hash, firm_identifier, started_at, completed_at, duration_seconds)
@@ -95,7 +125,11 @@ SELECT r.id, '${ids.surveyId}', v.question_code, v.option_code, v.number_value::
 function pgbench(databaseUrl: string, script: string): number {
   const file = path.join(tmpdir(), `sme-bench-${process.pid}.sql`);
   writeFileSync(file, script);
-  const out = execFileSync("pgbench", ["-n", "-c", String(CLIENTS), "-j", "2", "-T", String(SECONDS), "-f", file, databaseUrl], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(
+    "pgbench",
+    ["-n", "-c", String(CLIENTS), "-j", "2", "-T", String(SECONDS), "-f", file, databaseUrl],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 },
+  );
   const tps = out.match(/tps = ([\d.]+)/);
   if (!tps) throw new Error(`Unexpected pgbench output:\n${out}`);
   const failed = out.match(/number of failed transactions: (\d+)/)?.[1] ?? "0";
@@ -104,18 +138,30 @@ function pgbench(databaseUrl: string, script: string): number {
 }
 
 async function main() {
-  const server = await startBenchServer({ port: Number(process.env.BENCH_PORT ?? 3191), env: { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20" } });
+  const server = await startBenchServer({
+    port: Number(process.env.BENCH_PORT ?? 3191),
+    env: { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "20" },
+  });
   try {
     console.log(`${CLIENTS} clients, ${SECONDS} s (after ${WARMUP_SECONDS} s warm-up) against next start…`);
     const app = await loadTest(server.url);
     const db = createDbClient(server.databaseUrl, 1);
     const survey = await db.survey.findUniqueOrThrow({ where: { slug: "jilin-2017" }, include: { collectors: true } });
-    const stored = await db.response.count({ where: { surveyId: survey.id, collectorId: survey.collectors.find((c) => c.kind === "link")!.id } });
+    const stored = await db.response.count({
+      where: { surveyId: survey.id, collectorId: survey.collectors.find((c) => c.kind === "link")!.id },
+    });
     await db.$disconnect();
-    console.log(`app: ${app.perSecond.toFixed(1)} responses/s; statuses ${JSON.stringify(app.statuses)}; latency p50 ${app.p50} ms, p95 ${app.p95} ms, p99 ${app.p99} ms; ${stored} responses stored in all`);
-    const raw = pgbench(server.databaseUrl, pgbenchScript({ surveyId: survey.id, versionId: survey.versionId, collectorId: survey.collectors[0].id }));
+    console.log(
+      `app: ${app.perSecond.toFixed(1)} responses/s; statuses ${JSON.stringify(app.statuses)}; latency p50 ${app.p50} ms, p95 ${app.p95} ms, p99 ${app.p99} ms; ${stored} responses stored in all`,
+    );
+    const raw = pgbench(
+      server.databaseUrl,
+      pgbenchScript({ surveyId: survey.id, versionId: survey.versionId, collectorId: survey.collectors[0].id }),
+    );
     console.log(`pgbench raw insert: ${raw.toFixed(1)} responses/s`);
-    const errors = Object.entries(app.statuses).filter(([s]) => s !== "201").reduce((n, [, c]) => n + c, 0);
+    const errors = Object.entries(app.statuses)
+      .filter(([s]) => s !== "201")
+      .reduce((n, [, c]) => n + c, 0);
     console.log(`\nratio app / raw = ${(app.perSecond / raw).toFixed(2)} (goal ≥ 0.50), errors ${errors}`);
     process.exitCode = app.perSecond / raw >= 0.5 && errors === 0 ? 0 : 1;
   } finally {

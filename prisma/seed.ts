@@ -71,38 +71,48 @@ async function loadDemoSurvey(db: Db, organizationId: string, questionnaireId: s
       minCompletionSeconds: 120,
       smallCellThreshold: 10,
       publicDashboard: true,
-      collectors: { create: [{ kind: "paper", name: "Paper questionnaires 2017" }, { kind: "link", name: "Open link" }] },
+      collectors: {
+        create: [
+          { kind: "paper", name: "Paper questionnaires 2017" },
+          { kind: "link", name: "Open link" },
+        ],
+      },
     },
     include: { collectors: true },
   });
   const paper = survey.collectors.find((c) => c.kind === "paper")!;
 
   const records = generateJilinDemoResponses();
-  await db.$transaction(async (tx) => {
-    for (const r of records) {
-      await tx.response.create({
-        data: {
-          surveyId: survey.id,
-          versionId: version.id,
-          collectorId: paper.id,
-          submissionId: r.submissionId,
-          status: "complete",
-          locale: r.locale,
-          answers: r.answers,
-          breakdowns: breakdownsOf(definition, r.answers),
-          contentHash: contentHashOf({ locale: r.locale, answers: r.answers }),
-          firmIdentifier: r.firmIdentifier,
-          startedAt: r.startedAt,
-          completedAt: r.completedAt,
-          durationSeconds: r.durationSeconds,
-          screenedRule: r.screened?.rule ?? null,
-          screenedReason: r.screened?.reason ?? null,
-          screenedAt: r.screened ? r.completedAt : null,
-          answerRows: { createMany: { data: toAnswerRows(definition, r.answers).map((a) => ({ ...a, surveyId: survey.id })) } },
-        },
-      });
-    }
-  }, { timeout: 120_000 });
+  await db.$transaction(
+    async (tx) => {
+      for (const r of records) {
+        await tx.response.create({
+          data: {
+            surveyId: survey.id,
+            versionId: version.id,
+            collectorId: paper.id,
+            submissionId: r.submissionId,
+            status: "complete",
+            locale: r.locale,
+            answers: r.answers,
+            breakdowns: breakdownsOf(definition, r.answers),
+            contentHash: contentHashOf({ locale: r.locale, answers: r.answers }),
+            firmIdentifier: r.firmIdentifier,
+            startedAt: r.startedAt,
+            completedAt: r.completedAt,
+            durationSeconds: r.durationSeconds,
+            screenedRule: r.screened?.rule ?? null,
+            screenedReason: r.screened?.reason ?? null,
+            screenedAt: r.screened ? r.completedAt : null,
+            answerRows: {
+              createMany: { data: toAnswerRows(definition, r.answers).map((a) => ({ ...a, surveyId: survey.id })) },
+            },
+          },
+        });
+      }
+    },
+    { timeout: 120_000 },
+  );
   return { survey, responses: records.length };
 }
 
@@ -110,7 +120,8 @@ async function loadDemoSurvey(db: Db, organizationId: string, questionnaireId: s
 export async function seedDemo(url: string): Promise<string> {
   const db = createDbClient(url, 2);
   try {
-    if (await db.organization.findUnique({ where: { slug: DEMO_ORGANIZATION_SLUG } })) return "Demo data already loaded.";
+    if (await db.organization.findUnique({ where: { slug: DEMO_ORGANIZATION_SLUG } }))
+      return "Demo data already loaded.";
     const org = await createOrganization(db);
     const questionnaires = await loadTemplates(db, org.id);
     const jilin = questionnaires.get("jilin_small_micro");

@@ -42,7 +42,9 @@ function valid<S extends z.ZodType>(schema: S, value: unknown, option: string): 
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const key = parsed.error.issues[0]?.message.replace(/^errors\./, "") ?? "";
-  throw new UsageError(`--${option}: ${(accountMessages.errors as Record<string, string>)[key] ?? parsed.error.issues[0]?.message}`);
+  throw new UsageError(
+    `--${option}: ${(accountMessages.errors as Record<string, string>)[key] ?? parsed.error.issues[0]?.message}`,
+  );
 }
 
 async function askPassword(): Promise<string | undefined> {
@@ -60,8 +62,13 @@ async function choosePassword(given: string | undefined): Promise<{ password: st
 }
 
 async function findOrganization(db: Db, slug: string | undefined) {
-  const organization = await db.organization.findUnique({ where: { slug: valid(CreateOrganizationSchema.shape.slug, slug, "org") } });
-  if (!organization) throw new UsageError(`No organization with the slug "${slug}". Create it with: npm run admin -- org create --slug ${slug} --name "…"`);
+  const organization = await db.organization.findUnique({
+    where: { slug: valid(CreateOrganizationSchema.shape.slug, slug, "org") },
+  });
+  if (!organization)
+    throw new UsageError(
+      `No organization with the slug "${slug}". Create it with: npm run admin -- org create --slug ${slug} --name "…"`,
+    );
   return organization;
 }
 
@@ -76,7 +83,11 @@ type Options = Record<string, string | undefined>;
 async function run(db: Db, [area, verb]: string[], o: Options) {
   const command = `${area} ${verb}`;
   if (command === "org create") {
-    const input = valid(CreateOrganizationSchema, { slug: o.slug, name: o.name }, o.slug === undefined ? "slug" : "name");
+    const input = valid(
+      CreateOrganizationSchema,
+      { slug: o.slug, name: o.name },
+      o.slug === undefined ? "slug" : "name",
+    );
     const organization = await createOrganization({ db, ownerId: null, input });
     return `Created organization "${organization.name}" (${organization.slug}). Add its first owner with: npm run admin -- user create --org ${organization.slug} --role owner --email … --name …`;
   }
@@ -87,13 +98,22 @@ async function run(db: Db, [area, verb]: string[], o: Options) {
     const organization = await findOrganization(db, o.org);
     const existing = await db.user.findUnique({ where: { email } });
     const chosen = existing ? null : await choosePassword(o.password);
-    const user = existing ?? (await db.user.create({ data: { email, name, passwordHash: await hashPassword(chosen!.password) } }));
+    const user =
+      existing ?? (await db.user.create({ data: { email, name, passwordHash: await hashPassword(chosen!.password) } }));
     const membership = await db.membership.upsert({
       where: { organizationId_userId: { organizationId: organization.id, userId: user.id } },
       create: { organizationId: organization.id, userId: user.id, role },
       update: { role },
     });
-    await recordEvent({ db, organizationId: organization.id, actorId: null, action: "member.joined", targetType: "membership", targetId: membership.id, data: { email, role, via: "admin" } });
+    await recordEvent({
+      db,
+      organizationId: organization.id,
+      actorId: null,
+      action: "member.joined",
+      targetType: "membership",
+      targetId: membership.id,
+      data: { email, role, via: "admin" },
+    });
     const who = existing ? `Existing user ${email}` : `Created user ${email}`;
     return `${who} is ${role} of ${organization.slug}.${chosen?.generated ? `\nPassword: ${chosen.password}\n(shown once; they can sign in with it now)` : ""}`;
   }
@@ -106,18 +126,29 @@ async function run(db: Db, [area, verb]: string[], o: Options) {
   if (command === "token create") {
     const user = await findUser(db, o.email);
     const organization = await findOrganization(db, o.org);
-    const created = await createApiToken({ db, userId: user.id, organizationId: organization.id, name: o.name?.trim() || "admin" });
+    const created = await createApiToken({
+      db,
+      userId: user.id,
+      organizationId: organization.id,
+      name: o.name?.trim() || "admin",
+    });
     if (!created) throw new UsageError(`${user.email} is not a member of ${organization.slug}.`);
     return `Token ${created.apiToken.id} ("${created.apiToken.name}") for ${user.email} in ${organization.slug}:\n${created.token}\n(shown once; send it as "Authorization: Bearer <token>")`;
   }
   if (command === "token revoke") {
     if (!o.id && (!o.org || !o.name)) throw new UsageError("token revoke needs --id, or --email, --org and --name.");
-    if (o.id && !/^[0-9a-f-]{36}$/i.test(o.id)) throw new UsageError("--id: not a token id (a UUID, as printed by token create).");
+    if (o.id && !/^[0-9a-f-]{36}$/i.test(o.id))
+      throw new UsageError("--id: not a token id (a UUID, as printed by token create).");
     const ids = o.id
       ? [o.id]
       : (
           await db.apiToken.findMany({
-            where: { user: { email: valid(EmailSchema, o.email, "email") }, organization: { slug: o.org }, name: o.name, revokedAt: null },
+            where: {
+              user: { email: valid(EmailSchema, o.email, "email") },
+              organization: { slug: o.org },
+              name: o.name,
+              revokedAt: null,
+            },
             select: { id: true },
           })
         ).map((t) => t.id);
@@ -132,7 +163,9 @@ async function run(db: Db, [area, verb]: string[], o: Options) {
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: Object.fromEntries(["email", "name", "org", "role", "password", "slug", "id"].map((k) => [k, { type: "string" as const }])),
+    options: Object.fromEntries(
+      ["email", "name", "org", "role", "password", "slug", "id"].map((k) => [k, { type: "string" as const }]),
+    ),
   });
   const server = await startDatabaseServer(DEV_DATABASE);
   const db = createDbClient(server.url, 2);
@@ -149,7 +182,8 @@ main().then(
   () => process.exit(0),
   (e: unknown) => {
     if (e instanceof UsageError) console.error(`${e.message ? `${e.message}\n\n` : ""}${USAGE}`);
-    else if (e instanceof MembershipError) console.error(`Error: ${(accountMessages.errors as Record<string, string>)[e.code] ?? e.code}`);
+    else if (e instanceof MembershipError)
+      console.error(`Error: ${(accountMessages.errors as Record<string, string>)[e.code] ?? e.code}`);
     else console.error(e instanceof Error ? `Error: ${e.message}` : e);
     process.exit(e instanceof UsageError ? 2 : 1);
   },

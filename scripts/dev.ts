@@ -13,7 +13,9 @@ const port = Number(process.env.PORT ?? 3000);
 async function main() {
   const started = Date.now();
   const server = await startDatabaseServer(DEV_DATABASE);
-  console.log(server.embedded ? `Embedded PostgreSQL running (data in ${DEV_DATABASE.dataDir}).` : "Using DATABASE_URL.");
+  console.log(
+    server.embedded ? `Embedded PostgreSQL running (data in ${DEV_DATABASE.dataDir}).` : "Using DATABASE_URL.",
+  );
   const applied = await applyMigrations(server.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   console.log(await seedDemo(server.url));

@@ -5,8 +5,12 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 const engine = path.resolve("prisma/engine/schema-engine");
-const result = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("prisma/build/index.js"), "generate"], {
-  stdio: "inherit",
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: engine, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-});
+const result = spawnSync(
+  process.execPath,
+  [createRequire(import.meta.url).resolve("prisma/build/index.js"), "generate"],
+  {
+    stdio: "inherit",
+    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: engine, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  },
+);
 process.exit(result.status ?? 1);

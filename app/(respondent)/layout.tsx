@@ -7,5 +7,9 @@ import { pickMessages } from "@/lib/i18n/pick-messages";
 const FORM_MESSAGES = ["respondent.form", "respondent.submit", "respondent.issues"];
 
 export default async function RespondentLayout({ children }: { children: React.ReactNode }) {
-  return <NextIntlClientProvider messages={pickMessages(await getMessages(), FORM_MESSAGES)}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider messages={pickMessages(await getMessages(), FORM_MESSAGES)}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

@@ -5,7 +5,11 @@ import { Button } from "@/components/ui/button";
 import { FormField, FormMessage, controlClass } from "@/components/ui/form-field";
 import { IDLE, type FormState } from "@/lib/organizations/form-state";
 
-export function CreateOrganizationForm({ action }: { action: (state: FormState, form: FormData) => Promise<FormState> }) {
+export function CreateOrganizationForm({
+  action,
+}: {
+  action: (state: FormState, form: FormData) => Promise<FormState>;
+}) {
   const t = useTranslations("account");
   // Controlled, so what was typed survives the form reset React does after each action.
   const [name, setName] = useState("");
@@ -16,10 +20,28 @@ export function CreateOrganizationForm({ action }: { action: (state: FormState, 
     <form action={formAction} noValidate className="space-y-4">
       {state.status === "error" && state.message && <FormMessage tone="error">{t(state.message)}</FormMessage>}
       <FormField label={t("organizations.name")} error={error("name")}>
-        {(control) => <input {...control} name="name" value={name} onChange={(e) => setName(e.target.value)} className={controlClass} />}
+        {(control) => (
+          <input
+            {...control}
+            name="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            className={controlClass}
+          />
+        )}
       </FormField>
       <FormField label={t("organizations.slug")} hint={t("organizations.slugHint")} error={error("slug")}>
-        {(control) => <input {...control} name="slug" value={slug} onChange={(e) => setSlug(e.target.value)} autoCapitalize="none" spellCheck={false} className={controlClass} />}
+        {(control) => (
+          <input
+            {...control}
+            name="slug"
+            value={slug}
+            onChange={(e) => setSlug(e.target.value)}
+            autoCapitalize="none"
+            spellCheck={false}
+            className={controlClass}
+          />
+        )}
       </FormField>
       <Button type="submit" disabled={pending}>
         {t("organizations.create")}

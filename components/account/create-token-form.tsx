@@ -26,11 +26,26 @@ export function CreateTokenForm({
     <div className="space-y-4">
       <form action={formAction} noValidate className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
         <FormField label={t("tokens.name")} error={error("name")}>
-          {(control) => <input {...control} name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" className={controlClass} />}
+          {(control) => (
+            <input
+              {...control}
+              name="name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="off"
+              className={controlClass}
+            />
+          )}
         </FormField>
         <FormField label={t("tokens.organization")} error={error("organizationId")}>
           {(control) => (
-            <select {...control} name="organizationId" value={organizationId} onChange={(e) => setOrganizationId(e.target.value)} className={controlClass}>
+            <select
+              {...control}
+              name="organizationId"
+              value={organizationId}
+              onChange={(e) => setOrganizationId(e.target.value)}
+              className={controlClass}
+            >
               {organizations.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}

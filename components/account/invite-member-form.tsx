@@ -17,17 +17,37 @@ export function InviteMemberForm({ action }: { action: (state: FormState, form: 
   const [email, setEmail] = useState("");
   const [role, setRole] = useState("researcher");
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const origin = useSyncExternalStore(subscribeNever, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    subscribeNever,
+    () => window.location.origin,
+    () => "",
+  );
   const error = (field: string) => (state.fieldErrors?.[field] ? t(state.fieldErrors[field]) : undefined);
   return (
     <div className="space-y-4">
       <form action={formAction} noValidate className="grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
         <FormField label={t("invite.email")} error={error("email")}>
-          {(control) => <input {...control} name="email" value={email} onChange={(e) => setEmail(e.target.value)} type="email" autoComplete="off" className={controlClass} />}
+          {(control) => (
+            <input
+              {...control}
+              name="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              type="email"
+              autoComplete="off"
+              className={controlClass}
+            />
+          )}
         </FormField>
         <FormField label={t("invite.role")} error={error("role")}>
           {(control) => (
-            <select {...control} name="role" value={role} onChange={(e) => setRole(e.target.value)} className={controlClass}>
+            <select
+              {...control}
+              name="role"
+              value={role}
+              onChange={(e) => setRole(e.target.value)}
+              className={controlClass}
+            >
               {[...ROLES].reverse().map((r) => (
                 <option key={r} value={r}>
                   {roles(r)}

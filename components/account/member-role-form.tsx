@@ -26,7 +26,13 @@ export function MemberRoleForm({
       <label className="sr-only" htmlFor={`role-${membershipId}`}>
         {t("members.changeRole", { name: memberName })}
       </label>
-      <select id={`role-${membershipId}`} name="role" defaultValue={role} key={role} className="min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm">
+      <select
+        id={`role-${membershipId}`}
+        name="role"
+        defaultValue={role}
+        key={role}
+        className="min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
+      >
         {[...ROLES].reverse().map((r) => (
           <option key={r} value={r}>
             {roles(r)}

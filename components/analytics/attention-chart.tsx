@@ -11,7 +11,13 @@ import { useNarrowScreen } from "./use-narrow-screen";
 
 const ROW_HEIGHT = 34;
 
-type LabelProps = { x?: number | string; y?: number | string; width?: number | string; height?: number | string; index?: number };
+type LabelProps = {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  height?: number | string;
+  index?: number;
+};
 
 export function AttentionChart({ result }: { result: AttentionResult }) {
   const t = useTranslations("dashboard");
@@ -20,25 +26,38 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
   const title = t(`levels.${result.level}`);
   const id = `attention-${result.level}`;
   const cases = result.measure === "cases";
-  const subtitle = result.suppressed ? null : cases ? t("base", { n: result.base ?? 0 }) : t("mentionsBase", { n: result.base ?? 0, mentions: result.mentions ?? 0 });
+  const subtitle = result.suppressed
+    ? null
+    : cases
+      ? t("base", { n: result.base ?? 0 })
+      : t("mentionsBase", { n: result.base ?? 0, mentions: result.mentions ?? 0 });
   const scale = result.factors.find((f) => f.threshold !== undefined);
   const rank = result.factors.find((f) => f.topN !== undefined);
   const notes = result.suppressed ? null : (
     <>
-      {cases ? t("ciNote") : t("responsesNote")} {scale && t("scaleNote", { threshold: scale.threshold! })} {rank && t("rankNote", { n: rank.topN! })}
-      {result.smallBase && <span className="mt-1 block font-medium text-amber-800" data-testid={`${id}-small-base`}>{t("smallBase", { threshold: result.threshold })}</span>}
+      {cases ? t("ciNote") : t("responsesNote")} {scale && t("scaleNote", { threshold: scale.threshold! })}{" "}
+      {rank && t("rankNote", { n: rank.topN! })}
+      {result.smallBase && (
+        <span className="mt-1 block font-medium text-amber-800" data-testid={`${id}-small-base`}>
+          {t("smallBase", { threshold: result.threshold })}
+        </span>
+      )}
     </>
   );
   // The label sits just past the whisker's end so the two never overlap.
   const label = ({ x, y, width, height, index }: LabelProps) => {
     const bar = bars[index ?? 0];
-    const left = Number(x), w = Number(width), top = Number(y), h = Number(height);
+    const left = Number(x),
+      w = Number(width),
+      top = Number(y),
+      h = Number(height);
     const unit = bar.share > 0 ? w / bar.share : 0;
     const end = left + (bar.ci && unit ? bar.ci[1] * unit : w);
     const mean = bar.mean === null ? "" : ` · ${t("mean", { mean: bar.mean.toFixed(2) })}`;
     return (
       <text x={end + 6} y={top + h / 2} dominantBaseline="central" fontSize={narrow ? 10 : 12} fill="#0f172a">
-        {bar.text}{mean}
+        {bar.text}
+        {mean}
       </text>
     );
   };
@@ -49,19 +68,47 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
       subtitle={subtitle}
       notes={notes}
       csv={result.suppressed ? null : attentionCsv(result)}
-      table={result.suppressed ? null : <ResultsTable rows={bars.map((b) => ({ label: b.label, share: b.share, count: b.count, ci: b.ci }))} />}
+      table={
+        result.suppressed ? null : (
+          <ResultsTable rows={bars.map((b) => ({ label: b.label, share: b.share, count: b.count, ci: b.ci }))} />
+        )
+      }
     >
       {result.suppressed ? (
-        <p role="status" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid={`${id}-suppressed`}>
+        <p
+          role="status"
+          className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid={`${id}-suppressed`}
+        >
           {t("suppressed", { threshold: result.threshold })}
         </p>
       ) : (
-        <div style={{ width: "100%", height: bars.length * ROW_HEIGHT + 40 }} role="img" aria-label={`${title}. ${subtitle}. ${bars.map((b) => `${b.label}: ${b.text}`).join("; ")}`}>
+        <div
+          style={{ width: "100%", height: bars.length * ROW_HEIGHT + 40 }}
+          role="img"
+          aria-label={`${title}. ${subtitle}. ${bars.map((b) => `${b.label}: ${b.text}`).join("; ")}`}
+        >
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={bars} layout="vertical" margin={{ top: 4, right: narrow ? 84 : 120, bottom: 4, left: 4 }} barCategoryGap={6}>
+            <BarChart
+              data={bars}
+              layout="vertical"
+              margin={{ top: 4, right: narrow ? 84 : 120, bottom: 4, left: 4 }}
+              barCategoryGap={6}
+            >
               <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-              <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v).replace(".0", "")} fontSize={11} />
-              <YAxis type="category" dataKey="label" width={narrow ? 96 : 170} fontSize={narrow ? 10 : 11} tickFormatter={(v: string) => (v.length > 28 ? `${v.slice(0, 27)}…` : v)} />
+              <XAxis
+                type="number"
+                domain={[0, 1]}
+                tickFormatter={(v: number) => formatPercent(v).replace(".0", "")}
+                fontSize={11}
+              />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={narrow ? 96 : 170}
+                fontSize={narrow ? 10 : 11}
+                tickFormatter={(v: string) => (v.length > 28 ? `${v.slice(0, 27)}…` : v)}
+              />
               <Bar dataKey="share" isAnimationActive={false}>
                 {bars.map((b: AttentionBar) => (
                   <Cell key={b.code} fill={b.isOption ? "#94a3b8" : "#1d4ed8"} />

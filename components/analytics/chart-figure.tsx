@@ -30,7 +30,10 @@ export function ChartFigure({ id, title, subtitle, notes, csv, table, children }
     if (!figure.current) return;
     const { toPng, toSvg } = await import("html-to-image"); // loaded on first download only
     const options = { backgroundColor: "#ffffff", pixelRatio: 2 };
-    save(format === "png" ? await toPng(figure.current, options) : await toSvg(figure.current, options), `${id}.${format}`);
+    save(
+      format === "png" ? await toPng(figure.current, options) : await toSvg(figure.current, options),
+      `${id}.${format}`,
+    );
   };
   const downloadCsv = () => {
     if (!csv) return;
@@ -38,12 +41,23 @@ export function ChartFigure({ id, title, subtitle, notes, csv, table, children }
     save(url, `${id}.csv`);
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
-  const button = "min-h-9 rounded border border-slate-300 bg-white px-2 text-xs font-medium text-slate-700 hover:bg-slate-50";
+  const button =
+    "min-h-9 rounded border border-slate-300 bg-white px-2 text-xs font-medium text-slate-700 hover:bg-slate-50";
   return (
-    <figure className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`${id}-title`} data-testid={`chart-${id}`}>
+    <figure
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      aria-labelledby={`${id}-title`}
+      data-testid={`chart-${id}`}
+    >
       <div ref={figure} className="bg-white">
-        <h3 id={`${id}-title`} className="text-base font-semibold text-slate-900">{title}</h3>
-        {subtitle && <p className="mt-1 text-sm font-medium text-slate-700" data-testid={`${id}-base`}>{subtitle}</p>}
+        <h3 id={`${id}-title`} className="text-base font-semibold text-slate-900">
+          {title}
+        </h3>
+        {subtitle && (
+          <p className="mt-1 text-sm font-medium text-slate-700" data-testid={`${id}-base`}>
+            {subtitle}
+          </p>
+        )}
         <div className="mt-3">{children}</div>
         {notes && <figcaption className="mt-2 text-xs text-slate-600">{notes}</figcaption>}
       </div>
@@ -51,11 +65,22 @@ export function ChartFigure({ id, title, subtitle, notes, csv, table, children }
         {csv && (
           <>
             {(["png", "svg"] as const).map((format) => (
-              <button key={format} type="button" className={button} onClick={() => void image(format)} aria-label={t("download.label", { chart: title, format: format.toUpperCase() })}>
+              <button
+                key={format}
+                type="button"
+                className={button}
+                onClick={() => void image(format)}
+                aria-label={t("download.label", { chart: title, format: format.toUpperCase() })}
+              >
                 {t(`download.${format}`)}
               </button>
             ))}
-            <button type="button" className={button} onClick={downloadCsv} aria-label={t("download.label", { chart: title, format: "CSV" })}>
+            <button
+              type="button"
+              className={button}
+              onClick={downloadCsv}
+              aria-label={t("download.label", { chart: title, format: "CSV" })}
+            >
               {t("download.csv")}
             </button>
           </>

@@ -39,13 +39,23 @@ export function DashboardFilters({ breakdowns }: { breakdowns: FilterBreakdown[]
   const measure = current.get("measure") === "responses" ? "responses" : "cases";
 
   return (
-    <section aria-labelledby="filters-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-busy={pending}>
+    <section
+      aria-labelledby="filters-title"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      aria-busy={pending}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="filters-title" className="text-base font-semibold">{t("title")}</h2>
+        <h2 id="filters-title" className="text-base font-semibold">
+          {t("title")}
+        </h2>
         {active > 0 && (
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-600">{t("active", { count: active })}</span>
-            <button type="button" className="min-h-9 rounded px-2 text-brand-800 underline" onClick={() => go(new URLSearchParams([...current].filter(([key]) => isViewSetting(key))))}>
+            <button
+              type="button"
+              className="min-h-9 rounded px-2 text-brand-800 underline"
+              onClick={() => go(new URLSearchParams([...current].filter(([key]) => isViewSetting(key))))}
+            >
               {t("clear")}
             </button>
           </div>
@@ -58,7 +68,9 @@ export function DashboardFilters({ breakdowns }: { breakdowns: FilterBreakdown[]
             <select className={field} value={current.get(b.key) ?? ""} onChange={(e) => set(b.key, e.target.value)}>
               <option value="">{t("all")}</option>
               {b.options.map((o) => (
-                <option key={o.code} value={o.code}>{o.label}</option>
+                <option key={o.code} value={o.code}>
+                  {o.label}
+                </option>
               ))}
             </select>
           </label>
@@ -66,7 +78,12 @@ export function DashboardFilters({ breakdowns }: { breakdowns: FilterBreakdown[]
         {(["from", "to"] as const).map((key) => (
           <label key={key} className="block text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t(key)}</span>
-            <input type="date" className={field} value={current.get(key) ?? ""} onChange={(e) => set(key, e.target.value)} />
+            <input
+              type="date"
+              className={field}
+              value={current.get(key) ?? ""}
+              onChange={(e) => set(key, e.target.value)}
+            />
           </label>
         ))}
       </div>

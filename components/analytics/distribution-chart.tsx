@@ -27,12 +27,27 @@ export function DistributionChart({ distribution }: { distribution: Distribution
       {data.length === 0 ? (
         <p className="text-sm text-slate-600">{t("noResponses")}</p>
       ) : (
-        <div style={{ width: "100%", height: data.length * ROW_HEIGHT + 40 }} role="img" aria-label={`${title}: ${data.map((d) => `${d.label} ${d.text}`).join("; ")}`}>
+        <div
+          style={{ width: "100%", height: data.length * ROW_HEIGHT + 40 }}
+          role="img"
+          aria-label={`${title}: ${data.map((d) => `${d.label} ${d.text}`).join("; ")}`}
+        >
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} layout="vertical" margin={{ top: 4, right: narrow ? 76 : 90, bottom: 4, left: 4 }} barCategoryGap={4}>
+            <BarChart
+              data={data}
+              layout="vertical"
+              margin={{ top: 4, right: narrow ? 76 : 90, bottom: 4, left: 4 }}
+              barCategoryGap={4}
+            >
               <CartesianGrid horizontal={false} stroke="#e2e8f0" />
               <XAxis type="number" fontSize={11} allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={narrow ? 96 : 150} fontSize={11} tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)} />
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={narrow ? 96 : 150}
+                fontSize={11}
+                tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)}
+              />
               <Bar dataKey="count" fill="#0f766e" isAnimationActive={false}>
                 <LabelList dataKey="text" position="right" fontSize={11} fill="#0f172a" />
               </Bar>

@@ -48,15 +48,23 @@ export function LiveUpdates({ slug }: { slug: string }) {
 
   const dot = status === "live" ? "bg-emerald-500" : status === "reconnecting" ? "bg-amber-500" : "bg-slate-400";
   return (
-    <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700" data-testid="live-status" data-status={status}>
+    <div
+      className="flex flex-wrap items-center gap-3 text-sm text-slate-700"
+      data-testid="live-status"
+      data-status={status}
+    >
       <span className="flex items-center gap-2">
         <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-full ${dot}`} />
         {t(status)}
       </span>
       <span role="status" aria-live="polite" data-testid="live-updated">
-        {pending ? t("updating") : updatedAt ? (
+        {pending ? (
+          t("updating")
+        ) : updatedAt ? (
           <span key={updatedAt.getTime()} className="rounded bg-emerald-50 px-2 py-0.5 font-medium text-emerald-800">
-            {t("updated", { time: format.dateTime(updatedAt, { hour: "2-digit", minute: "2-digit", second: "2-digit" }) })}
+            {t("updated", {
+              time: format.dateTime(updatedAt, { hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+            })}
           </span>
         ) : null}
       </span>

@@ -12,19 +12,35 @@ export function ResultsTable({ rows }: { rows: TableRow[] }) {
     <table className="w-full min-w-80 text-left text-sm">
       <thead>
         <tr className="border-b border-slate-200 text-slate-600">
-          <th scope="col" className="py-1 pr-2 font-medium">{t("item")}</th>
-          <th scope="col" className="py-1 pr-2 text-right font-medium">{t("share")}</th>
-          <th scope="col" className="py-1 pr-2 text-right font-medium">{t("count")}</th>
-          {showCi && <th scope="col" className="py-1 text-right font-medium">{t("ci")}</th>}
+          <th scope="col" className="py-1 pr-2 font-medium">
+            {t("item")}
+          </th>
+          <th scope="col" className="py-1 pr-2 text-right font-medium">
+            {t("share")}
+          </th>
+          <th scope="col" className="py-1 pr-2 text-right font-medium">
+            {t("count")}
+          </th>
+          {showCi && (
+            <th scope="col" className="py-1 text-right font-medium">
+              {t("ci")}
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.label} className="border-b border-slate-100">
-            <th scope="row" className="py-1 pr-2 font-normal">{r.label}</th>
+            <th scope="row" className="py-1 pr-2 font-normal">
+              {r.label}
+            </th>
             <td className="py-1 pr-2 text-right tabular-nums">{formatPercent(r.share)}</td>
             <td className="py-1 pr-2 text-right tabular-nums">{r.count}</td>
-            {showCi && <td className="py-1 text-right tabular-nums">{r.ci ? `${formatPercent(r.ci[0])} – ${formatPercent(r.ci[1])}` : "–"}</td>}
+            {showCi && (
+              <td className="py-1 text-right tabular-nums">
+                {r.ci ? `${formatPercent(r.ci[0])} – ${formatPercent(r.ci[1])}` : "–"}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -2,14 +2,22 @@
 // A newcomer sets their name and password; once the account exists they are signed in with it
 // and land on their new organization's members page.
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField, FormMessage, controlClass } from "@/components/ui/form-field";
 import { IDLE, type FormState } from "@/lib/organizations/form-state";
 
-export function AcceptInvitationForm({ action, email }: { action: (state: FormState, form: FormData) => Promise<FormState>; email: string }) {
+export function AcceptInvitationForm({
+  action,
+  email,
+}: {
+  action: (state: FormState, form: FormData) => Promise<FormState>;
+  email: string;
+}) {
   const t = useTranslations("account");
+  const router = useRouter();
   // Controlled: React resets a form after its action runs, and both values are needed afterwards
   // (the name to correct an error, the password to sign in once the account exists).
   const [name, setName] = useState("");
@@ -25,14 +33,25 @@ export function AcceptInvitationForm({ action, email }: { action: (state: FormSt
     setState(result);
     if (result.status !== "ok") return setPending(false);
     await signIn("credentials", { email, password, redirect: false });
-    window.location.assign("/organization");
+    // The new session cookie goes with the navigation's request, so the page renders signed in.
+    router.push("/organization");
+    router.refresh();
   }
 
   return (
     <form action={submit} noValidate className="space-y-4">
       {state.status === "error" && state.message && <FormMessage tone="error">{t(state.message)}</FormMessage>}
       <FormField label={t("accept.name")} error={error("name")}>
-        {(control) => <input {...control} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} className={controlClass} />}
+        {(control) => (
+          <input
+            {...control}
+            name="name"
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            className={controlClass}
+          />
+        )}
       </FormField>
       <FormField label={t("accept.password")} hint={t("accept.passwordHint")} error={error("password")}>
         {(control) => (

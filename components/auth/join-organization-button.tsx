@@ -5,7 +5,13 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-field";
 import { IDLE, type FormState } from "@/lib/organizations/form-state";
 
-export function JoinOrganizationButton({ action, label }: { action: (state: FormState) => Promise<FormState>; label: string }) {
+export function JoinOrganizationButton({
+  action,
+  label,
+}: {
+  action: (state: FormState) => Promise<FormState>;
+  label: string;
+}) {
   const t = useTranslations("account");
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (

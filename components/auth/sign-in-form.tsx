@@ -19,7 +19,10 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
-    const missing = { email: email ? undefined : t("errors.emailRequired"), password: password ? undefined : t("errors.passwordRequired") };
+    const missing = {
+      email: email ? undefined : t("errors.emailRequired"),
+      password: password ? undefined : t("errors.passwordRequired"),
+    };
     setFieldErrors(missing);
     if (missing.email || missing.password) return;
     setPending(true);
@@ -51,10 +54,21 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         </div>
       )}
       <FormField label={t("email")} error={fieldErrors.email}>
-        {(control) => <input {...control} name="email" type="email" autoComplete="username" required className={controlClass} />}
+        {(control) => (
+          <input {...control} name="email" type="email" autoComplete="username" required className={controlClass} />
+        )}
       </FormField>
       <FormField label={t("password")} error={fieldErrors.password}>
-        {(control) => <input {...control} name="password" type="password" autoComplete="current-password" required className={controlClass} />}
+        {(control) => (
+          <input
+            {...control}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className={controlClass}
+          />
+        )}
       </FormField>
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? t("submitting") : t("submit")}

@@ -29,7 +29,10 @@ export function useDesigner(): DesignerContextValue {
 }
 
 export function getAt(root: unknown, path: Path): unknown {
-  return path.reduce<unknown>((node, key) => (node == null ? undefined : (node as Record<string | number, unknown>)[key]), root);
+  return path.reduce<unknown>(
+    (node, key) => (node == null ? undefined : (node as Record<string | number, unknown>)[key]),
+    root,
+  );
 }
 
 /** Sets a value inside an immer draft; undefined removes the property (optional fields left empty). */

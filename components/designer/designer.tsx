@@ -3,7 +3,7 @@
 // preview on the right. Every change is checked against QuestionnaireDefinitionSchema (the same
 // schema as the import API and the respondent form) and its issues appear at the fields; the
 // draft saves itself shortly after each change.
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { z } from "zod";
@@ -21,7 +21,9 @@ import { SectionEditor } from "./section-editor";
 import { useDraftHistory } from "./use-draft-history";
 import { useAutosave, type SaveDraft } from "./use-autosave";
 
-export type PublishDraft = () => Promise<{ ok: true; version: number } | { ok: false; error: "not_found" | "invalid"; details?: string[] }>;
+export type PublishDraft = () => Promise<
+  { ok: true; version: number } | { ok: false; error: "not_found" | "invalid"; details?: string[] }
+>;
 
 export function Designer(props: {
   id: string;
@@ -41,15 +43,25 @@ export function Designer(props: {
   const autosave = useAutosave({ draft, version, updatedAt: props.updatedAt, save: props.save });
 
   const parsed = useMemo(
-    () => QuestionnaireDefinitionSchema.safeParse(draft, locale === "zh" ? { error: z.locales.zhCN().localeError } : undefined),
+    () =>
+      QuestionnaireDefinitionSchema.safeParse(
+        draft,
+        locale === "zh" ? { error: z.locales.zhCN().localeError } : undefined,
+      ),
     [draft, locale],
   );
   const issues = useMemo(
-    () => issueMap(parsed.success ? [] : parsed.error.issues.map((i) => ({ ...i, message: definitionMessageIn(i.message, locale) }))),
+    () =>
+      issueMap(
+        parsed.success
+          ? []
+          : parsed.error.issues.map((i) => ({ ...i, message: definitionMessageIn(i.message, locale) })),
+      ),
     [parsed, locale],
   );
-  const lastValid = useRef<QuestionnaireDefinition | null>(null);
-  if (parsed.success) lastValid.current = parsed.data;
+  // The preview keeps showing the last definition that parsed while the draft has problems.
+  const [lastValid, setLastValid] = useState<QuestionnaireDefinition | null>(parsed.success ? parsed.data : null);
+  if (parsed.success && parsed.data !== lastValid) setLastValid(parsed.data);
   const issueCount = parsed.success ? 0 : parsed.error.issues.length;
 
   const context = useMemo(
@@ -155,13 +167,25 @@ export function Designer(props: {
           <Button
             type="button"
             variant="secondary"
-            onClick={() => update((d) => void d.sections.push(newSection(uniqueCode(`section_${d.sections.length + 1}`, d.sections.map((s) => s.code)))))}
+            onClick={() =>
+              update(
+                (d) =>
+                  void d.sections.push(
+                    newSection(
+                      uniqueCode(
+                        `section_${d.sections.length + 1}`,
+                        d.sections.map((s) => s.code),
+                      ),
+                    ),
+                  ),
+              )
+            }
           >
             {t("addSection")}
           </Button>
         </div>
         <div className="lg:sticky lg:top-16 lg:self-start">
-          <PreviewPane definition={lastValid.current} stale={!parsed.success && lastValid.current !== null} />
+          <PreviewPane definition={lastValid} stale={!parsed.success && lastValid !== null} />
         </div>
       </div>
     </DesignerContext.Provider>

@@ -15,10 +15,14 @@ export function FactorForm({ action }: { action: (state: State, form: FormData) 
   const base = useId();
   const field = (name: string, label: string, input: React.ReactNode) => (
     <div>
-      <label htmlFor={`${base}-${name}`} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={`${base}-${name}`} className="block text-sm font-medium">
+        {label}
+      </label>
       {input}
       {state?.errors?.[name] && (
-        <p id={`${base}-${name}-error`} className="text-sm text-red-700">{t(`factorErrors.${state.errors[name]}` as "factorErrors.codeFormat")}</p>
+        <p id={`${base}-${name}-error`} className="text-sm text-red-700">
+          {t(`factorErrors.${state.errors[name]}` as "factorErrors.codeFormat")}
+        </p>
       )}
     </div>
   );
@@ -29,21 +33,51 @@ export function FactorForm({ action }: { action: (state: State, form: FormData) 
       <CardTitle>{t("factors.add")}</CardTitle>
       <p className="mt-1 text-sm text-slate-600">{t("factors.addHelp")}</p>
       <form action={formAction} className="mt-3 grid gap-3 sm:grid-cols-2">
-        {field("code", t("code"), <input id={`${base}-code`} name="code" className={compactControlClass} {...invalid("code")} />)}
+        {field(
+          "code",
+          t("code"),
+          <input id={`${base}-code`} name="code" className={compactControlClass} {...invalid("code")} />,
+        )}
         {field(
           "level",
           t("level"),
           <select id={`${base}-level`} name="level" className={compactControlClass}>
             {FACTOR_LEVELS.map((l) => (
-              <option key={l} value={l}>{t(`levels.${l}`)}</option>
+              <option key={l} value={l}>
+                {t(`levels.${l}`)}
+              </option>
             ))}
           </select>,
         )}
-        {field("labelZh", t("factors.labelZh"), <input id={`${base}-labelZh`} name="labelZh" lang="zh" className={compactControlClass} {...invalid("labelZh")} />)}
-        {field("labelEn", t("factors.labelEn"), <input id={`${base}-labelEn`} name="labelEn" lang="en" className={compactControlClass} {...invalid("labelEn")} />)}
+        {field(
+          "labelZh",
+          t("factors.labelZh"),
+          <input
+            id={`${base}-labelZh`}
+            name="labelZh"
+            lang="zh"
+            className={compactControlClass}
+            {...invalid("labelZh")}
+          />,
+        )}
+        {field(
+          "labelEn",
+          t("factors.labelEn"),
+          <input
+            id={`${base}-labelEn`}
+            name="labelEn"
+            lang="en"
+            className={compactControlClass}
+            {...invalid("labelEn")}
+          />,
+        )}
         <div className="sm:col-span-2">
-          <Button type="submit" disabled={pending}>{t("factors.save")}</Button>
-          <p role="status" className="mt-2 text-sm text-green-800">{state?.ok ? t(`factors.${state.ok}`) : ""}</p>
+          <Button type="submit" disabled={pending}>
+            {t("factors.save")}
+          </Button>
+          <p role="status" className="mt-2 text-sm text-green-800">
+            {state?.ok ? t(`factors.${state.ok}`) : ""}
+          </p>
         </div>
       </form>
     </Card>

@@ -38,7 +38,13 @@ export function FactorPicker({ path, label }: { path: Path; label: string }) {
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">
         {label}
       </label>
-      <select id={id} className={compactControlClass} value={current} onChange={(e) => choose(e.target.value)} {...inputProps}>
+      <select
+        id={id}
+        className={compactControlClass}
+        value={current}
+        onChange={(e) => choose(e.target.value)}
+        {...inputProps}
+      >
         <option value="">{t("noFactor")}</option>
         {FACTOR_LEVELS.map((level) => (
           <optgroup key={level} label={t(`levels.${level}`)}>

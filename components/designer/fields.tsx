@@ -28,7 +28,17 @@ export function useIssues(path: Path) {
 type ControlProps = { id: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string };
 
 /** A small label over one control bound to `path`, with that path's issues below it. */
-function LabelledControl({ path, label, className, children }: { path: Path; label: string; className?: string; children: (control: ControlProps) => ReactNode }) {
+function LabelledControl({
+  path,
+  label,
+  className,
+  children,
+}: {
+  path: Path;
+  label: string;
+  className?: string;
+  children: (control: ControlProps) => ReactNode;
+}) {
   const id = useId();
   const { inputProps, view } = useIssues(path);
   return (
@@ -42,7 +52,17 @@ function LabelledControl({ path, label, className, children }: { path: Path; lab
   );
 }
 
-export function TextField({ path, label, className, placeholder }: { path: Path; label: string; className?: string; placeholder?: string }) {
+export function TextField({
+  path,
+  label,
+  className,
+  placeholder,
+}: {
+  path: Path;
+  label: string;
+  className?: string;
+  placeholder?: string;
+}) {
   const { draft, update } = useDesigner();
   return (
     <LabelledControl path={path} label={label} className={className}>
@@ -59,7 +79,17 @@ export function TextField({ path, label, className, placeholder }: { path: Path;
 }
 
 /** A number, or nothing (the property is removed) when left empty. */
-export function NumberField({ path, label, className, integer = true }: { path: Path; label: string; className?: string; integer?: boolean }) {
+export function NumberField({
+  path,
+  label,
+  className,
+  integer = true,
+}: {
+  path: Path;
+  label: string;
+  className?: string;
+  integer?: boolean;
+}) {
   const { draft, update } = useDesigner();
   const value = getAt(draft, path);
   return (
@@ -71,7 +101,9 @@ export function NumberField({ path, label, className, integer = true }: { path: 
           inputMode={integer ? "numeric" : "decimal"}
           step={integer ? 1 : "any"}
           value={typeof value === "number" ? value : ""}
-          onChange={(e) => update((d) => setAt(d, path, e.target.value === "" ? undefined : Number(e.target.value)), pathKey(path))}
+          onChange={(e) =>
+            update((d) => setAt(d, path, e.target.value === "" ? undefined : Number(e.target.value)), pathKey(path))
+          }
         />
       )}
     </LabelledControl>
@@ -135,7 +167,17 @@ export function SelectField({
 
 /** Chinese and English side by side; a label written in one language only is flagged. */
 /** `optional`: an emptied text (help, description, unit) is removed rather than left as an empty label. */
-export function LocalizedField({ path, label, multiline = false, optional = false }: { path: Path; label: string; multiline?: boolean; optional?: boolean }) {
+export function LocalizedField({
+  path,
+  label,
+  multiline = false,
+  optional = false,
+}: {
+  path: Path;
+  label: string;
+  multiline?: boolean;
+  optional?: boolean;
+}) {
   const t = useTranslations("designer");
   const { draft, update } = useDesigner();
   const { inputProps, view } = useIssues(path);
@@ -144,12 +186,15 @@ export function LocalizedField({ path, label, multiline = false, optional = fals
   const text = (getAt(draft, path) ?? {}) as { zh?: string; en?: string };
   const missing = Boolean(text.zh) !== Boolean(text.en) ? (text.zh ? "en" : "zh") : null;
   const set = (lang: "zh" | "en", value: string) =>
-    update((d) => {
-      if (getAt(d, path) === undefined) setAt(d, path, {});
-      setAt(d, [...path, lang], value === "" ? undefined : value);
-      const after = getAt(d, path) as { zh?: string; en?: string };
-      if (optional && !after.zh && !after.en) setAt(d, path, undefined);
-    }, pathKey([...path, lang]));
+    update(
+      (d) => {
+        if (getAt(d, path) === undefined) setAt(d, path, {});
+        setAt(d, [...path, lang], value === "" ? undefined : value);
+        const after = getAt(d, path) as { zh?: string; en?: string };
+        if (optional && !after.zh && !after.en) setAt(d, path, undefined);
+      },
+      pathKey([...path, lang]),
+    );
   const Input = multiline ? "textarea" : "input";
   return (
     <fieldset className="min-w-0">
@@ -167,7 +212,11 @@ export function LocalizedField({ path, label, multiline = false, optional = fals
               <Input
                 id={lang === "zh" ? zhId : enId}
                 lang={lang}
-                className={cn(compactControlClass, multiline && "min-h-16", missing === lang && "border-amber-500 bg-amber-50")}
+                className={cn(
+                  compactControlClass,
+                  multiline && "min-h-16",
+                  missing === lang && "border-amber-500 bg-amber-50",
+                )}
                 value={text[lang] ?? ""}
                 onChange={(e) => set(lang, e.target.value)}
                 {...inputProps}

@@ -22,10 +22,24 @@ export function ItemActions({
   const t = useTranslations("designer.actions");
   return (
     <div className="flex flex-wrap gap-1">
-      <Button type="button" size="sm" variant="ghost" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={t("moveUp", { name })}>
+      <Button
+        type="button"
+        size="sm"
+        variant="ghost"
+        disabled={index === 0}
+        onClick={() => onMove(index - 1)}
+        aria-label={t("moveUp", { name })}
+      >
         ↑
       </Button>
-      <Button type="button" size="sm" variant="ghost" disabled={index === count - 1} onClick={() => onMove(index + 1)} aria-label={t("moveDown", { name })}>
+      <Button
+        type="button"
+        size="sm"
+        variant="ghost"
+        disabled={index === count - 1}
+        onClick={() => onMove(index + 1)}
+        aria-label={t("moveDown", { name })}
+      >
         ↓
       </Button>
       {onDuplicate && (
@@ -34,7 +48,14 @@ export function ItemActions({
         </Button>
       )}
       {onDelete && (
-        <Button type="button" size="sm" variant="ghost" className="text-red-700" onClick={onDelete} aria-label={t("delete", { name })}>
+        <Button
+          type="button"
+          size="sm"
+          variant="ghost"
+          className="text-red-700"
+          onClick={onDelete}
+          aria-label={t("delete", { name })}
+        >
           {t("deleteShort")}
         </Button>
       )}

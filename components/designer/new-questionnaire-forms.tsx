@@ -37,9 +37,21 @@ function CodeInput({ defaultValue }: { defaultValue?: string }) {
   const id = useId();
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium">{t("code")}</label>
-      <input id={id} name="code" required pattern="[a-z][a-z0-9_]*" defaultValue={defaultValue} className={compactControlClass} aria-describedby={`${id}-help`} />
-      <p id={`${id}-help`} className="text-xs text-slate-500">{t("codeHelp")}</p>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {t("code")}
+      </label>
+      <input
+        id={id}
+        name="code"
+        required
+        pattern="[a-z][a-z0-9_]*"
+        defaultValue={defaultValue}
+        className={compactControlClass}
+        aria-describedby={`${id}-help`}
+      />
+      <p id={`${id}-help`} className="text-xs text-slate-500">
+        {t("codeHelp")}
+      </p>
     </div>
   );
 }
@@ -64,7 +76,14 @@ export function NewQuestionnaireForms(props: {
     if (!text.trim()) return setLocalIssues(null);
     try {
       const parsed = QuestionnaireDefinitionSchema.safeParse(JSON.parse(text));
-      setLocalIssues(parsed.success ? null : { error: "importInvalid", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) });
+      setLocalIssues(
+        parsed.success
+          ? null
+          : {
+              error: "importInvalid",
+              issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+            },
+      );
     } catch {
       setLocalIssues({ error: "importNotJson" });
     }
@@ -77,14 +96,20 @@ export function NewQuestionnaireForms(props: {
         <form action={blankAction} className="mt-3 space-y-3">
           <CodeInput />
           <div>
-            <label htmlFor={ids.zh} className="block text-sm font-medium">{t("titleZh")}</label>
+            <label htmlFor={ids.zh} className="block text-sm font-medium">
+              {t("titleZh")}
+            </label>
             <input id={ids.zh} name="titleZh" lang="zh" className={compactControlClass} />
           </div>
           <div>
-            <label htmlFor={ids.en} className="block text-sm font-medium">{t("titleEn")}</label>
+            <label htmlFor={ids.en} className="block text-sm font-medium">
+              {t("titleEn")}
+            </label>
             <input id={ids.en} name="titleEn" lang="en" className={compactControlClass} />
           </div>
-          <Button type="submit" disabled={blankPending}>{t("createBlank")}</Button>
+          <Button type="submit" disabled={blankPending}>
+            {t("createBlank")}
+          </Button>
           <ErrorText state={blankState} />
         </form>
       </Card>
@@ -92,16 +117,28 @@ export function NewQuestionnaireForms(props: {
         <CardTitle>{t("templateTitle")}</CardTitle>
         <form action={templateAction} className="mt-3 space-y-3">
           <div>
-            <label htmlFor={ids.template} className="block text-sm font-medium">{t("template")}</label>
-            <select id={ids.template} name="template" className={compactControlClass} value={template} onChange={(e) => setTemplate(e.target.value)}>
+            <label htmlFor={ids.template} className="block text-sm font-medium">
+              {t("template")}
+            </label>
+            <select
+              id={ids.template}
+              name="template"
+              className={compactControlClass}
+              value={template}
+              onChange={(e) => setTemplate(e.target.value)}
+            >
               {props.templates.map((tpl) => (
-                <option key={tpl.code} value={tpl.code}>{tpl.title}</option>
+                <option key={tpl.code} value={tpl.code}>
+                  {tpl.title}
+                </option>
               ))}
             </select>
             <p className="mt-1 text-xs text-slate-500">{props.templates.find((x) => x.code === template)?.source}</p>
           </div>
           <CodeInput key={template} defaultValue={props.templates.find((x) => x.code === template)?.suggestedCode} />
-          <Button type="submit" disabled={templatePending}>{t("createFromTemplate")}</Button>
+          <Button type="submit" disabled={templatePending}>
+            {t("createFromTemplate")}
+          </Button>
           <ErrorText state={templateState} />
         </form>
       </Card>
@@ -110,10 +147,20 @@ export function NewQuestionnaireForms(props: {
         <form action={importAction} className="mt-3 space-y-3">
           <TextFileInput id={ids.file} label={t("importFile")} accept="application/json,.json" onText={check} />
           <div>
-            <label htmlFor={ids.json} className="block text-sm font-medium">{t("importPaste")}</label>
-            <textarea id={ids.json} name="definition" value={json} onChange={(e) => check(e.target.value)} className={`${compactControlClass} h-32 font-mono text-xs`} />
+            <label htmlFor={ids.json} className="block text-sm font-medium">
+              {t("importPaste")}
+            </label>
+            <textarea
+              id={ids.json}
+              name="definition"
+              value={json}
+              onChange={(e) => check(e.target.value)}
+              className={`${compactControlClass} h-32 font-mono text-xs`}
+            />
           </div>
-          <Button type="submit" disabled={importPending || Boolean(localIssues) || !json.trim()}>{t("import")}</Button>
+          <Button type="submit" disabled={importPending || Boolean(localIssues) || !json.trim()}>
+            {t("import")}
+          </Button>
           <ErrorText state={localIssues ?? importState} />
         </form>
       </Card>

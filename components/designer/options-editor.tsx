@@ -12,7 +12,15 @@ import { ItemActions } from "./item-actions";
 
 type Item = { code: string; label: { zh?: string; en?: string } };
 
-export function OptionsEditor({ path, kind, questionType }: { path: Path; kind: "options" | "rows"; questionType: string }) {
+export function OptionsEditor({
+  path,
+  kind,
+  questionType,
+}: {
+  path: Path;
+  kind: "options" | "rows";
+  questionType: string;
+}) {
   const t = useTranslations("designer");
   const { draft, update, issues, announceDeletion } = useDesigner();
   const items = (getAt(draft, path) ?? []) as Item[];
@@ -46,7 +54,13 @@ export function OptionsEditor({ path, kind, questionType }: { path: Path; kind: 
                   onMove={(to) => edit((list) => moveItem(list, index, to))}
                   onDuplicate={() =>
                     edit((list) => {
-                      const copy = { ...structuredClone(list[index]), code: uniqueCode(`${list[index].code}_copy`, list.map((o) => o.code)) };
+                      const copy = {
+                        ...structuredClone(list[index]),
+                        code: uniqueCode(
+                          `${list[index].code}_copy`,
+                          list.map((o) => o.code),
+                        ),
+                      };
                       return [...list.slice(0, index + 1), copy, ...list.slice(index + 1)];
                     })
                   }
@@ -77,7 +91,20 @@ export function OptionsEditor({ path, kind, questionType }: { path: Path; kind: 
         type="button"
         size="sm"
         variant="secondary"
-        onClick={() => edit((list) => [...list, kind === "options" ? newOption(list.map((o) => o.code)) : { code: uniqueCode(`row_${list.length + 1}`, list.map((r) => r.code)), label: {} }])}
+        onClick={() =>
+          edit((list) => [
+            ...list,
+            kind === "options"
+              ? newOption(list.map((o) => o.code))
+              : {
+                  code: uniqueCode(
+                    `row_${list.length + 1}`,
+                    list.map((r) => r.code),
+                  ),
+                  label: {},
+                },
+          ])
+        }
       >
         {t(kind === "options" ? "addOption" : "addRow")}
       </Button>

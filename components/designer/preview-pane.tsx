@@ -47,7 +47,11 @@ export function PreviewPane({ definition, stale }: { definition: QuestionnaireDe
         ) : finished ? (
           <div className="space-y-3 text-sm">
             <p>{t("finished")}</p>
-            <button type="button" className="underline" onClick={() => (setFinished(false), setAnswers({}), setSectionCode(""))}>
+            <button
+              type="button"
+              className="underline"
+              onClick={() => (setFinished(false), setAnswers({}), setSectionCode(""))}
+            >
               {t("restart")}
             </button>
           </div>

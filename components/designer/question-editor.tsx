@@ -2,7 +2,12 @@
 // One question: code, type, labels, whether it is required, when it is shown, and its type's settings.
 import { useId } from "react";
 import { useTranslations } from "next-intl";
-import { changeQuestionType, QUESTION_TYPES, type DraftQuestion, type DraftQuestionType } from "@/lib/questionnaire/draft-edits";
+import {
+  changeQuestionType,
+  QUESTION_TYPES,
+  type DraftQuestion,
+  type DraftQuestionType,
+} from "@/lib/questionnaire/draft-edits";
 import { countIssuesUnder } from "@/lib/questionnaire/definition-issues";
 import { useDesigner } from "./designer-context";
 import { CheckboxField, LocalizedField, TextField } from "./fields";
@@ -42,7 +47,12 @@ export function QuestionEditor({
             <label htmlFor={typeId} className="block text-xs font-medium text-slate-600">
               {t("type")}
             </label>
-            <select id={typeId} className={compactControlClass} value={question.type} onChange={(e) => setType(e.target.value as DraftQuestionType)}>
+            <select
+              id={typeId}
+              className={compactControlClass}
+              value={question.type}
+              onChange={(e) => setType(e.target.value as DraftQuestionType)}
+            >
               {QUESTION_TYPES.map((type) => (
                 <option key={type} value={type}>
                   {t(`types.${type}`)}
@@ -51,7 +61,9 @@ export function QuestionEditor({
             </select>
           </div>
           {issueCount > 0 && (
-            <span className="mb-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">{t("issueCount", { count: issueCount })}</span>
+            <span className="mb-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">
+              {t("issueCount", { count: issueCount })}
+            </span>
           )}
         </div>
         {actions}

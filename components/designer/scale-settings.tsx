@@ -18,9 +18,10 @@ export function ScaleSettings({ path }: { path: Path }) {
       if (points) s.points = points;
       else delete s.points;
     });
-  const range = Number.isInteger(scale.min) && Number.isInteger(scale.max) && scale.max - scale.min <= 12
-    ? Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i)
-    : [];
+  const range =
+    Number.isInteger(scale.min) && Number.isInteger(scale.max) && scale.max - scale.min <= 12
+      ? Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i)
+      : [];
   return (
     <div className="space-y-3">
       <div className="grid grid-cols-3 gap-2">
@@ -32,14 +33,24 @@ export function ScaleSettings({ path }: { path: Path }) {
       {scale.points ? (
         <div className="space-y-2">
           {scale.points.map((p, i) => (
-            <LocalizedField key={i} path={[...path, "scale", "points", i, "label"]} label={t("pointLabel", { value: p.value })} />
+            <LocalizedField
+              key={i}
+              path={[...path, "scale", "points", i, "label"]}
+              label={t("pointLabel", { value: p.value })}
+            />
           ))}
           <Button type="button" size="sm" variant="ghost" onClick={() => setPoints(undefined)}>
             {t("removePointLabels")}
           </Button>
         </div>
       ) : (
-        <Button type="button" size="sm" variant="secondary" disabled={range.length === 0} onClick={() => setPoints(range.map((value) => ({ value, label: {} })))}>
+        <Button
+          type="button"
+          size="sm"
+          variant="secondary"
+          disabled={range.length === 0}
+          onClick={() => setPoints(range.map((value) => ({ value, label: {} })))}
+        >
           {t("addPointLabels")}
         </Button>
       )}

@@ -33,11 +33,16 @@ export function SectionEditor({ sectionIndex, actions }: { sectionIndex: number;
 
   const addQuestion = () =>
     update((d) => {
-      d.sections[sectionIndex].questions.push(newQuestion(newType, uniqueCode(`${section.code}_q${section.questions.length + 1}`, questionCodes(d))));
+      d.sections[sectionIndex].questions.push(
+        newQuestion(newType, uniqueCode(`${section.code}_q${section.questions.length + 1}`, questionCodes(d))),
+      );
     });
 
   return (
-    <section className="space-y-4 rounded-xl border border-slate-300 bg-slate-100 p-4" aria-label={t("sectionName", { name: sectionName })}>
+    <section
+      className="space-y-4 rounded-xl border border-slate-300 bg-slate-100 p-4"
+      aria-label={t("sectionName", { name: sectionName })}
+    >
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div className="flex flex-wrap items-end gap-2">
           <TextField path={[...path, "code"]} label={t("sectionCode")} className="w-44" />
@@ -48,7 +53,11 @@ export function SectionEditor({ sectionIndex, actions }: { sectionIndex: number;
             choices={FACTOR_LEVELS.map((l) => ({ value: l, label: t(`levels.${l}`) }))}
             className="w-48"
           />
-          {issueCount > 0 && <span className="mb-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">{t("issueCount", { count: issueCount })}</span>}
+          {issueCount > 0 && (
+            <span className="mb-2 rounded bg-red-100 px-2 py-0.5 text-xs text-red-800">
+              {t("issueCount", { count: issueCount })}
+            </span>
+          )}
         </div>
         {actions}
       </div>
@@ -67,7 +76,16 @@ export function SectionEditor({ sectionIndex, actions }: { sectionIndex: number;
                   name={name}
                   index={qi}
                   count={section.questions.length}
-                  onMove={(to) => update((d) => void (d.sections[sectionIndex].questions = moveItem(d.sections[sectionIndex].questions, qi, to)))}
+                  onMove={(to) =>
+                    update(
+                      (d) =>
+                        void (d.sections[sectionIndex].questions = moveItem(
+                          d.sections[sectionIndex].questions,
+                          qi,
+                          to,
+                        )),
+                    )
+                  }
                   onDuplicate={() => update(() => duplicateQuestion(draft, sectionIndex, qi))}
                   onDelete={() => {
                     update((d) => void d.sections[sectionIndex].questions.splice(qi, 1));
@@ -85,7 +103,12 @@ export function SectionEditor({ sectionIndex, actions }: { sectionIndex: number;
           <label htmlFor={typeId} className="block text-xs font-medium text-slate-600">
             {t("newQuestionType")}
           </label>
-          <select id={typeId} className={compactControlClass} value={newType} onChange={(e) => setNewType(e.target.value as DraftQuestionType)}>
+          <select
+            id={typeId}
+            className={compactControlClass}
+            value={newType}
+            onChange={(e) => setNewType(e.target.value as DraftQuestionType)}
+          >
             {QUESTION_TYPES.map((type) => (
               <option key={type} value={type}>
                 {t(`types.${type}`)}

@@ -30,9 +30,14 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
   const condition = getAt(draft, path) as Condition | undefined;
   const earlier = earlierQuestions(draft, sectionIndex, questionIndex);
   const ids = { question: useId(), op: useId(), value: useId() };
-  const issues = { question: useIssues([...path, "question"]), value: useIssues([...path, "value"]), all: useIssues(path) };
+  const issues = {
+    question: useIssues([...path, "question"]),
+    value: useIssues([...path, "value"]),
+    all: useIssues(path),
+  };
   const set = (next: Condition | undefined) => update((d) => setAt(d, path, next), pathKey(path));
-  const labelOf = (q: DraftQuestion) => `${(locale === "zh" ? q.label.zh || q.label.en : q.label.en || q.label.zh) || q.code} (${q.code})`;
+  const labelOf = (q: DraftQuestion) =>
+    `${(locale === "zh" ? q.label.zh || q.label.en : q.label.en || q.label.zh) || q.code} (${q.code})`;
 
   if (!condition)
     return (
@@ -72,7 +77,9 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
       <legend className="px-1 text-xs font-medium text-slate-600">{t("legend")}</legend>
       <div className="grid gap-2 sm:grid-cols-3">
         <div>
-          <label htmlFor={ids.question} className="block text-xs text-slate-600">{t("question")}</label>
+          <label htmlFor={ids.question} className="block text-xs text-slate-600">
+            {t("question")}
+          </label>
           <select
             id={ids.question}
             className={compactControlClass}
@@ -82,13 +89,17 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
           >
             {!target && <option value={condition.question}>{condition.question}</option>}
             {earlier.map((q) => (
-              <option key={q.code} value={q.code}>{labelOf(q)}</option>
+              <option key={q.code} value={q.code}>
+                {labelOf(q)}
+              </option>
             ))}
           </select>
           {issues.question.view}
         </div>
         <div>
-          <label htmlFor={ids.op} className="block text-xs text-slate-600">{t("op")}</label>
+          <label htmlFor={ids.op} className="block text-xs text-slate-600">
+            {t("op")}
+          </label>
           <select
             id={ids.op}
             className={compactControlClass}
@@ -96,17 +107,25 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
             onChange={(e) => {
               const op = e.target.value as Comparison["op"];
               const keep = op !== "answered" && op !== "not_answered";
-              set({ question: condition.question, op, ...(keep ? { value: condition.value ?? options?.[0]?.code ?? 0 } : {}) });
+              set({
+                question: condition.question,
+                op,
+                ...(keep ? { value: condition.value ?? options?.[0]?.code ?? 0 } : {}),
+              });
             }}
           >
             {ops.map((op) => (
-              <option key={op} value={op}>{t(`ops.${op}`)}</option>
+              <option key={op} value={op}>
+                {t(`ops.${op}`)}
+              </option>
             ))}
           </select>
         </div>
         {needsValue && (
           <div>
-            <label htmlFor={ids.value} className="block text-xs text-slate-600">{t("value")}</label>
+            <label htmlFor={ids.value} className="block text-xs text-slate-600">
+              {t("value")}
+            </label>
             {options ? (
               <select
                 id={ids.value}
@@ -116,7 +135,9 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
                 {...issues.value.inputProps}
               >
                 {options.map((o) => (
-                  <option key={o.code} value={o.code}>{(locale === "zh" ? o.label.zh || o.label.en : o.label.en || o.label.zh) || o.code}</option>
+                  <option key={o.code} value={o.code}>
+                    {(locale === "zh" ? o.label.zh || o.label.en : o.label.en || o.label.zh) || o.code}
+                  </option>
                 ))}
               </select>
             ) : (

@@ -1,7 +1,7 @@
 "use client";
 // Saves the draft a moment after the last change, one save at a time, and warns before leaving
 // with unsaved changes. A conflict (someone else saved meanwhile) stops autosaving and says so.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { DraftDefinition } from "@/lib/questionnaire/draft-edits";
 
@@ -18,7 +18,9 @@ export function useAutosave(opts: { draft: DraftDefinition; version: number; upd
   const [state, setState] = useState<SaveState>("saved");
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(opts);
-  latest.current = opts;
+  useLayoutEffect(() => {
+    latest.current = opts;
+  });
   const savedVersion = useRef(0);
   const updatedAt = useRef(opts.updatedAt);
   const inFlight = useRef<Promise<boolean> | null>(null);

@@ -26,7 +26,9 @@ export function useDraftHistory(initial: DraftDefinition) {
 
   const undo = useCallback(() => {
     last.current = { at: 0 };
-    setState((s) => (s.past.length ? { draft: s.past[s.past.length - 1], past: s.past.slice(0, -1), version: s.version + 1 } : s));
+    setState((s) =>
+      s.past.length ? { draft: s.past[s.past.length - 1], past: s.past.slice(0, -1), version: s.version + 1 } : s,
+    );
   }, []);
 
   return { draft: state.draft, version: state.version, canUndo: state.past.length > 0, update, undo };

@@ -14,7 +14,11 @@ export function ExportPanel({ slug }: { slug: string }) {
     <Card aria-labelledby="export-title">
       <CardTitle id="export-title">{t("title")}</CardTitle>
       <p className="mt-1 mb-4 text-sm text-slate-600">{t("description")}</p>
-      <form method="get" action={`/api/v1/surveys/${encodeURIComponent(slug)}/export`} className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
+      <form
+        method="get"
+        action={`/api/v1/surveys/${encodeURIComponent(slug)}/export`}
+        className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end"
+      >
         <label className="space-y-1 text-sm font-medium">
           <span className="block">{t("format")}</span>
           <select name="format" defaultValue="xlsx" className={controlClass}>
@@ -25,8 +29,12 @@ export function ExportPanel({ slug }: { slug: string }) {
         <label className="space-y-1 text-sm font-medium">
           <span className="block">{t("language")}</span>
           <select name="locale" defaultValue={locale} className={controlClass}>
-            <option value="zh" lang="zh">中文</option>
-            <option value="en" lang="en">English</option>
+            <option value="zh" lang="zh">
+              中文
+            </option>
+            <option value="en" lang="en">
+              English
+            </option>
           </select>
         </label>
         <label className="space-y-1 text-sm font-medium">

@@ -5,7 +5,13 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { setCurrentOrganization } from "@/lib/auth/set-current-organization-action";
 
-export function OrganizationSwitcher({ organizations, current }: { organizations: { slug: string; name: string }[]; current: string }) {
+export function OrganizationSwitcher({
+  organizations,
+  current,
+}: {
+  organizations: { slug: string; name: string }[];
+  current: string;
+}) {
   const t = useTranslations("auth.header");
   const router = useRouter();
   const [pending, startTransition] = useTransition();

@@ -20,7 +20,11 @@ async function SignedInNav() {
       </Link>
     );
   }
-  const [user, organizations, current] = await Promise.all([currentUser(actor), actorOrganizations(actor), currentOrganization(actor)]);
+  const [user, organizations, current] = await Promise.all([
+    currentUser(actor),
+    actorOrganizations(actor),
+    currentOrganization(actor),
+  ]);
   const role = current?.role ?? "viewer";
   return (
     <>

@@ -6,14 +6,23 @@ import { localizedText } from "@/lib/questionnaire/localized-text";
 import { clsx } from "clsx";
 
 type Choice = Extract<QuestionDefinition, { type: "single" | "multi" }>;
-export type ChoiceProps<V> = { question: Choice; locale: Locale; value: V | undefined; onChange: (v: V | undefined) => void; describedBy?: string; invalid: boolean; name: string };
+export type ChoiceProps<V> = {
+  question: Choice;
+  locale: Locale;
+  value: V | undefined;
+  onChange: (v: V | undefined) => void;
+  describedBy?: string;
+  invalid: boolean;
+  name: string;
+};
 
 export const optionClass =
   "flex min-h-11 cursor-pointer items-start gap-3 rounded-md border border-slate-300 bg-white px-3 py-2.5 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60";
 
 export function SingleChoice({ question, locale, value, onChange, describedBy, invalid, name }: ChoiceProps<string>) {
   return (
-    <div className="grid gap-2 sm:grid-cols-2">
+    // A radio cannot be invalid by itself (ARIA); its group is.
+    <div role="radiogroup" aria-invalid={invalid || undefined} className="grid gap-2 sm:grid-cols-2">
       {question.options.map((o) => (
         <label key={o.code} className={optionClass}>
           <input
@@ -23,7 +32,6 @@ export function SingleChoice({ question, locale, value, onChange, describedBy, i
             checked={value === o.code}
             onChange={() => onChange(o.code)}
             aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
             className="mt-1 size-4 shrink-0 accent-brand-700"
           />
           <span>{localizedText(o.label, locale)}</span>

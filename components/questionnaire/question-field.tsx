@@ -56,11 +56,39 @@ export function QuestionField({ question: q, locale, value, onChange, issues }: 
       case "scale":
         return <ScaleInput question={q} value={value as number | undefined} onChange={onChange} {...common} />;
       case "matrix":
-        return <MatrixInput question={q} value={value as Record<string, number> | undefined} onChange={onChange} rowIssues={rowIssues} {...common} />;
+        return (
+          <MatrixInput
+            question={q}
+            value={value as Record<string, number> | undefined}
+            onChange={onChange}
+            rowIssues={rowIssues}
+            {...common}
+          />
+        );
       case "number":
-        return <NumberInput question={q} id={`${id}-input`} value={value as number | string | undefined} onChange={onChange} locale={locale} describedBy={describedBy} invalid={invalid} />;
+        return (
+          <NumberInput
+            question={q}
+            id={`${id}-input`}
+            value={value as number | string | undefined}
+            onChange={onChange}
+            locale={locale}
+            describedBy={describedBy}
+            invalid={invalid}
+          />
+        );
       case "text":
-        return <TextInput question={q} id={`${id}-input`} value={value as string | undefined} onChange={onChange} locale={locale} describedBy={describedBy} invalid={invalid} />;
+        return (
+          <TextInput
+            question={q}
+            id={`${id}-input`}
+            value={value as string | undefined}
+            onChange={onChange}
+            locale={locale}
+            describedBy={describedBy}
+            invalid={invalid}
+          />
+        );
     }
   })();
   const details = (

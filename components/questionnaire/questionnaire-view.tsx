@@ -45,17 +45,23 @@ export function QuestionnaireView(props: QuestionnaireViewProps) {
 
   const visible = visibleQuestionCodes(def, answers);
   const sections = def.sections.filter((s) => s.questions.some((q) => visible.has(q.code)));
-  const index = Math.max(0, sections.findIndex((s) => s.code === props.sectionCode));
+  const index = Math.max(
+    0,
+    sections.findIndex((s) => s.code === props.sectionCode),
+  );
   const section = sections[index];
   const shownQuestions = section.questions.filter((q) => visible.has(q.code));
-  const issuesOf = (codes: string[]) => answerIssues(def, answers, { onlyQuestions: new Set(codes) }).filter((i) => i.code !== "unknown_question");
+  const issuesOf = (codes: string[]) =>
+    answerIssues(def, answers, { onlyQuestions: new Set(codes) }).filter((i) => i.code !== "unknown_question");
   const sectionIssues = checked.has(section.code) ? issuesOf(shownQuestions.map((q) => q.code)) : [];
   const message = (issue: AnswerIssue) => {
     const m = issueMessageOf(issue, def, locale);
     return t(`issues.${m.key}` as "issues.required", m.values);
   };
   const fieldIssues = (code: string): FieldIssue[] =>
-    sectionIssues.filter((i) => i.path[0] === code).map((i) => ({ message: message(i), row: i.path.length > 1 ? String(i.path[1]) : undefined }));
+    sectionIssues
+      .filter((i) => i.path[0] === code)
+      .map((i) => ({ message: message(i), row: i.path.length > 1 ? String(i.path[1]) : undefined }));
 
   const allShown = [...visible];
   const answered = allShown.filter((c) => isAnswered(answers[c])).length;
@@ -72,7 +78,9 @@ export function QuestionnaireView(props: QuestionnaireViewProps) {
   const next = () => {
     if (issuesOf(shownQuestions.map((q) => q.code)).length) return showProblems(section.code);
     if (index < sections.length - 1) return goTo(sections[index + 1].code);
-    const firstBad = sections.find((s) => issuesOf(s.questions.filter((q) => visible.has(q.code)).map((q) => q.code)).length);
+    const firstBad = sections.find(
+      (s) => issuesOf(s.questions.filter((q) => visible.has(q.code)).map((q) => q.code)).length,
+    );
     if (firstBad) return showProblems(firstBad.code);
     props.onFinish();
   };
@@ -93,7 +101,12 @@ export function QuestionnaireView(props: QuestionnaireViewProps) {
       className="space-y-5"
       aria-labelledby="section-title"
     >
-      <ProgressIndicator section={index + 1} sections={sections.length} answered={answered} questions={allShown.length} />
+      <ProgressIndicator
+        section={index + 1}
+        sections={sections.length}
+        answered={answered}
+        questions={allShown.length}
+      />
       <div>
         <h2 id="section-title" ref={headingRef} tabIndex={-1} className="text-xl font-semibold">
           {localizedText(section.title, locale)}
@@ -101,7 +114,12 @@ export function QuestionnaireView(props: QuestionnaireViewProps) {
         {section.description && <p className="mt-1 text-slate-700">{localizedText(section.description, locale)}</p>}
       </div>
       {sectionIssues.length > 0 && (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="rounded-md border border-red-700 bg-red-50 p-4 text-red-800">
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-md border border-red-700 bg-red-50 p-4 text-red-800"
+        >
           <p className="font-semibold">{t("form.errorSummary", { count: sectionIssues.length })}</p>
           <ul className="mt-2 list-disc space-y-1 pl-5">
             {sectionIssues.map((i) => {
@@ -120,11 +138,23 @@ export function QuestionnaireView(props: QuestionnaireViewProps) {
         </div>
       )}
       {shownQuestions.map((q) => (
-        <QuestionField key={q.code} question={q} locale={locale} value={answers[q.code]} onChange={(v) => setAnswer(q.code, v)} issues={fieldIssues(q.code)} />
+        <QuestionField
+          key={q.code}
+          question={q}
+          locale={locale}
+          value={answers[q.code]}
+          onChange={(v) => setAnswer(q.code, v)}
+          issues={fieldIssues(q.code)}
+        />
       ))}
       {props.footer}
       <div className="flex flex-wrap justify-between gap-3">
-        <Button type="button" variant="secondary" disabled={index === 0 || props.busy} onClick={() => goTo(sections[index - 1].code)}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={index === 0 || props.busy}
+          onClick={() => goTo(sections[index - 1].code)}
+        >
           {t("form.back")}
         </Button>
         <Button type="submit" disabled={props.busy}>

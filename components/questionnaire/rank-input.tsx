@@ -8,7 +8,12 @@ import { Button } from "@/components/ui/button";
 
 type Rank = Extract<QuestionDefinition, { type: "rank" }>;
 
-export function RankInput(props: { question: Rank; locale: Locale; value: string[] | undefined; onChange: (v: string[] | undefined) => void }) {
+export function RankInput(props: {
+  question: Rank;
+  locale: Locale;
+  value: string[] | undefined;
+  onChange: (v: string[] | undefined) => void;
+}) {
   const { question, locale, onChange } = props;
   const t = useTranslations("respondent.form");
   const ranked = props.value ?? [];
@@ -29,16 +34,39 @@ export function RankInput(props: { question: Rank; locale: Locale; value: string
         ) : (
           <ol className="space-y-2">
             {ranked.map((code, i) => (
-              <li key={code} className="flex flex-wrap items-center gap-2 rounded-md border border-brand-700 bg-brand-50 px-3 py-2">
+              <li
+                key={code}
+                className="flex flex-wrap items-center gap-2 rounded-md border border-brand-700 bg-brand-50 px-3 py-2"
+              >
                 <span className="font-semibold tabular-nums">{i + 1}.</span>
                 <span className="min-w-0 flex-1">{label(code)}</span>
-                <Button type="button" size="sm" variant="secondary" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t("rankUp", { option: label(code) })}>
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="secondary"
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={t("rankUp", { option: label(code) })}
+                >
                   ↑
                 </Button>
-                <Button type="button" size="sm" variant="secondary" disabled={i === ranked.length - 1} onClick={() => move(i, 1)} aria-label={t("rankDown", { option: label(code) })}>
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="secondary"
+                  disabled={i === ranked.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={t("rankDown", { option: label(code) })}
+                >
                   ↓
                 </Button>
-                <Button type="button" size="sm" variant="ghost" onClick={() => set(ranked.filter((c) => c !== code))} aria-label={t("rankRemove", { option: label(code) })}>
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => set(ranked.filter((c) => c !== code))}
+                  aria-label={t("rankRemove", { option: label(code) })}
+                >
                   {t("remove")}
                 </Button>
               </li>

@@ -29,7 +29,12 @@ export function contentLocaleOf(def: QuestionnaireDefinition, uiLocale: Locale):
   return def.locales.includes(uiLocale) ? uiLocale : (def.defaultLocale ?? def.locales[0]);
 }
 
-export function RespondentForm(props: { slug: string; definition: QuestionnaireDefinition; token?: string; initial: InitialDraft }) {
+export function RespondentForm(props: {
+  slug: string;
+  definition: QuestionnaireDefinition;
+  token?: string;
+  initial: InitialDraft;
+}) {
   const { slug, definition, token } = props;
   const t = useTranslations("respondent");
   const router = useRouter();
@@ -54,7 +59,11 @@ export function RespondentForm(props: { slug: string; definition: QuestionnaireD
         router.push(`/s/${encodeURIComponent(slug)}/thanks`);
         return;
       }
-      const body = (await res.json().catch(() => ({}))) as { error?: string; retryAfterSeconds?: number; issues?: { message: string }[] };
+      const body = (await res.json().catch(() => ({}))) as {
+        error?: string;
+        retryAfterSeconds?: number;
+        issues?: { message: string }[];
+      };
       // Answers saved on another device are newer: they replace this page's, to be checked before submitting.
       if (body.error === "stale_revision") store.replaceWithNewer(body as StaleRevisionBody);
       if (res.status === 429) setError({ key: "rateLimited", values: { seconds: body.retryAfterSeconds ?? 60 } });

@@ -1,14 +1,20 @@
 "use client";
 // The link that brings a saved filling back on any device (the submissionId is its key).
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
+const noSubscription = () => () => {};
+
 export function ResumeLink({ slug, submissionId }: { slug: string; submissionId: string }) {
   const t = useTranslations("respondent.form");
-  const [origin, setOrigin] = useState("");
+  // The server does not know the address the firm reached it by; the browser does.
+  const origin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
   const [copied, setCopied] = useState(false);
-  useEffect(() => setOrigin(window.location.origin), []);
   const link = `${origin}/s/${encodeURIComponent(slug)}?resume=${submissionId}`;
   return (
     <section aria-labelledby="resume-title" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -30,7 +36,10 @@ export function ResumeLink({ slug, submissionId }: { slug: string; submissionId:
           type="button"
           variant="secondary"
           onClick={async () => {
-            await navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false));
+            await navigator.clipboard?.writeText(link).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
           }}
         >
           {copied ? t("copied") : t("copyLink")}

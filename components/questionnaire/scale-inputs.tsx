@@ -14,9 +14,17 @@ function points(scale: Scale, locale: Locale) {
   });
 }
 
-function ScalePoints(props: { scale: Scale; locale: Locale; name: string; value: number | undefined; onChange: (v: number) => void; describedBy?: string; invalid: boolean }) {
+function ScalePoints(props: {
+  scale: Scale;
+  locale: Locale;
+  name: string;
+  value: number | undefined;
+  onChange: (v: number) => void;
+  describedBy?: string;
+  invalid: boolean;
+}) {
   return (
-    <div className="flex flex-wrap gap-2">
+    <div role="radiogroup" aria-invalid={props.invalid || undefined} className="flex flex-wrap gap-2">
       {points(props.scale, props.locale).map((p) => (
         <label
           key={p.value}
@@ -29,7 +37,6 @@ function ScalePoints(props: { scale: Scale; locale: Locale; name: string; value:
             checked={props.value === p.value}
             onChange={() => props.onChange(p.value)}
             aria-describedby={props.describedBy}
-            aria-invalid={props.invalid || undefined}
             className="size-4 accent-brand-700"
           />
           <span>
@@ -42,7 +49,15 @@ function ScalePoints(props: { scale: Scale; locale: Locale; name: string; value:
   );
 }
 
-export function ScaleInput(props: { question: Extract<QuestionDefinition, { type: "scale" }>; locale: Locale; name: string; value: number | undefined; onChange: (v: number | undefined) => void; describedBy?: string; invalid: boolean }) {
+export function ScaleInput(props: {
+  question: Extract<QuestionDefinition, { type: "scale" }>;
+  locale: Locale;
+  name: string;
+  value: number | undefined;
+  onChange: (v: number | undefined) => void;
+  describedBy?: string;
+  invalid: boolean;
+}) {
   return <ScalePoints {...props} scale={props.question.scale} />;
 }
 

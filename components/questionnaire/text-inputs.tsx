@@ -2,7 +2,7 @@
 // Number and text answers. A number is typed as text (inputMode shows the digit keypad) so that
 // what the respondent typed stays visible even when it is not yet a number; full-width digits
 // from a Chinese input method are read as ordinary digits.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Locale, QuestionDefinition } from "@/lib/questionnaire/definition-schema";
 import { localizedText } from "@/lib/questionnaire/localized-text";
@@ -12,20 +12,33 @@ const inputClass =
 
 /** The number typed, or the text itself when it is not a number (validation then says so). */
 export function parseNumberInput(raw: string): number | string | undefined {
-  const text = raw.replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/[\s,，]/g, "").replace("．", ".");
+  const text = raw
+    .replace(/[\uFF10-\uFF19]/g, (d) => String(d.charCodeAt(0) - 0xff10))
+    .replace(/[\s,，]/g, "")
+    .replace("．", ".");
   if (text === "") return undefined;
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : raw.trim();
 }
 
-type InputProps<Q, V> = { question: Q; locale: Locale; id: string; value: V | undefined; onChange: (v: V | undefined) => void; describedBy?: string; invalid: boolean };
+type InputProps<Q, V> = {
+  question: Q;
+  locale: Locale;
+  id: string;
+  value: V | undefined;
+  onChange: (v: V | undefined) => void;
+  describedBy?: string;
+  invalid: boolean;
+};
 
 export function NumberInput(props: InputProps<Extract<QuestionDefinition, { type: "number" }>, number | string>) {
   const { question, value } = props;
   const [raw, setRaw] = useState(value === undefined ? "" : String(value));
   // Follow changes made elsewhere (a resumed draft), but keep "1." while it is being typed.
-  useEffect(() => {
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
     if (parseNumberInput(raw) !== value) setRaw(value === undefined ? "" : String(value));
-  }, [value]);
+  }
   const unit = localizedText(question.unit, props.locale);
   return (
     <div className="flex max-w-xs items-center gap-2">

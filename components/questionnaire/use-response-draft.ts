@@ -4,7 +4,7 @@
 // all under the same submissionId, so a resume link or the invitation brings it back anywhere.
 // Each save names the revision it continues; when another device saved newer answers meanwhile,
 // the server refuses the save (409 stale_revision) and this page takes the newer answers.
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Answers } from "@/lib/questionnaire/answer-values";
 import { answerIssues } from "@/lib/questionnaire/answer-validation";
 import { questionsOf } from "@/lib/questionnaire/question-list";
@@ -12,7 +12,13 @@ import type { Locale, QuestionnaireDefinition } from "@/lib/questionnaire/defini
 import type { StaleRevisionBody, SubmissionInput, SubmissionResult } from "@/lib/responses/submission-schema";
 
 /** `revision`: the saved revision these answers continue (0 before the first save). */
-export type Draft = { submissionId: string; answers: Answers; sectionCode: string; startedAt: string; revision: number };
+export type Draft = {
+  submissionId: string;
+  answers: Answers;
+  sectionCode: string;
+  startedAt: string;
+  revision: number;
+};
 export type SaveState = "idle" | "saving" | "saved" | "local" | "failed" | "replaced";
 export type InitialDraft = Draft & { resumed: boolean };
 
@@ -30,13 +36,23 @@ function readLocal(key: string, def: QuestionnaireDefinition): Draft | null {
     if (!draft?.submissionId || typeof draft.answers !== "object") return null;
     // A draft kept from another version of the questionnaire keeps only the questions still asked.
     const known = new Set(questionsOf(def).map((q) => q.code));
-    return { ...draft, revision: Number.isInteger(draft.revision) ? draft.revision : 0, answers: Object.fromEntries(Object.entries(draft.answers).filter(([c]) => known.has(c))) };
+    return {
+      ...draft,
+      revision: Number.isInteger(draft.revision) ? draft.revision : 0,
+      answers: Object.fromEntries(Object.entries(draft.answers).filter(([c]) => known.has(c))),
+    };
   } catch {
     return null;
   }
 }
 
-export function useResponseDraft(opts: { slug: string; token?: string; definition: QuestionnaireDefinition; locale: Locale; initial: InitialDraft }) {
+export function useResponseDraft(opts: {
+  slug: string;
+  token?: string;
+  definition: QuestionnaireDefinition;
+  locale: Locale;
+  initial: InitialDraft;
+}) {
   const { slug, token, definition, locale, initial } = opts;
   const storageKey = `sme-survey:${slug}:${token ? `invitation:${token}` : "link"}`;
   const [draft, setDraft] = useState<Draft>(initial);
@@ -49,7 +65,9 @@ export function useResponseDraft(opts: { slug: string; token?: string; definitio
   const queue = useRef<Promise<void>>(Promise.resolve());
   const finished = useRef(false);
   const latest = useRef({ draft, locale });
-  latest.current = { draft, locale };
+  useLayoutEffect(() => {
+    latest.current = { draft, locale };
+  });
 
   useEffect(() => {
     const local = readLocal(storageKey, definition);
@@ -58,6 +76,9 @@ export function useResponseDraft(opts: { slug: string; token?: string; definitio
     const sameFilling = local?.submissionId === initial.submissionId;
     if (local && (!initial.resumed || (sameFilling && local.revision >= initial.revision))) {
       revision.current = local.revision;
+      // localStorage exists only in the browser, after hydration: reading it during render would
+      // make the first client render differ from the server's HTML.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setDraft(local);
     } else if (local && sameFilling) setSaveState("replaced");
     setRestored(true);
@@ -120,7 +141,8 @@ export function useResponseDraft(opts: { slug: string; token?: string; definitio
             savedBody.current = content;
             accepted(reply as SubmissionResult);
             setOnServer(true);
-            setSaveState("saved");
+            // Answers changed while this save was on its way are not saved yet: the next save is queued.
+            setSaveState(contentOf(bodyOf(true)) === content ? "saved" : "saving");
           } else if (res.status === 409 && reply?.error === "stale_revision") {
             replaceWithNewer(reply as StaleRevisionBody);
           } else {
@@ -137,12 +159,25 @@ export function useResponseDraft(opts: { slug: string; token?: string; definitio
 
   useEffect(() => {
     if (!restored || Object.keys(draft.answers).length === 0) return;
+    // From the first change until the server has it, the page says "saving", never "saved".
+    if (!finished.current && contentOf(bodyOf(true)) !== savedBody.current) setSaveState("saving");
     const timer = setTimeout(() => void saveNow(), SAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [draft.answers, restored, saveNow]);
+  }, [draft.answers, restored, saveNow, bodyOf]);
 
   useEffect(() => {
-    const onHide = () => document.visibilityState === "hidden" && Object.keys(latest.current.draft.answers).length && void saveNow({ keepalive: true });
+    if (saveState !== "saving") return;
+    // Closing the page with a change the server does not have yet asks first (the browser's own prompt).
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [saveState]);
+
+  useEffect(() => {
+    const onHide = () =>
+      document.visibilityState === "hidden" &&
+      Object.keys(latest.current.draft.answers).length &&
+      void saveNow({ keepalive: true });
     const onOnline = () => void saveNow();
     document.addEventListener("visibilitychange", onHide);
     window.addEventListener("online", onOnline);
@@ -158,5 +193,16 @@ export function useResponseDraft(opts: { slug: string; token?: string; definitio
     localStorage.removeItem(storageKey);
   }, [storageKey]);
 
-  return { draft, setDraft, restored, saveState, onServer, saveNow, bodyOf, replaceWithNewer, finish, pending: () => queue.current };
+  return {
+    draft,
+    setDraft,
+    restored,
+    saveState,
+    onServer,
+    saveNow,
+    bodyOf,
+    replaceWithNewer,
+    finish,
+    pending: () => queue.current,
+  };
 }

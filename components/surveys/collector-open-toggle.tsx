@@ -4,10 +4,7 @@ import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 
-export function CollectorOpenToggle(props: {
-  open: boolean;
-  setOpen: (open: boolean) => Promise<void>;
-}) {
+export function CollectorOpenToggle(props: { open: boolean; setOpen: (open: boolean) => Promise<void> }) {
   const t = useTranslations("surveys.collectors");
   const [pending, startTransition] = useTransition();
   return (

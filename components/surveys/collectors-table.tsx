@@ -40,7 +40,9 @@ export async function CollectorsTable(props: {
             <Td>{c.name}</Td>
             <Td>{t(`kinds.${c.kind}`)}</Td>
             <NumericCell>{c.responses}</NumericCell>
-            <NumericCell>{c.kind === "invitation" ? t("used", { used: c.invitationsUsed, total: c.invitations }) : "–"}</NumericCell>
+            <NumericCell>
+              {c.kind === "invitation" ? t("used", { used: c.invitationsUsed, total: c.invitations }) : "–"}
+            </NumericCell>
             <Td>{format.dateTime(c.createdAt, { dateStyle: "medium" })}</Td>
             <Td data-testid={`collector-status-${c.kind}`}>
               <span className="mr-2">{c.closedAt ? t("closed") : t("open")}</span>

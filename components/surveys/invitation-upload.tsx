@@ -13,7 +13,13 @@ import { invitationLinksCsv, parseInvitationCsv, type InvitationRowError } from 
 type Links = { firmName: string; contact: string | null; firmIdentifier: string | null; link: string }[];
 type Result = { errors: InvitationRowError[] } | { links: Links } | null;
 
-export function InvitationUpload({ slug, create }: { slug: string; create: (name: string, csv: string) => Promise<Result> }) {
+export function InvitationUpload({
+  slug,
+  create,
+}: {
+  slug: string;
+  create: (name: string, csv: string) => Promise<Result>;
+}) {
   const t = useTranslations("surveys.invitations");
   const ids = { name: useId(), file: useId(), csv: useId() };
   const [name, setName] = useState("");
@@ -38,7 +44,9 @@ export function InvitationUpload({ slug, create }: { slug: string; create: (name
         <p role="alert" className="rounded-md border border-amber-500 bg-amber-50 p-3 text-sm text-amber-900">
           {t("onceWarning", { count: result.links.length })}
         </p>
-        <Button type="button" onClick={() => download(result.links)}>{t("download")}</Button>
+        <Button type="button" onClick={() => download(result.links)}>
+          {t("download")}
+        </Button>
         <Table framed wrapperClassName="max-h-80 overflow-auto" className="text-xs">
           <TableHead>
             <tr>
@@ -52,12 +60,16 @@ export function InvitationUpload({ slug, create }: { slug: string; create: (name
               <TableRow key={l.link}>
                 <Td>{l.firmName}</Td>
                 <Td>{l.contact}</Td>
-                <Td className="break-all"><code>{l.link}</code></Td>
+                <Td className="break-all">
+                  <code>{l.link}</code>
+                </Td>
               </TableRow>
             ))}
           </tbody>
         </Table>
-        <Button type="button" variant="secondary" onClick={() => (setResult(null), setCsv(""), setName(""))}>{t("another")}</Button>
+        <Button type="button" variant="secondary" onClick={() => (setResult(null), setCsv(""), setName(""))}>
+          {t("another")}
+        </Button>
       </div>
     );
 
@@ -71,25 +83,50 @@ export function InvitationUpload({ slug, create }: { slug: string; create: (name
     >
       <p className="text-sm text-slate-600">{t("help")}</p>
       <div>
-        <label htmlFor={ids.name} className="block text-sm font-medium">{t("name")}</label>
-        <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} className={compactControlClass} placeholder={t("namePlaceholder")} />
+        <label htmlFor={ids.name} className="block text-sm font-medium">
+          {t("name")}
+        </label>
+        <input
+          id={ids.name}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          className={compactControlClass}
+          placeholder={t("namePlaceholder")}
+        />
       </div>
-      <TextFileInput id={ids.file} label={t("file")} accept=".csv,text/csv" onText={(text) => (setCsv(text), setResult(null))} />
+      <TextFileInput
+        id={ids.file}
+        label={t("file")}
+        accept=".csv,text/csv"
+        onText={(text) => (setCsv(text), setResult(null))}
+      />
       <div>
-        <label htmlFor={ids.csv} className="block text-sm font-medium">{t("paste")}</label>
-        <textarea id={ids.csv} value={csv} onChange={(e) => (setCsv(e.target.value), setResult(null))} className={`${compactControlClass} h-28 font-mono text-xs`} placeholder="firm_name,contact,firm_identifier" />
+        <label htmlFor={ids.csv} className="block text-sm font-medium">
+          {t("paste")}
+        </label>
+        <textarea
+          id={ids.csv}
+          value={csv}
+          onChange={(e) => (setCsv(e.target.value), setResult(null))}
+          className={`${compactControlClass} h-28 font-mono text-xs`}
+          placeholder="firm_name,contact,firm_identifier"
+        />
       </div>
       {errors.length > 0 && (
         <div role="alert" className="text-sm text-red-700">
           <p>{t("rowErrors", { count: errors.length })}</p>
           <ul className="mt-1 list-disc pl-5" data-testid="invitation-errors">
             {errors.slice(0, 100).map((e) => (
-              <li key={`${e.line}-${e.field}-${e.code}`}>{t(`errors.${e.field}.${e.code}` as "errors.firmName.missing", { line: e.line })}</li>
+              <li key={`${e.line}-${e.field}-${e.code}`}>
+                {t(`errors.${e.field}.${e.code}` as "errors.firmName.missing", { line: e.line })}
+              </li>
             ))}
           </ul>
         </div>
       )}
-      {preview && errors.length === 0 && <p className="text-sm text-slate-700">{t("ready", { count: preview.rows.length })}</p>}
+      {preview && errors.length === 0 && (
+        <p className="text-sm text-slate-700">{t("ready", { count: preview.rows.length })}</p>
+      )}
       <Button type="submit" disabled={pending || !preview || errors.length > 0 || preview.rows.length === 0}>
         {t("create")}
       </Button>

@@ -20,9 +20,14 @@ function newSubmissionId(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-type Outcome = { kind: "stored"; id: string; screened: boolean } | { kind: "not_found" } | { kind: "invalid"; issues: unknown[] };
+type Outcome =
+  { kind: "stored"; id: string; screened: boolean } | { kind: "not_found" } | { kind: "invalid"; issues: unknown[] };
 
-export function PaperEntryForm(props: { slug: string; definition: QuestionnaireDefinition; enter: (input: unknown) => Promise<Outcome> }) {
+export function PaperEntryForm(props: {
+  slug: string;
+  definition: QuestionnaireDefinition;
+  enter: (input: unknown) => Promise<Outcome>;
+}) {
   const t = useTranslations("responses.paper");
   const [locale, setLocale] = useState<Locale>(props.definition.defaultLocale ?? props.definition.locales[0]);
   const [answers, setAnswers] = useState<Answers>({});
@@ -48,16 +53,27 @@ export function PaperEntryForm(props: { slug: string; definition: QuestionnaireD
     <div className="max-w-2xl space-y-4">
       <div role="group" aria-label={t("language")} className="flex w-fit rounded-md border border-slate-300 text-sm">
         {props.definition.locales.map((l) => (
-          <button key={l} type="button" aria-pressed={l === locale} onClick={() => setLocale(l)} className="min-h-9 px-3 first:rounded-l-md last:rounded-r-md aria-pressed:bg-brand-700 aria-pressed:text-white">
+          <button
+            key={l}
+            type="button"
+            aria-pressed={l === locale}
+            onClick={() => setLocale(l)}
+            className="min-h-9 px-3 first:rounded-l-md last:rounded-r-md aria-pressed:bg-brand-700 aria-pressed:text-white"
+          >
             {LOCALE_NAMES[l]}
           </button>
         ))}
       </div>
       <div aria-live="polite">
         {stored && (
-          <p className="rounded-md border border-green-700 bg-green-50 p-3 text-sm text-green-900" data-testid="paper-stored">
+          <p
+            className="rounded-md border border-green-700 bg-green-50 p-3 text-sm text-green-900"
+            data-testid="paper-stored"
+          >
             {t("stored", { count: stored.count })} {stored.screened && t("screenedDuplicate")}{" "}
-            <a className="underline" href={`/surveys/${props.slug}/responses/${stored.id}`}>{t("open")}</a>
+            <a className="underline" href={`/surveys/${props.slug}/responses/${stored.id}`}>
+              {t("open")}
+            </a>
           </p>
         )}
       </div>
@@ -72,10 +88,20 @@ export function PaperEntryForm(props: { slug: string; definition: QuestionnaireD
           onSectionChange={setSectionCode}
           onFinish={finish}
           busy={pending}
-          footer={error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+          footer={
+            error ? (
+              <p role="alert" className="text-sm text-red-700">
+                {error}
+              </p>
+            ) : null
+          }
         />
       </div>
-      <Button type="button" variant="ghost" onClick={() => (setAnswers({}), setSectionCode(""), setSubmissionId(newSubmissionId()))}>
+      <Button
+        type="button"
+        variant="ghost"
+        onClick={() => (setAnswers({}), setSectionCode(""), setSubmissionId(newSubmissionId()))}
+      >
         {t("clear")}
       </Button>
     </div>

@@ -44,11 +44,23 @@ export async function QuotaPanel(props: {
                     {t("fill", { filled: q.filled, limit: q.limit })}
                   </span>
                 </div>
-                <div role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={q.limit} aria-valuenow={q.filled} className="mt-1 h-2 rounded bg-slate-200">
-                  <div className={`h-2 rounded ${share >= 1 ? "bg-red-600" : "bg-brand-600"}`} style={{ width: `${share * 100}%` }} />
+                <div
+                  role="meter"
+                  aria-label={label}
+                  aria-valuemin={0}
+                  aria-valuemax={q.limit}
+                  aria-valuenow={q.filled}
+                  className="mt-1 h-2 rounded bg-slate-200"
+                >
+                  <div
+                    className={`h-2 rounded ${share >= 1 ? "bg-red-600" : "bg-brand-600"}`}
+                    style={{ width: `${share * 100}%` }}
+                  />
                 </div>
                 <form action={props.removeQuota.bind(null, q.id)}>
-                  <Button type="submit" size="sm" variant="ghost" aria-label={t("removeNamed", { name: label })}>{t("remove")}</Button>
+                  <Button type="submit" size="sm" variant="ghost" aria-label={t("removeNamed", { name: label })}>
+                    {t("remove")}
+                  </Button>
                 </form>
               </li>
             );
@@ -56,7 +68,11 @@ export async function QuotaPanel(props: {
         </ul>
       )}
       <div className="mt-4">
-        {questions.length ? <QuotaForm questions={questions} action={props.setQuota} /> : <p className="text-sm text-slate-600">{t("noBreakdowns")}</p>}
+        {questions.length ? (
+          <QuotaForm questions={questions} action={props.setQuota} />
+        ) : (
+          <p className="text-sm text-slate-600">{t("noBreakdowns")}</p>
+        )}
       </div>
     </Card>
   );

@@ -18,13 +18,20 @@ export function ScreeningForm(props: {
   const id = useId();
   if (props.screened)
     return (
-      <Button type="button" variant="secondary" disabled={restoring} onClick={() => startRestore(async () => void (await props.restore()))}>
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={restoring}
+        onClick={() => startRestore(async () => void (await props.restore()))}
+      >
         {t("restore")}
       </Button>
     );
   return (
     <form action={action} className="space-y-2">
-      <label htmlFor={id} className="block text-sm font-medium">{t("reason")}</label>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {t("reason")}
+      </label>
       <textarea
         id={id}
         name="reason"
@@ -33,8 +40,14 @@ export function ScreeningForm(props: {
         aria-invalid={state?.error ? true : undefined}
         aria-describedby={state?.error ? `${id}-error` : undefined}
       />
-      {state?.error && <p id={`${id}-error`} className="text-sm text-red-700">{t(`errors.${state.error}` as "errors.reasonRequired")}</p>}
-      <Button type="submit" variant="danger" disabled={pending}>{t("markInvalid")}</Button>
+      {state?.error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {t(`errors.${state.error}` as "errors.reasonRequired")}
+        </p>
+      )}
+      <Button type="submit" variant="danger" disabled={pending}>
+        {t("markInvalid")}
+      </Button>
     </form>
   );
 }

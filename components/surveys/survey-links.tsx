@@ -14,20 +14,48 @@ export async function SurveyLinks({ slug, canManage }: { slug: string; canManage
       <CardTitle>{t("title")}</CardTitle>
       <div className="mt-3 flex flex-col gap-4 sm:flex-row">
         {/* The SVG is generated on the server from our own URL by the qrcode library. */}
-        <div role="img" aria-label={t("qrLabel", { url })} className="size-40 shrink-0" dangerouslySetInnerHTML={{ __html: svg }} data-testid="qr-code" />
+        <div
+          role="img"
+          aria-label={t("qrLabel", { url })}
+          className="size-40 shrink-0"
+          dangerouslySetInnerHTML={{ __html: svg }}
+          data-testid="qr-code"
+        />
         <div className="min-w-0 space-y-2 text-sm">
           <p>
             {t("openLink")}{" "}
-            <a href={url} className="break-all text-brand-700 underline" data-testid="respondent-link">{url}</a>
+            <a href={url} className="break-all text-brand-700 underline" data-testid="respondent-link">
+              {url}
+            </a>
           </p>
           <ul className="flex flex-wrap gap-x-4 gap-y-2">
-            <li><Link className="underline" href={`/surveys/${slug}/dashboard`}>{t("dashboard")}</Link></li>
+            <li>
+              <Link className="underline" href={`/surveys/${slug}/dashboard`}>
+                {t("dashboard")}
+              </Link>
+            </li>
             {canManage && (
               <>
-                <li><Link className="underline" href={`/surveys/${slug}/responses`}>{t("responses")}</Link></li>
-                <li><Link className="underline" href={`/surveys/${slug}/paper`}>{t("paper")}</Link></li>
-                <li><a className="underline" href={`/surveys/${slug}/qr`} download>{t("downloadQr")}</a></li>
-                <li><a className="underline" href={`/api/v1/surveys/${slug}/export?format=csv`}>{t("exportCsv")}</a></li>
+                <li>
+                  <Link className="underline" href={`/surveys/${slug}/responses`}>
+                    {t("responses")}
+                  </Link>
+                </li>
+                <li>
+                  <Link className="underline" href={`/surveys/${slug}/paper`}>
+                    {t("paper")}
+                  </Link>
+                </li>
+                <li>
+                  <a className="underline" href={`/surveys/${slug}/qr`} download>
+                    {t("downloadQr")}
+                  </a>
+                </li>
+                <li>
+                  <a className="underline" href={`/api/v1/surveys/${slug}/export?format=csv`}>
+                    {t("exportCsv")}
+                  </a>
+                </li>
               </>
             )}
           </ul>

@@ -63,16 +63,23 @@ export function SurveySettingsForm(props: {
         {name === "slug" && state.suggestion && (
           <>
             {" "}
-            <button type="button" className="underline" onClick={() => (setSlug(state.suggestion!), setSlugEdited(true))}>
+            <button
+              type="button"
+              className="underline"
+              onClick={() => (setSlug(state.suggestion!), setSlugEdited(true))}
+            >
               {t("useSuggestion", { slug: state.suggestion })}
             </button>
           </>
         )}
       </p>
     ) : null;
-  const invalid = (name: string) => (state?.errors?.[name] ? { "aria-invalid": true, "aria-describedby": `${base}-${name}-error` } : {});
+  const invalid = (name: string) =>
+    state?.errors?.[name] ? { "aria-invalid": true, "aria-describedby": `${base}-${name}-error` } : {};
   const label = (name: string, text: string) => (
-    <label htmlFor={`${base}-${name}`} className="block text-sm font-medium">{text}</label>
+    <label htmlFor={`${base}-${name}`} className="block text-sm font-medium">
+      {text}
+    </label>
   );
 
   return (
@@ -80,9 +87,18 @@ export function SurveySettingsForm(props: {
       {props.mode === "create" && (
         <div className="sm:col-span-2">
           {label("versionId", t("version"))}
-          <select id={`${base}-versionId`} name="versionId" defaultValue={props.initial.versionId} className={compactControlClass} onChange={(e) => chooseVersion(e.target.value)} {...invalid("versionId")}>
+          <select
+            id={`${base}-versionId`}
+            name="versionId"
+            defaultValue={props.initial.versionId}
+            className={compactControlClass}
+            onChange={(e) => chooseVersion(e.target.value)}
+            {...invalid("versionId")}
+          >
             {props.versions?.map((v) => (
-              <option key={v.id} value={v.id}>{v.label}</option>
+              <option key={v.id} value={v.id}>
+                {v.label}
+              </option>
             ))}
           </select>
           {error("versionId")}
@@ -90,12 +106,28 @@ export function SurveySettingsForm(props: {
       )}
       <div>
         {label("titleZh", t("titleZh"))}
-        <input id={`${base}-titleZh`} name="titleZh" lang="zh" value={titleZh} onChange={(e) => setTitleZh(e.target.value)} className={compactControlClass} {...invalid("titleZh")} />
+        <input
+          id={`${base}-titleZh`}
+          name="titleZh"
+          lang="zh"
+          value={titleZh}
+          onChange={(e) => setTitleZh(e.target.value)}
+          className={compactControlClass}
+          {...invalid("titleZh")}
+        />
         {error("titleZh")}
       </div>
       <div>
         {label("titleEn", t("titleEn"))}
-        <input id={`${base}-titleEn`} name="titleEn" lang="en" value={titleEn} onChange={(e) => setTitleEn(e.target.value)} className={compactControlClass} {...invalid("titleEn")} />
+        <input
+          id={`${base}-titleEn`}
+          name="titleEn"
+          lang="en"
+          value={titleEn}
+          onChange={(e) => setTitleEn(e.target.value)}
+          className={compactControlClass}
+          {...invalid("titleEn")}
+        />
         {error("titleEn")}
       </div>
       {props.mode === "create" && (
@@ -103,54 +135,110 @@ export function SurveySettingsForm(props: {
           {label("slug", t("slug"))}
           <div className="flex items-center gap-1">
             <span className="text-sm text-slate-500">/s/</span>
-            <input id={`${base}-slug`} name="slug" value={shownSlug} onChange={(e) => (setSlug(e.target.value), setSlugEdited(true))} className={compactControlClass} aria-describedby={`${base}-slug-help`} {...invalid("slug")} />
+            <input
+              id={`${base}-slug`}
+              name="slug"
+              value={shownSlug}
+              onChange={(e) => (setSlug(e.target.value), setSlugEdited(true))}
+              className={compactControlClass}
+              aria-describedby={`${base}-slug-help`}
+              {...invalid("slug")}
+            />
           </div>
-          <p id={`${base}-slug-help`} className="text-xs text-slate-500">{t("slugHelp")}</p>
+          <p id={`${base}-slug-help`} className="text-xs text-slate-500">
+            {t("slugHelp")}
+          </p>
           {error("slug")}
         </div>
       )}
       <div>
         {label("opensAt", t("opensAt"))}
-        <input id={`${base}-opensAt`} type="datetime-local" value={opens} onChange={(e) => setOpens(e.target.value)} className={compactControlClass} {...invalid("opensAt")} />
+        <input
+          id={`${base}-opensAt`}
+          type="datetime-local"
+          value={opens}
+          onChange={(e) => setOpens(e.target.value)}
+          className={compactControlClass}
+          {...invalid("opensAt")}
+        />
         <input type="hidden" name="opensAt" value={toInstant(opens)} />
         <p className="text-xs text-slate-500">{t("opensAtHelp")}</p>
         {error("opensAt")}
       </div>
       <div>
         {label("closesAt", t("closesAt"))}
-        <input id={`${base}-closesAt`} type="datetime-local" value={closes} onChange={(e) => setCloses(e.target.value)} className={compactControlClass} {...invalid("closesAt")} />
+        <input
+          id={`${base}-closesAt`}
+          type="datetime-local"
+          value={closes}
+          onChange={(e) => setCloses(e.target.value)}
+          className={compactControlClass}
+          {...invalid("closesAt")}
+        />
         <input type="hidden" name="closesAt" value={toInstant(closes)} />
         <p className="text-xs text-slate-500">{t("closesAtHelp")}</p>
         {error("closesAt")}
       </div>
       <div>
         {label("defaultLocale", t("defaultLocale"))}
-        <select id={`${base}-defaultLocale`} name="defaultLocale" defaultValue={props.initial.defaultLocale} className={compactControlClass}>
+        <select
+          id={`${base}-defaultLocale`}
+          name="defaultLocale"
+          defaultValue={props.initial.defaultLocale}
+          className={compactControlClass}
+        >
           <option value="zh">中文</option>
           <option value="en">English</option>
         </select>
       </div>
       <div>
         {label("minCompletionSeconds", t("minCompletionSeconds"))}
-        <input id={`${base}-minCompletionSeconds`} name="minCompletionSeconds" type="number" min={0} inputMode="numeric" defaultValue={props.initial.minCompletionSeconds ?? ""} className={compactControlClass} {...invalid("minCompletionSeconds")} />
+        <input
+          id={`${base}-minCompletionSeconds`}
+          name="minCompletionSeconds"
+          type="number"
+          min={0}
+          inputMode="numeric"
+          defaultValue={props.initial.minCompletionSeconds ?? ""}
+          className={compactControlClass}
+          {...invalid("minCompletionSeconds")}
+        />
         <p className="text-xs text-slate-500">{t("minCompletionHelp")}</p>
         {error("minCompletionSeconds")}
       </div>
       <div>
         {label("smallCellThreshold", t("smallCellThreshold"))}
-        <input id={`${base}-smallCellThreshold`} name="smallCellThreshold" type="number" min={1} inputMode="numeric" defaultValue={props.initial.smallCellThreshold} className={compactControlClass} {...invalid("smallCellThreshold")} />
+        <input
+          id={`${base}-smallCellThreshold`}
+          name="smallCellThreshold"
+          type="number"
+          min={1}
+          inputMode="numeric"
+          defaultValue={props.initial.smallCellThreshold}
+          className={compactControlClass}
+          {...invalid("smallCellThreshold")}
+        />
         <p className="text-xs text-slate-500">{t("smallCellHelp")}</p>
         {error("smallCellThreshold")}
       </div>
       <div className="flex items-center">
         <label className="inline-flex min-h-10 items-center gap-2 text-sm">
-          <input type="checkbox" name="publicDashboard" defaultChecked={props.initial.publicDashboard} className="size-4" />
+          <input
+            type="checkbox"
+            name="publicDashboard"
+            defaultChecked={props.initial.publicDashboard}
+            className="size-4"
+          />
           {t("publicDashboard")}
         </label>
       </div>
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={pending}>{props.mode === "create" ? t("create") : t("save")}</Button>
-        <p role="status" className="mt-2 text-sm text-green-800">{state?.saved ? t("saved") : ""}</p>
+        <Button type="submit" disabled={pending}>
+          {props.mode === "create" ? t("create") : t("save")}
+        </Button>
+        <p role="status" className="mt-2 text-sm text-green-800">
+          {state?.saved ? t("saved") : ""}
+        </p>
       </div>
     </form>
   );

@@ -10,5 +10,12 @@ const TONE: Record<SurveyStatus, string> = {
 
 export async function SurveyStatusBadge({ status }: { status: SurveyStatus }) {
   const t = await getTranslations("surveys.status");
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${TONE[status]}`} data-testid="survey-status">{t(status)}</span>;
+  return (
+    <span
+      className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${TONE[status]}`}
+      data-testid="survey-status"
+    >
+      {t(status)}
+    </span>
+  );
 }

@@ -12,7 +12,11 @@ function buttonClass(opts: { variant?: ButtonVariant | null; size?: ButtonSize |
   return clsx("btn", `btn-${opts.variant ?? "primary"}`, `btn-${opts.size ?? "md"}`, opts.className);
 }
 
-type ButtonProps = ComponentProps<"button"> & { variant?: ButtonVariant | null; size?: ButtonSize | null; asChild?: boolean };
+type ButtonProps = ComponentProps<"button"> & {
+  variant?: ButtonVariant | null;
+  size?: ButtonSize | null;
+  asChild?: boolean;
+};
 
 export function Button({ className, variant, size, asChild = false, children, ...props }: ButtonProps) {
   const classes = buttonClass({ variant, size, className });

@@ -11,9 +11,21 @@ export function Pager(props: {
   const { label, status, previous, next } = props;
   return (
     <nav aria-label={label} className="mt-4 flex items-center justify-between gap-3 text-sm">
-      {previous ? <Link href={previous.href} className="text-brand-700 underline">{previous.label}</Link> : <span />}
+      {previous ? (
+        <Link href={previous.href} className="text-brand-700 underline">
+          {previous.label}
+        </Link>
+      ) : (
+        <span />
+      )}
       <span>{status}</span>
-      {next ? <Link href={next.href} className="text-brand-700 underline">{next.label}</Link> : <span />}
+      {next ? (
+        <Link href={next.href} className="text-brand-700 underline">
+          {next.label}
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

@@ -27,7 +27,12 @@ export function TableRow({ className, ...props }: ComponentProps<"tr">) {
 }
 
 /** A header cell: of a column by default, of its row with scope="row". Numeric columns align right. */
-export function Th({ scope = "col", numeric = false, className, ...props }: ComponentProps<"th"> & { numeric?: boolean }) {
+export function Th({
+  scope = "col",
+  numeric = false,
+  className,
+  ...props
+}: ComponentProps<"th"> & { numeric?: boolean }) {
   return <th scope={scope} className={cn("px-3 py-2 font-medium", numeric && "text-right", className)} {...props} />;
 }
 

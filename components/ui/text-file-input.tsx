@@ -4,7 +4,9 @@
 export function TextFileInput(props: { id: string; label: string; accept: string; onText: (text: string) => void }) {
   return (
     <div>
-      <label htmlFor={props.id} className="block text-sm font-medium">{props.label}</label>
+      <label htmlFor={props.id} className="block text-sm font-medium">
+        {props.label}
+      </label>
       <input
         id={props.id}
         type="file"

@@ -11,7 +11,12 @@ export type DayRow = { day: string; delivered: number; valid: number };
 
 type Options = { db: Db; surveyId: string; filter: ResultsFilter };
 
-export async function aggregateDistributions({ db, surveyId, filter, keys }: Options & { keys: string[] }): Promise<DistributionRow[]> {
+export async function aggregateDistributions({
+  db,
+  surveyId,
+  filter,
+  keys,
+}: Options & { keys: string[] }): Promise<DistributionRow[]> {
   if (keys.length === 0) return [];
   const rows = hasDateRange(filter)
     ? await db.$queryRaw<{ key: string; value: string | null; count: number }[]>`

@@ -8,7 +8,16 @@ export const MeasureSchema = z.enum(MEASURES);
 export type Measure = z.infer<typeof MeasureSchema>;
 
 /** Query parameters that are not breakdown filters. */
-export const RESERVED_PARAMS = ["level", "from", "to", "measure", "locale", "compare_by", "group_a", "group_b"] as const;
+export const RESERVED_PARAMS = [
+  "level",
+  "from",
+  "to",
+  "measure",
+  "locale",
+  "compare_by",
+  "group_a",
+  "group_b",
+] as const;
 
 const DateSchema = z
   .string()
@@ -41,7 +50,10 @@ export function parseResultsFilter(
     if ((RESERVED_PARAMS as readonly string[]).includes(key) || value === "") continue;
     const breakdown = breakdowns.find((b) => b.key === key);
     if (!breakdown) {
-      issues.push({ path: [key], message: `"${key}" is not a breakdown of this survey (${breakdowns.map((b) => b.key).join(", ")})` });
+      issues.push({
+        path: [key],
+        message: `"${key}" is not a breakdown of this survey (${breakdowns.map((b) => b.key).join(", ")})`,
+      });
     } else if (!breakdown.options.some((o) => o.code === value)) {
       issues.push({ path: [key], message: `"${value}" is not a value of ${key}` });
     } else chosen[key] = value;
@@ -51,7 +63,8 @@ export function parseResultsFilter(
     to: params.get("to") || undefined,
     breakdowns: chosen,
   });
-  if (!parsed.success) issues.push(...parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+  if (!parsed.success)
+    issues.push(...parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
   return issues.length ? { issues } : { filter: parsed.data! };
 }
 
@@ -72,10 +85,22 @@ export function parseGroupComparison(
   const b = params.get("group_b");
   if (!by && !a && !b) return null;
   const breakdown = breakdowns.find((x) => x.key === by);
-  if (!breakdown) return { issues: [{ path: ["compare_by"], message: `Choose a breakdown to compare by (${breakdowns.map((x) => x.key).join(", ")})` }] };
+  if (!breakdown)
+    return {
+      issues: [
+        {
+          path: ["compare_by"],
+          message: `Choose a breakdown to compare by (${breakdowns.map((x) => x.key).join(", ")})`,
+        },
+      ],
+    };
   const issues: FilterIssue[] = [];
-  for (const [key, value] of [["group_a", a], ["group_b", b]] as const)
-    if (!value || !breakdown.options.some((o) => o.code === value)) issues.push({ path: [key], message: `Choose one of the values of ${by}` });
+  for (const [key, value] of [
+    ["group_a", a],
+    ["group_b", b],
+  ] as const)
+    if (!value || !breakdown.options.some((o) => o.code === value))
+      issues.push({ path: [key], message: `Choose one of the values of ${by}` });
   if (!issues.length && a === b) issues.push({ path: ["group_b"], message: "Choose two different groups" });
   return issues.length ? { issues } : { by: breakdown.key, a: a!, b: b! };
 }

@@ -15,7 +15,8 @@ export function breakdownsCondition(alias: string, filter: ResultsFilter): Prism
 export function dateCondition(column: string, filter: ResultsFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (filter.from) parts.push(Prisma.sql`AND ${Prisma.raw(column)} >= ${new Date(`${filter.from}T00:00:00Z`)}`);
-  if (filter.to) parts.push(Prisma.sql`AND ${Prisma.raw(column)} < ${new Date(Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS)}`);
+  if (filter.to)
+    parts.push(Prisma.sql`AND ${Prisma.raw(column)} < ${new Date(Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS)}`);
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
@@ -27,5 +28,7 @@ export const TOTAL_CELL_KEYS = Array.from({ length: 8 }, (_, i) => `#${i}`);
 
 /** Which cells to sum: the survey totals when unfiltered, else the breakdown cells matching the filter. */
 export function cellsCondition(alias: string, filter: ResultsFilter): Prisma.Sql {
-  return hasBreakdowns(filter) ? breakdownsCondition(alias, filter) : Prisma.sql`AND ${Prisma.raw(alias)}.cell_key = ANY(${TOTAL_CELL_KEYS}::text[])`;
+  return hasBreakdowns(filter)
+    ? breakdownsCondition(alias, filter)
+    : Prisma.sql`AND ${Prisma.raw(alias)}.cell_key = ANY(${TOTAL_CELL_KEYS}::text[])`;
 }

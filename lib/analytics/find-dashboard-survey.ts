@@ -23,19 +23,36 @@ export type DashboardSurvey = {
 // Versions are immutable, so a parsed definition stays valid for the life of the process.
 const definitions = new Map<string, QuestionnaireDefinition>();
 
-export async function findDashboardSurvey({ db, slug, actor }: { db: Db; slug: string; actor: Actor | null }): Promise<DashboardSurvey | null> {
+export async function findDashboardSurvey({
+  db,
+  slug,
+  actor,
+}: {
+  db: Db;
+  slug: string;
+  actor: Actor | null;
+}): Promise<DashboardSurvey | null> {
   const organizationIds = organizationsWhere(actor, "viewer");
   const survey = await db.survey.findFirst({
     where: { slug, OR: [{ publicDashboard: true }, { organizationId: { in: organizationIds } }] },
     select: {
-      id: true, slug: true, titleZh: true, titleEn: true, smallCellThreshold: true, publicDashboard: true,
-      organizationId: true, versionId: true,
+      id: true,
+      slug: true,
+      titleZh: true,
+      titleEn: true,
+      smallCellThreshold: true,
+      publicDashboard: true,
+      organizationId: true,
+      versionId: true,
     },
   });
   if (!survey) return null;
   let definition = definitions.get(survey.versionId);
   if (!definition) {
-    const version = await db.questionnaireVersion.findUniqueOrThrow({ where: { id: survey.versionId }, select: { definition: true } });
+    const version = await db.questionnaireVersion.findUniqueOrThrow({
+      where: { id: survey.versionId },
+      select: { definition: true },
+    });
     definition = QuestionnaireDefinitionSchema.parse(version.definition);
     definitions.set(survey.versionId, definition);
   }

@@ -17,7 +17,14 @@ export type GetAttentionOptions = {
   locale: Locale;
 };
 
-export async function getAttention({ db, survey, level, filter, measure, locale }: GetAttentionOptions): Promise<AttentionResult> {
+export async function getAttention({
+  db,
+  survey,
+  level,
+  filter,
+  measure,
+  locale,
+}: GetAttentionOptions): Promise<AttentionResult> {
   const rows = await sumScope({ db, surveyId: survey.id, scope: level, filter });
   return toAttentionResult({
     level,

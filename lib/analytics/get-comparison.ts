@@ -16,9 +16,23 @@ export type GetComparisonOptions = {
   locale: Locale;
 };
 
-export async function getComparison({ db, survey, level, filter, compare, locale }: GetComparisonOptions): Promise<Comparison> {
+export async function getComparison({
+  db,
+  survey,
+  level,
+  filter,
+  compare,
+  locale,
+}: GetComparisonOptions): Promise<Comparison> {
   const group = (value: string) =>
-    getAttention({ db, survey, level, locale, measure: "cases", filter: { ...filter, breakdowns: { ...filter.breakdowns, [compare.by]: value } } });
+    getAttention({
+      db,
+      survey,
+      level,
+      locale,
+      measure: "cases",
+      filter: { ...filter, breakdowns: { ...filter.breakdowns, [compare.by]: value } },
+    });
   const [a, b] = await Promise.all([group(compare.a), group(compare.b)]);
   return toComparison(a, b);
 }

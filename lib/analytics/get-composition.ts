@@ -9,12 +9,30 @@ import type { DashboardSurvey } from "./find-dashboard-survey";
 import { surveyBreakdowns } from "./survey-breakdowns";
 import { toComposition, type Composition } from "./to-composition";
 
-export async function getComposition({ db, survey, filter, locale }: { db: Db; survey: DashboardSurvey; filter: ResultsFilter; locale: Locale }): Promise<Composition> {
+export async function getComposition({
+  db,
+  survey,
+  filter,
+  locale,
+}: {
+  db: Db;
+  survey: DashboardSurvey;
+  filter: ResultsFilter;
+  locale: Locale;
+}): Promise<Composition> {
   const breakdowns = surveyBreakdowns(survey.definition);
   const [totals, distributionRows, days] = await Promise.all([
     sumScope({ db, surveyId: survey.id, scope: "all", filter }),
     aggregateDistributions({ db, surveyId: survey.id, filter, keys: breakdowns.map((b) => b.key) }),
     aggregateDays({ db, surveyId: survey.id, filter }),
   ]);
-  return toComposition({ breakdowns, totals, distributionRows, days, locale, threshold: survey.threshold, enforceThreshold: survey.access === "public" });
+  return toComposition({
+    breakdowns,
+    totals,
+    distributionRows,
+    days,
+    locale,
+    threshold: survey.threshold,
+    enforceThreshold: survey.access === "public",
+  });
 }

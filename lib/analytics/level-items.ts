@@ -26,7 +26,13 @@ export function levelItems(def: QuestionnaireDefinition, level: FactorLevel): Le
   const add = (item: LevelItem) => items.has(item.metric) || items.set(item.metric, item);
   for (const { section, question: q } of listQuestions(def)) {
     const mapped =
-      q.type === "scale" ? [q.factor] : q.type === "matrix" ? q.rows.map((r) => r.factor) : "options" in q ? q.options.map((o) => o.factor) : [];
+      q.type === "scale"
+        ? [q.factor]
+        : q.type === "matrix"
+          ? q.rows.map((r) => r.factor)
+          : "options" in q
+            ? q.options.map((o) => o.factor)
+            : [];
     const codes = mapped.filter((c): c is string => Boolean(c));
     if (codes.length === 0) continue;
     const questionLevel = section.level ?? factors.get(codes[0])?.level;
@@ -34,11 +40,14 @@ export function levelItems(def: QuestionnaireDefinition, level: FactorLevel): Le
     const factorItem = (code: string, kind: ItemKind, extra: Partial<LevelItem> = {}) =>
       add({ metric: `f:${code}`, code, label: factors.get(code)?.label ?? { en: code }, kind, ...extra });
     if (q.type === "scale" && q.factor) factorItem(q.factor, "scale", { threshold: q.attentionThreshold });
-    if (q.type === "matrix") for (const r of q.rows) if (r.factor) factorItem(r.factor, "scale", { threshold: q.attentionThreshold });
+    if (q.type === "matrix")
+      for (const r of q.rows) if (r.factor) factorItem(r.factor, "scale", { threshold: q.attentionThreshold });
     if (q.type === "single" || q.type === "multi" || q.type === "rank") {
       for (const o of q.options) {
-        if (o.factor) factorItem(o.factor, q.type === "rank" ? "rank" : "choice", q.type === "rank" ? { topN: q.topN } : {});
-        else if (!o.nonSubstantive && q.type !== "rank") add({ metric: `o:${o.code}`, code: o.code, label: o.label, kind: "option" });
+        if (o.factor)
+          factorItem(o.factor, q.type === "rank" ? "rank" : "choice", q.type === "rank" ? { topN: q.topN } : {});
+        else if (!o.nonSubstantive && q.type !== "rank")
+          add({ metric: `o:${o.code}`, code: o.code, label: o.label, kind: "option" });
       }
     }
   }

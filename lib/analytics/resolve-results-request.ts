@@ -13,10 +13,12 @@ import { surveyBreakdowns } from "./survey-breakdowns";
 
 export type ResultsRequest = { survey: DashboardSurvey; filter: ResultsFilter; locale: Locale };
 export type ResultsRequestError =
-  | { error: "not_found" }
-  | { error: "invalid_filter"; survey: DashboardSurvey; locale: Locale; issues: FilterIssue[] };
+  { error: "not_found" } | { error: "invalid_filter"; survey: DashboardSurvey; locale: Locale; issues: FilterIssue[] };
 
-export async function resolveResultsRequest(slug: string, params: URLSearchParams): Promise<ResultsRequest | ResultsRequestError> {
+export async function resolveResultsRequest(
+  slug: string,
+  params: URLSearchParams,
+): Promise<ResultsRequest | ResultsRequestError> {
   const survey = await findDashboardSurvey({ db, slug, actor: await getActor() });
   if (!survey) return { error: "not_found" };
   const asked = params.get("locale");

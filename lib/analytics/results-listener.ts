@@ -17,7 +17,12 @@ function start(): State {
   // lost, so streams tell their clients to refetch when they reconnect.
   const subscriber = createSubscriber(
     { connectionString: env().DATABASE_URL },
-    { parse: (payload) => payload, retryLimit: Infinity, retryTimeout: Infinity, retryInterval: (n) => Math.min(5000, 250 * 2 ** n) },
+    {
+      parse: (payload) => payload,
+      retryLimit: Infinity,
+      retryTimeout: Infinity,
+      retryInterval: (n) => Math.min(5000, 250 * 2 ** n),
+    },
   );
   const state: State = { subscriber, listeners: new Map(), ready: Promise.resolve() };
   subscriber.notifications.on(RESULTS_CHANNEL, (surveyId: string) => {
@@ -27,7 +32,10 @@ function start(): State {
     console.error("results listener stopped:", error.message);
     if (holder.resultsListener === state) delete holder.resultsListener;
   });
-  state.ready = subscriber.connect().then(() => subscriber.listenTo(RESULTS_CHANNEL)).then(() => undefined);
+  state.ready = subscriber
+    .connect()
+    .then(() => subscriber.listenTo(RESULTS_CHANNEL))
+    .then(() => undefined);
   state.ready.catch(() => {
     if (holder.resultsListener === state) delete holder.resultsListener;
   });

@@ -25,10 +25,18 @@ export function surveyBreakdowns(def: Pick<QuestionnaireDefinition, "sections">)
     if (question.type === "single" && question.breakdown) {
       const key = question.breakdown === "custom" ? question.code : question.breakdown;
       if (!out.some((b) => b.key === key))
-        out.push({ key, label: question.label, options: question.options.map((o) => ({ code: o.code, label: o.label })) });
+        out.push({
+          key,
+          label: question.label,
+          options: question.options.map((o) => ({ code: o.code, label: o.label })),
+        });
     }
     if (question.type === "number" && question.derivesSizeClass && !out.some((b) => b.key === "size_class"))
-      out.push({ key: "size_class", label: null, options: SIZE_CLASSES.map((code) => ({ code, label: SIZE_CLASS_LABELS[code] })) });
+      out.push({
+        key: "size_class",
+        label: null,
+        options: SIZE_CLASSES.map((code) => ({ code, label: SIZE_CLASS_LABELS[code] })),
+      });
   }
   return out;
 }

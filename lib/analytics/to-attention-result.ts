@@ -50,7 +50,15 @@ export type ToAttentionOptions = {
   enforceThreshold: boolean;
 };
 
-export function toAttentionResult({ level, items, rows, measure, locale, threshold, enforceThreshold }: ToAttentionOptions): AttentionResult {
+export function toAttentionResult({
+  level,
+  items,
+  rows,
+  measure,
+  locale,
+  threshold,
+  enforceThreshold,
+}: ToAttentionOptions): AttentionResult {
   const byMetric = new Map(rows.map((r) => [r.metric, r]));
   const base = byMetric.get("base")?.responses ?? 0;
   const mentions = items.reduce((sum, item) => sum + (byMetric.get(item.metric)?.mentions ?? 0), 0);

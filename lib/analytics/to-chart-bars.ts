@@ -38,14 +38,25 @@ export function attentionCsv(result: AttentionResult): CsvTable {
   return {
     header: ["level", "code", "label", "count", "base", "share", "ci_low", "ci_high", "mean", "measure"],
     rows: result.factors.map((f) => [
-      result.level, f.code, f.label, f.count, (result.measure === "cases" ? result.base : result.mentions) ?? "",
-      round(f.share), f.ci ? round(f.ci[0]) : "", f.ci ? round(f.ci[1]) : "", f.mean === null ? "" : round(f.mean), result.measure,
+      result.level,
+      f.code,
+      f.label,
+      f.count,
+      (result.measure === "cases" ? result.base : result.mentions) ?? "",
+      round(f.share),
+      f.ci ? round(f.ci[0]) : "",
+      f.ci ? round(f.ci[1]) : "",
+      f.mean === null ? "" : round(f.mean),
+      result.measure,
     ]),
   };
 }
 
 export function distributionCsv(d: Distribution): CsvTable {
-  return { header: [d.key, "label", "count", "base", "share"], rows: d.bars.map((b) => [b.code, b.label, b.count, d.base, round(b.share)]) };
+  return {
+    header: [d.key, "label", "count", "base", "share"],
+    rows: d.bars.map((b) => [b.code, b.label, b.count, d.base, round(b.share)]),
+  };
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

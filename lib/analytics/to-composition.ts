@@ -24,7 +24,6 @@ export type Composition = {
   days: DayRow[];
 };
 
-
 export type ToCompositionOptions = {
   breakdowns: SurveyBreakdown[];
   totals: MetricRow[];
@@ -46,16 +45,31 @@ export function toComposition(o: ToCompositionOptions): Composition {
     const base = rows.reduce((sum, r) => sum + r.count, 0);
     const bars = rows.map((r): DistributionBar => {
       const option = b.options.find((opt) => opt.code === r.value);
-      return { code: r.value ?? "", label: option ? localizedText(option.label, o.locale) : (r.value ?? "—"), count: r.count, share: base ? r.count / base : 0 };
+      return {
+        code: r.value ?? "",
+        label: option ? localizedText(option.label, o.locale) : (r.value ?? "—"),
+        count: r.count,
+        share: base ? r.count / base : 0,
+      };
     });
     bars.sort((x, y) => y.count - x.count || x.code.localeCompare(y.code));
-    return { key: b.key, label: isStandardBreakdown(b.key) || !b.label ? null : localizedText(b.label, o.locale), base, bars };
+    return {
+      key: b.key,
+      label: isStandardBreakdown(b.key) || !b.label ? null : localizedText(b.label, o.locale),
+      base,
+      bars,
+    };
   });
   return {
     suppressed: false,
     smallBase,
     threshold: o.threshold,
-    totals: { delivered: total("delivered"), valid, screened: total("screened"), validityRate: validityRate(valid, total("delivered")) },
+    totals: {
+      delivered: total("delivered"),
+      valid,
+      screened: total("screened"),
+      validityRate: validityRate(valid, total("delivered")),
+    },
     distributions,
     days: o.days,
   };

@@ -9,7 +9,12 @@ const DateOnly = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 
 export const AuditFilterSchema = z.object({
-  action: z.string().trim().regex(/^[a-z_]+\.[a-z_]+$/).optional().catch(undefined),
+  action: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]+\.[a-z_]+$/)
+    .optional()
+    .catch(undefined),
   from: DateOnly.optional().catch(undefined),
   to: DateOnly.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),

@@ -20,7 +20,11 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const forwarded = req?.headers?.["x-forwarded-for"];
         const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || "unknown";
-        const result = await authenticate({ email: credentials?.email ?? "", password: credentials?.password ?? "", ip });
+        const result = await authenticate({
+          email: credentials?.email ?? "",
+          password: credentials?.password ?? "",
+          ip,
+        });
         if (result.status === "throttled") throw new Error(throttledErrorMessage(result.retryAfterSeconds));
         return result.status === "ok" ? result.user : null;
       },

@@ -12,9 +12,7 @@ export const MAX_FAILURES_PER_IP = 20;
 
 type SignedInUser = { id: string; email: string; name: string };
 export type AuthenticationResult =
-  | { status: "ok"; user: SignedInUser }
-  | { status: "invalid" }
-  | { status: "throttled"; retryAfterSeconds: number };
+  { status: "ok"; user: SignedInUser } | { status: "invalid" } | { status: "throttled"; retryAfterSeconds: number };
 
 /** Seconds until the oldest of the failures that make up the limit leaves the window. */
 async function retryAfter(where: { email: string } | { ip: string }, limit: number, since: Date): Promise<number> {
@@ -28,7 +26,11 @@ async function retryAfter(where: { email: string } | { ip: string }, limit: numb
   return Math.max(1, Math.ceil((oldest.getTime() + THROTTLE_WINDOW_MS - Date.now()) / 1000));
 }
 
-export async function authenticate(opts: { email: string; password: string; ip: string }): Promise<AuthenticationResult> {
+export async function authenticate(opts: {
+  email: string;
+  password: string;
+  ip: string;
+}): Promise<AuthenticationResult> {
   const email = opts.email.trim().toLowerCase();
   if (!email || !opts.password) return { status: "invalid" };
   const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
@@ -36,10 +38,15 @@ export async function authenticate(opts: { email: string; password: string; ip: 
     db.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
     db.signInAttempt.count({ where: { ip: opts.ip, succeeded: false, createdAt: { gte: since } } }),
   ]);
-  if (byEmail >= MAX_FAILURES_PER_EMAIL) return { status: "throttled", retryAfterSeconds: await retryAfter({ email }, MAX_FAILURES_PER_EMAIL, since) };
-  if (byIp >= MAX_FAILURES_PER_IP) return { status: "throttled", retryAfterSeconds: await retryAfter({ ip: opts.ip }, MAX_FAILURES_PER_IP, since) };
+  if (byEmail >= MAX_FAILURES_PER_EMAIL)
+    return { status: "throttled", retryAfterSeconds: await retryAfter({ email }, MAX_FAILURES_PER_EMAIL, since) };
+  if (byIp >= MAX_FAILURES_PER_IP)
+    return { status: "throttled", retryAfterSeconds: await retryAfter({ ip: opts.ip }, MAX_FAILURES_PER_IP, since) };
 
-  const user = await db.user.findUnique({ where: { email }, include: { memberships: { select: { organizationId: true } } } });
+  const user = await db.user.findUnique({
+    where: { email },
+    include: { memberships: { select: { organizationId: true } } },
+  });
   const ok = Boolean(user?.passwordHash && (await verifyPassword(opts.password, user.passwordHash)));
   await db.signInAttempt.create({ data: { email, ip: opts.ip, succeeded: ok } });
   if (!ok || !user) return { status: "invalid" };

@@ -8,13 +8,21 @@ import { hashPassword, verifyPassword } from "./password";
 export async function changePassword(opts: { db: Db; userId: string; currentPassword: string; newPassword: string }) {
   const { db, userId } = opts;
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, memberships: true } });
-  if (!user?.passwordHash || !(await verifyPassword(opts.currentPassword, user.passwordHash))) return "wrong_password" as const;
+  if (!user?.passwordHash || !(await verifyPassword(opts.currentPassword, user.passwordHash)))
+    return "wrong_password" as const;
   const passwordHash = await hashPassword(opts.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     // Owners see it in each of the user's organizations' audit logs.
     for (const m of user.memberships)
-      await recordEvent({ db: tx, organizationId: m.organizationId, actorId: userId, action: "user.password_changed", targetType: "user", targetId: userId });
+      await recordEvent({
+        db: tx,
+        organizationId: m.organizationId,
+        actorId: userId,
+        action: "user.password_changed",
+        targetType: "user",
+        targetId: userId,
+      });
   });
   return "changed" as const;
 }

@@ -13,7 +13,15 @@ export async function createApiToken(options: { db: Db; userId: string; organiza
   const { token, tokenHash } = newApiToken();
   return db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({ data: { userId, organizationId, name, tokenHash } });
-    await recordEvent({ db: tx, organizationId, actorId: userId, action: "token.created", targetType: "api_token", targetId: created.id, data: { name } });
+    await recordEvent({
+      db: tx,
+      organizationId,
+      actorId: userId,
+      action: "token.created",
+      targetType: "api_token",
+      targetId: created.id,
+      data: { name },
+    });
     return { token, apiToken: { id: created.id, name: created.name, createdAt: created.createdAt } };
   });
 }

@@ -30,5 +30,10 @@ export async function currentOrganization(actor: Actor): Promise<ActorOrganizati
 
 /** Makes `slug` the current organization (call from a server action, after checking membership). */
 export async function rememberCurrentOrganization(slug: string) {
-  (await cookies()).set(ORGANIZATION_COOKIE, slug, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax", httpOnly: true });
+  (await cookies()).set(ORGANIZATION_COOKIE, slug, {
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365,
+    sameSite: "lax",
+    httpOnly: true,
+  });
 }

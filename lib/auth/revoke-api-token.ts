@@ -9,7 +9,9 @@ import { organizationsWhere, type Actor } from "./organizations-where";
 export async function revokeApiToken(options: { db: Db; actor: Actor | "system"; tokenId: string }) {
   const { db, actor, tokenId } = options;
   const visible =
-    actor === "system" ? {} : { OR: [{ userId: actor.userId }, { organizationId: { in: organizationsWhere(actor, "owner") } }] };
+    actor === "system"
+      ? {}
+      : { OR: [{ userId: actor.userId }, { organizationId: { in: organizationsWhere(actor, "owner") } }] };
   return db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, revokedAt: null, ...visible } });
     if (!token) return false;

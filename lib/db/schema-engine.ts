@@ -54,7 +54,10 @@ async function patchCharColumns(factory: PrismaPg) {
   // PostgreSQL runs a multi-statement script sent whole.
   let scriptProto = Object.getPrototypeOf(probe);
   while (scriptProto && !Object.hasOwn(scriptProto, "executeScript")) scriptProto = Object.getPrototypeOf(scriptProto);
-  scriptProto.executeScript = async function (this: { client: pg.ClientBase; onError(e: unknown): never }, script: string) {
+  scriptProto.executeScript = async function (
+    this: { client: pg.ClientBase; onError(e: unknown): never },
+    script: string,
+  ) {
     try {
       await this.client.query(script);
     } catch (error) {
@@ -115,7 +118,18 @@ export async function ensureDatabase(url: string) {
   if (found.rowCount === 0) await adminQuery(url, `CREATE DATABASE "${name.replaceAll('"', '""')}"`);
 }
 
-async function withEngine<T>(url: string, run: (engine: Engine, schema: string) => Promise<T>): Promise<T> {
+/**
+ * How long one engine operation may take. A WebAssembly engine whose future never settles (a
+ * dropped connection it does not notice, a panic inside a callback) would otherwise hang its caller
+ * without a word; this turns that into an error that names the operation.
+ */
+const ENGINE_DEADLINE_MS = Number(process.env.SCHEMA_ENGINE_TIMEOUT_MS ?? 180_000);
+
+async function withEngine<T>(
+  operation: string,
+  url: string,
+  run: (engine: Engine, schema: string) => Promise<T>,
+): Promise<T> {
   await loadWasm();
   // The engine does not close its connections when freed; they would keep the database busy
   // (it could not then serve as a template) and keep the process alive.
@@ -128,9 +142,17 @@ async function withEngine<T>(url: string, run: (engine: Engine, schema: string) 
     () => {},
     bindMigrationAwareSqlAdapterFactory(factory),
   );
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`The schema engine's ${operation} did not finish within ${ENGINE_DEADLINE_MS / 1000} s.`)),
+      ENGINE_DEADLINE_MS,
+    );
+  });
   try {
-    return await run(engine, schema);
+    return await Promise.race([run(engine, schema), deadline]);
   } finally {
+    clearTimeout(timer);
     engine.free();
     await Promise.all(opened.map((a) => a.dispose().catch(() => {})));
   }
@@ -138,12 +160,18 @@ async function withEngine<T>(url: string, run: (engine: Engine, schema: string) 
 
 function migrationsList() {
   const dirs = fs.existsSync(MIGRATIONS_DIR)
-    ? fs.readdirSync(MIGRATIONS_DIR).filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql"))).sort()
+    ? fs
+        .readdirSync(MIGRATIONS_DIR)
+        .filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql")))
+        .sort()
     : [];
   const lockPath = path.join(MIGRATIONS_DIR, "migration_lock.toml");
   return {
     baseDir: MIGRATIONS_DIR,
-    lockfile: { path: "migration_lock.toml", content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: dirs.map((d) => ({
       path: d,
@@ -158,7 +186,7 @@ function migrationsList() {
 /** Applies pending migrations (like `prisma migrate deploy`); returns the names applied. */
 export async function applyMigrations(url: string): Promise<string[]> {
   await ensureDatabase(url);
-  return withEngine(url, async (engine) => {
+  return withEngine("migration", url, async (engine) => {
     const out = await engine.applyMigrations({ migrationsList: migrationsList(), filters: NO_FILTERS });
     return out.appliedMigrationNames;
   });
@@ -166,7 +194,7 @@ export async function applyMigrations(url: string): Promise<string[]> {
 
 /** SQL that takes the migrations' schema to schema.prisma; empty when they agree. */
 export async function pendingSchemaChanges(url: string): Promise<string> {
-  return withEngine(url, async (engine, schema) => {
+  return withEngine("schema diff", url, async (engine, schema) => {
     const out = await engine.diff({
       from: { tag: "migrations", ...migrationsList() },
       to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },

@@ -80,7 +80,10 @@ export function generateJilinDemoResponses(): JilinDemoResponse[] {
   const newFirm = (stage: string, employees: number) => {
     const region = random.pick(regionPool);
     const firmIdentifier = newFirmId(region);
-    return { firmIdentifier, profile: profileAnswers(region, random.pick(industryPool), employees, stage, firmIdentifier) };
+    return {
+      firmIdentifier,
+      profile: profileAnswers(region, random.pick(industryPool), employees, stage, firmIdentifier),
+    };
   };
 
   const tooFast = Array.from({ length: SCREENED_COUNTS.too_fast }, (): Draft => {
@@ -89,10 +92,16 @@ export function generateJilinDemoResponses(): JilinDemoResponse[] {
     const durationSeconds = random.int(25, 90);
     return {
       // Speeders often click through with "don't know".
-      answers: { ...profile, ...constraintAnswers((plan) => (random.next() < 0.3 ? ["dont_know"] : randomSelection(random, plan))) },
+      answers: {
+        ...profile,
+        ...constraintAnswers((plan) => (random.next() < 0.3 ? ["dont_know"] : randomSelection(random, plan))),
+      },
       firmIdentifier,
       durationSeconds,
-      screened: { rule: "too_fast", reason: `Completed in ${durationSeconds} s, under the ${MIN_DURATION_SECONDS} s minimum` },
+      screened: {
+        rule: "too_fast",
+        reason: `Completed in ${durationSeconds} s, under the ${MIN_DURATION_SECONDS} s minimum`,
+      },
     };
   });
 
@@ -121,7 +130,12 @@ export function generateJilinDemoResponses(): JilinDemoResponse[] {
   }
 
   const startTimes = sequence
-    .map(() => FIELDWORK_START_MS + random.int(0, FIELDWORK_DAYS - 1) * 86_400_000 + random.int(0, WORKING_DAY_SECONDS - 1) * 1000)
+    .map(
+      () =>
+        FIELDWORK_START_MS +
+        random.int(0, FIELDWORK_DAYS - 1) * 86_400_000 +
+        random.int(0, WORKING_DAY_SECONDS - 1) * 1000,
+    )
     .sort((a, b) => a - b);
   return sequence.map((draft, i): JilinDemoResponse => ({
     submissionId: random.uuid(),
@@ -150,7 +164,13 @@ function buildValidDrafts(
     const firmIdentifier = newFirmId(region);
     return {
       answers: {
-        ...profileAnswers(region, industries[firm], plausibleEmployees(random, stages[firm]), stages[firm], firmIdentifier),
+        ...profileAnswers(
+          region,
+          industries[firm],
+          plausibleEmployees(random, stages[firm]),
+          stages[firm],
+          firmIdentifier,
+        ),
         ...Object.fromEntries(LEVEL_PLANS.map((plan, level) => [plan.question, selections[level][firm]])),
       },
       firmIdentifier,

@@ -37,7 +37,6 @@ export type ExportColumnOptions = {
   values: ExportValues;
 };
 
-
 function fixedColumns(labels: ExportLabels): ExportColumn[] {
   return [
     { key: "id", header: labels.id, value: (r) => r.id },
@@ -57,7 +56,8 @@ function fixedColumns(labels: ExportLabels): ExportColumn[] {
 export function uniqueQuestions(definitions: QuestionnaireDefinition[]): QuestionDefinition[] {
   const seen = new Map<string, QuestionDefinition>();
   for (const definition of definitions)
-    for (const { question } of listQuestions(definition)) if (!seen.has(question.code)) seen.set(question.code, question);
+    for (const { question } of listQuestions(definition))
+      if (!seen.has(question.code)) seen.set(question.code, question);
   return [...seen.values()];
 }
 
@@ -68,10 +68,14 @@ function breakdownColumns(questions: QuestionDefinition[], options: ExportColumn
     if (q.type === "single" && q.breakdown) byKey.set(q.breakdown === "custom" ? q.code : q.breakdown, q);
     if (q.type === "number" && q.derivesSizeClass) byKey.set("size_class", null);
   }
-  const ordered = [...STANDARD_BREAKDOWNS.filter((k) => byKey.has(k)), ...[...byKey.keys()].filter((k) => !isStandardBreakdown(k))];
+  const ordered = [
+    ...STANDARD_BREAKDOWNS.filter((k) => byKey.has(k)),
+    ...[...byKey.keys()].filter((k) => !isStandardBreakdown(k)),
+  ];
   return ordered.map((key) => {
     const question = byKey.get(key) ?? null;
-    const name = (labels.breakdowns as Record<string, string>)[key] ?? (question ? localizedText(question.label, locale) : key);
+    const name =
+      (labels.breakdowns as Record<string, string>)[key] ?? (question ? localizedText(question.label, locale) : key);
     return {
       key: `breakdown.${key}`,
       header: labels.breakdown.replace("{name}", name),
@@ -132,15 +136,28 @@ function questionColumns(q: QuestionDefinition, options: ExportColumnOptions): E
         header: heading(`${label}: ${localizedText(row.label, locale)}`, `${q.code}.${row.code}`),
         value: (r) => {
           const v = answer(r);
-          const n = v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[row.code] : undefined;
+          const n =
+            v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[row.code] : undefined;
           return typeof n === "number" ? n : null;
         },
       }));
     case "scale":
     case "number":
-      return [{ key: q.code, header: heading(label, q.code), value: (r) => (typeof answer(r) === "number" ? (answer(r) as number) : null) }];
+      return [
+        {
+          key: q.code,
+          header: heading(label, q.code),
+          value: (r) => (typeof answer(r) === "number" ? (answer(r) as number) : null),
+        },
+      ];
     case "text":
-      return [{ key: q.code, header: heading(label, q.code), value: (r) => (typeof answer(r) === "string" ? (answer(r) as string) : null) }];
+      return [
+        {
+          key: q.code,
+          header: heading(label, q.code),
+          value: (r) => (typeof answer(r) === "string" ? (answer(r) as string) : null),
+        },
+      ];
   }
 }
 

@@ -41,7 +41,8 @@ export async function exportSurvey(options: {
     data: { slug: survey.slug, format, locale, values, via: actor.via },
   });
   const batches = readExportBatches({ db, surveyId: survey.id });
-  const body = format === "csv" ? writeCsv(columns, batches) : writeXlsx({ columns, batches, sheetName: labels.sheetName });
+  const body =
+    format === "csv" ? writeCsv(columns, batches) : writeXlsx({ columns, batches, sheetName: labels.sheetName });
   const stamp = now.toISOString().slice(0, 10).replaceAll("-", "");
   return { body, contentType: CONTENT_TYPES[format], filename: `${survey.slug}-responses-${stamp}.${format}` };
 }

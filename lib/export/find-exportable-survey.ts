@@ -14,21 +14,36 @@ export type ExportableSurvey = {
   definitions: QuestionnaireDefinition[];
 };
 
-export type ExportableSurveyLookup = { status: "ok"; survey: ExportableSurvey } | { status: "forbidden" } | { status: "not_found" };
+export type ExportableSurveyLookup =
+  { status: "ok"; survey: ExportableSurvey } | { status: "forbidden" } | { status: "not_found" };
 
-export async function findExportableSurvey(options: { db: Db; actor: Actor; slug: string }): Promise<ExportableSurveyLookup> {
+export async function findExportableSurvey(options: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+}): Promise<ExportableSurveyLookup> {
   const { db, actor, slug } = options;
   const survey = await db.survey.findFirst({
     where: { slug, organizationId: { in: organizationsWhere(actor, "researcher") } },
     select: { id: true, organizationId: true, slug: true, defaultLocale: true, versionId: true },
   });
   if (!survey) {
-    const seen = await db.survey.findFirst({ where: { slug, organizationId: { in: organizationsWhere(actor, "viewer") } }, select: { id: true } });
+    const seen = await db.survey.findFirst({
+      where: { slug, organizationId: { in: organizationsWhere(actor, "viewer") } },
+      select: { id: true },
+    });
     return { status: seen ? "forbidden" : "not_found" };
   }
-  const used = await db.response.findMany({ where: { surveyId: survey.id }, distinct: ["versionId"], select: { versionId: true } });
+  const used = await db.response.findMany({
+    where: { surveyId: survey.id },
+    distinct: ["versionId"],
+    select: { versionId: true },
+  });
   const versionIds = [survey.versionId, ...used.map((u) => u.versionId).filter((id) => id !== survey.versionId)];
-  const versions = await db.questionnaireVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, definition: true } });
+  const versions = await db.questionnaireVersion.findMany({
+    where: { id: { in: versionIds } },
+    select: { id: true, definition: true },
+  });
   const definitions = versionIds
     .map((id) => versions.find((v) => v.id === id))
     .filter((v) => v !== undefined)

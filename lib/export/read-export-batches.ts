@@ -6,7 +6,11 @@ import type { ExportRecord } from "./export-columns";
 
 export const EXPORT_BATCH_SIZE = 500;
 
-export async function* readExportBatches(options: { db: Db; surveyId: string; batchSize?: number }): AsyncGenerator<ExportRecord[]> {
+export async function* readExportBatches(options: {
+  db: Db;
+  surveyId: string;
+  batchSize?: number;
+}): AsyncGenerator<ExportRecord[]> {
   const { db, surveyId, batchSize = EXPORT_BATCH_SIZE } = options;
   let after: string | undefined;
   for (;;) {

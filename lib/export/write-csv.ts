@@ -12,7 +12,9 @@ export function writeCsv(columns: ExportColumn[], batches: AsyncIterator<ExportR
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode("\uFEFF" + stringify([columns.map((c) => c.header)], { record_delimiter: "\r\n" })));
+        controller.enqueue(
+          encoder.encode("\uFEFF" + stringify([columns.map((c) => c.header)], { record_delimiter: "\r\n" })),
+        );
         return;
       }
       const next = await batches.next();

@@ -14,7 +14,11 @@ export function writeXlsx(options: {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: Math.min(40, Math.max(10, c.header.length + 2)) }));
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: Math.min(40, Math.max(10, c.header.length + 2)),
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
 
@@ -26,7 +30,8 @@ export function writeXlsx(options: {
     for (let next = await batches.next(); !next.done && !gone.signal.aborted; next = await batches.next()) {
       for (const record of next.value) {
         const row = sheet.addRow(columns.map((c) => c.value(record)));
-        for (const [i, c] of columns.entries()) if (c.key.endsWith("_at")) row.getCell(i + 1).numFmt = "yyyy-mm-dd hh:mm:ss";
+        for (const [i, c] of columns.entries())
+          if (c.key.endsWith("_at")) row.getCell(i + 1).numFmt = "yyyy-mm-dd hh:mm:ss";
         row.commit();
       }
       if (output.writableNeedDrain) await once(output, "drain", { signal: gone.signal });

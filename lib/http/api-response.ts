@@ -9,14 +9,18 @@ export function apiError(status: number, error: string, message: string, extra?:
 }
 
 export const notFound = (message = "Not found.") => apiError(404, "not_found", message);
-export const unauthorized = () => apiError(401, "unauthorized", "Sign in or send an API token (Authorization: Bearer …).");
+export const unauthorized = () =>
+  apiError(401, "unauthorized", "Sign in or send an API token (Authorization: Bearer …).");
 
 export function validationFailed(issues: ApiIssue[], message = "The request is not valid.") {
   return apiError(422, "validation_failed", message, { issues });
 }
 
 export function issuesOf(error: z.ZodError): ApiIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "number" ? p : String(p))), message: i.message }));
+  return error.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === "number" ? p : String(p))),
+    message: i.message,
+  }));
 }
 
 /**
@@ -29,7 +33,8 @@ export async function readJsonBody<S extends z.ZodType>(
   maxBytes: number,
 ): Promise<{ data: z.infer<S> } | { response: Response }> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) return { response: apiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`) };
+  if (declared > maxBytes)
+    return { response: apiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`) };
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes)
     return { response: apiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`) };

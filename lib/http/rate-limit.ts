@@ -15,7 +15,13 @@ export function clientAddress(headers: Headers): string {
 }
 
 /** Counts one request for `key` in the current window; `allowed` is false beyond `limit`. */
-export async function hitRateLimit(opts: { db: Db; key: string; limit: number; windowSeconds?: number; now?: Date }): Promise<RateLimitResult> {
+export async function hitRateLimit(opts: {
+  db: Db;
+  key: string;
+  limit: number;
+  windowSeconds?: number;
+  now?: Date;
+}): Promise<RateLimitResult> {
   const windowMs = (opts.windowSeconds ?? 60) * 1000;
   const now = (opts.now ?? new Date()).getTime();
   const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
@@ -24,7 +30,8 @@ export async function hitRateLimit(opts: { db: Db; key: string; limit: number; w
     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_bucket.count + 1
     RETURNING count`;
   // Old windows are only clutter; about one request in a thousand sweeps them.
-  if (Math.random() < 0.001) await opts.db.$executeRaw`DELETE FROM rate_limit_bucket WHERE window_start < ${new Date(now - 3600_000)}`;
+  if (Math.random() < 0.001)
+    await opts.db.$executeRaw`DELETE FROM rate_limit_bucket WHERE window_start < ${new Date(now - 3600_000)}`;
   return {
     allowed: count <= opts.limit,
     count,

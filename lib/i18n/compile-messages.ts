@@ -21,5 +21,10 @@ function compileOne(message: string): string {
 
 /** The same messages, compiled; typed as the original so that next-intl still checks message keys. */
 export function compileMessages<M extends AbstractIntlMessages>(messages: M): M {
-  return Object.fromEntries(Object.entries(messages).map(([key, value]) => [key, typeof value === "string" ? compileOne(value) : compileMessages(value)])) as M;
+  return Object.fromEntries(
+    Object.entries(messages).map(([key, value]) => [
+      key,
+      typeof value === "string" ? compileOne(value) : compileMessages(value),
+    ]),
+  ) as M;
 }

@@ -18,7 +18,11 @@ export async function resolveLocale(): Promise<Locale> {
 const compiled = new Map<Locale, Promise<AbstractIntlMessages>>();
 
 function messagesOf(locale: Locale): Promise<AbstractIntlMessages> {
-  if (!compiled.has(locale) || process.env.NODE_ENV === "development") compiled.set(locale, import(`../../messages/${locale}/index.ts`).then((m) => compileMessages(m.default)));
+  if (!compiled.has(locale) || process.env.NODE_ENV === "development")
+    compiled.set(
+      locale,
+      import(`../../messages/${locale}/index.ts`).then((m) => compileMessages(m.default)),
+    );
   return compiled.get(locale)!;
 }
 

@@ -41,8 +41,16 @@ async function join(tx: Tx, invitation: Awaited<ReturnType<typeof claim>>, userI
     targetId: membership.id,
     data: { email: invitation.email, role: membership.role, invitationId: invitation.id },
   });
-  const organization = await tx.organization.findUniqueOrThrow({ where: { id: invitation.organizationId }, select: { slug: true } });
-  return { organizationId: invitation.organizationId, organizationSlug: organization.slug, email: invitation.email, role: membership.role };
+  const organization = await tx.organization.findUniqueOrThrow({
+    where: { id: invitation.organizationId },
+    select: { slug: true },
+  });
+  return {
+    organizationId: invitation.organizationId,
+    organizationSlug: organization.slug,
+    email: invitation.email,
+    role: membership.role,
+  };
 }
 
 /** For a signed-in user: joins if the invitation was made out to their e-mail address. */
@@ -63,7 +71,8 @@ export async function acceptInvitationAsNewUser(options: { db: Db; token: string
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const invitation = await claim(tx, token);
-    if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) throw new MembershipError("accountExists");
+    if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } }))
+      throw new MembershipError("accountExists");
     const user = await tx.user.create({ data: { email: invitation.email, name: input.name, passwordHash } });
     return join(tx, invitation, user.id);
   });

@@ -8,7 +8,8 @@ import type { CreateOrganizationInput } from "./organization-schemas";
 /** `ownerId` null: created by the admin command, owners are added afterwards. */
 export async function createOrganization(options: { db: Db; ownerId: string | null; input: CreateOrganizationInput }) {
   const { db, ownerId, input } = options;
-  if (await db.organization.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw new MembershipError("slugTaken");
+  if (await db.organization.findUnique({ where: { slug: input.slug }, select: { id: true } }))
+    throw new MembershipError("slugTaken");
   return db.$transaction(async (tx) => {
     const organization = await tx.organization.create({
       data: {

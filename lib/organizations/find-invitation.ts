@@ -6,7 +6,8 @@ import type { Role } from "@/lib/auth/roles";
 import type { MembershipErrorCode } from "./membership-error";
 import { hashSecretToken } from "./secret-token";
 
-export type InvitationState = "open" | Extract<MembershipErrorCode, "invitationExpired" | "invitationUsed" | "invitationRevoked">;
+export type InvitationState =
+  "open" | Extract<MembershipErrorCode, "invitationExpired" | "invitationUsed" | "invitationRevoked">;
 
 export type InvitationView = {
   id: string;
@@ -20,7 +21,10 @@ export type InvitationView = {
   accountExists: boolean;
 };
 
-export function invitationState(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InvitationState {
+export function invitationState(
+  invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now = new Date(),
+): InvitationState {
   if (invitation.acceptedAt) return "invitationUsed";
   if (invitation.revokedAt) return "invitationRevoked";
   if (invitation.expiresAt <= now) return "invitationExpired";

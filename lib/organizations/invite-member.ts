@@ -10,14 +10,22 @@ import { newSecretToken } from "./secret-token";
 
 export const INVITATION_TTL_DAYS = 7;
 
-export async function inviteMember(options: { db: Db; actor: Actor; organizationId: string; input: InviteMemberInput }) {
+export async function inviteMember(options: {
+  db: Db;
+  actor: Actor;
+  organizationId: string;
+  input: InviteMemberInput;
+}) {
   const { db, actor, organizationId, input } = options;
   const organization = await db.organization.findFirst({
     where: { id: organizationId, AND: { id: { in: organizationsWhere(actor, "owner") } } },
     select: { id: true },
   });
   if (!organization) throw new MembershipError("notFound");
-  const existing = await db.membership.findFirst({ where: { organizationId, user: { email: input.email } }, select: { id: true } });
+  const existing = await db.membership.findFirst({
+    where: { organizationId, user: { email: input.email } },
+    select: { id: true },
+  });
   if (existing) throw new MembershipError("alreadyMember");
 
   const { token, tokenHash } = newSecretToken();

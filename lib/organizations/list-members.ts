@@ -19,7 +19,15 @@ export async function listMembers(options: { db: Db; actor: Actor; organizationI
       },
       invitations: {
         where: { acceptedAt: null, revokedAt: null },
-        select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, acceptedAt: true, revokedAt: true },
+        select: {
+          id: true,
+          email: true,
+          role: true,
+          expiresAt: true,
+          createdAt: true,
+          acceptedAt: true,
+          revokedAt: true,
+        },
         orderBy: { createdAt: "desc" },
       },
     },

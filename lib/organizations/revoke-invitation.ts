@@ -9,7 +9,12 @@ export async function revokeInvitation(options: { db: Db; actor: Actor; invitati
   const { db, actor, invitationId } = options;
   await db.$transaction(async (tx) => {
     const invitation = await tx.membershipInvitation.findFirst({
-      where: { id: invitationId, acceptedAt: null, revokedAt: null, organizationId: { in: organizationsWhere(actor, "owner") } },
+      where: {
+        id: invitationId,
+        acceptedAt: null,
+        revokedAt: null,
+        organizationId: { in: organizationsWhere(actor, "owner") },
+      },
     });
     if (!invitation) throw new MembershipError("notFound");
     await tx.membershipInvitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });

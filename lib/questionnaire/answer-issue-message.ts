@@ -22,7 +22,8 @@ export function issueMessageOf(issue: AnswerIssue, def: QuestionnaireDefinition,
   switch (issue.code) {
     case "too_small":
     case "too_large":
-      if (params.min !== undefined && params.max !== undefined) return { key: "out_of_range", values: { min: params.min, max: params.max } };
+      if (params.min !== undefined && params.max !== undefined)
+        return { key: "out_of_range", values: { min: params.min, max: params.max } };
       return { key: issue.code, values: params };
     case "exclusive_conflict":
     case "unknown_option":
@@ -30,7 +31,9 @@ export function issueMessageOf(issue: AnswerIssue, def: QuestionnaireDefinition,
     case "unknown_row":
       return { key: issue.code, values: { row: String(params.row ?? "") } };
     case "invalid_value":
-      return params.row !== undefined ? { key: "invalid_row", values: { row: rowLabel(params.row) } } : { key: "invalid_value", values: {} };
+      return params.row !== undefined
+        ? { key: "invalid_row", values: { row: rowLabel(params.row) } }
+        : { key: "invalid_value", values: {} };
     default:
       return { key: issue.code, values: params };
   }

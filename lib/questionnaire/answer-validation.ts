@@ -35,7 +35,8 @@ const ok: Omit<AnswerIssue, "path">[] = [];
 const issue = (code: AnswerIssueCode, params?: AnswerIssueParams) => ({ code, ...(params ? { params } : {}) });
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
-const isScaleValue = (v: unknown, min: number, max: number) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const isScaleValue = (v: unknown, min: number, max: number) =>
+  Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
 function checkChoices(q: Extract<QuestionDefinition, { options: unknown }>, chosen: string[]) {
   const unknown = chosen.find((c) => !q.options.some((o) => o.code === c));
@@ -62,8 +63,7 @@ const checks: Record<QuestionDefinition["type"], Check> = {
     // "Order the top N": a ranking is complete with exactly N options, neither fewer nor more.
     return v.length === q.topN ? ok : issue("rank_count", { count: q.topN, given: v.length });
   },
-  scale: (q, v) =>
-    q.type === "scale" && isScaleValue(v, q.scale.min, q.scale.max) ? ok : issue("invalid_value"),
+  scale: (q, v) => (q.type === "scale" && isScaleValue(v, q.scale.min, q.scale.max) ? ok : issue("invalid_value")),
   matrix: (q, v) => {
     if (q.type !== "matrix" || !v || typeof v !== "object" || Array.isArray(v)) return issue("invalid_value");
     const out: Omit<AnswerIssue, "path">[] = [];
@@ -84,7 +84,9 @@ const checks: Record<QuestionDefinition["type"], Check> = {
   },
   text: (q, v) => {
     if (q.type !== "text" || typeof v !== "string") return issue("invalid_value");
-    return [...v.trim()].length > q.maxLength ? issue("too_long", { max: q.maxLength, given: [...v.trim()].length }) : ok;
+    return [...v.trim()].length > q.maxLength
+      ? issue("too_long", { max: q.maxLength, given: [...v.trim()].length })
+      : ok;
   },
 };
 
@@ -102,7 +104,11 @@ export type AnswerValidationOptions = {
 };
 
 /** Every issue of the given answers; hidden questions are neither required nor checked. */
-export function answerIssues(def: QuestionnaireDefinition, answers: Record<string, unknown>, options: AnswerValidationOptions = {}): AnswerIssue[] {
+export function answerIssues(
+  def: QuestionnaireDefinition,
+  answers: Record<string, unknown>,
+  options: AnswerValidationOptions = {},
+): AnswerIssue[] {
   const questions = questionsOf(def);
   const known = new Set(questions.map((q) => q.code));
   const issues: AnswerIssue[] = Object.keys(answers)
@@ -150,7 +156,9 @@ export function answerIssuesOf(error: z.core.$ZodError): AnswerIssue[] {
     const { code, ...params } = ((i as { params?: Record<string, string | number> }).params ?? {}) as AnswerIssueParams;
     return {
       path: i.path.map((p) => (typeof p === "number" ? p : String(p))),
-      code: (ANSWER_ISSUE_CODES as readonly string[]).includes(String(code)) ? (code as AnswerIssueCode) : "invalid_value",
+      code: (ANSWER_ISSUE_CODES as readonly string[]).includes(String(code))
+        ? (code as AnswerIssueCode)
+        : "invalid_value",
       ...(Object.keys(params).length ? { params } : {}),
     };
   });

@@ -18,7 +18,13 @@ export async function createFromTemplate(opts: {
   const template = getTemplate(opts.templateCode);
   if (!template) return null;
   const definition = QuestionnaireDefinitionSchema.parse({ ...template.definition, code: opts.code });
-  return createQuestionnaire({ db: opts.db, organizationId: opts.organizationId, actorId: opts.actorId, definition, source: "template" });
+  return createQuestionnaire({
+    db: opts.db,
+    organizationId: opts.organizationId,
+    actorId: opts.actorId,
+    definition,
+    source: "template",
+  });
 }
 
 /** A blank questionnaire: stored as a draft to be filled in, not yet valid for publishing. */
@@ -30,5 +36,11 @@ export async function createBlank(opts: {
   title: { zh?: string; en?: string };
 }) {
   const draft = newDefinition(opts.code, { zh: opts.title.zh ?? "", en: opts.title.en ?? "" });
-  return createQuestionnaire({ db: opts.db, organizationId: opts.organizationId, actorId: opts.actorId, definition: draft, source: "blank" });
+  return createQuestionnaire({
+    db: opts.db,
+    organizationId: opts.organizationId,
+    actorId: opts.actorId,
+    definition: draft,
+    source: "blank",
+  });
 }

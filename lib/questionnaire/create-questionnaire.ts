@@ -41,7 +41,8 @@ export async function createQuestionnaire(opts: {
       return created;
     });
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") throw new QuestionnaireCodeTakenError(definition.code);
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")
+      throw new QuestionnaireCodeTakenError(definition.code);
     throw e;
   }
 }

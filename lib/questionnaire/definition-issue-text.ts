@@ -7,7 +7,10 @@ const ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^A label needs text in at least one language$/, () => "请至少用一种语言填写文字"],
   [/^max must be greater than min$/, () => "最大值须大于最小值"],
   [/^max must not be less than min$/, () => "最大值不能小于最小值"],
-  [/^(Factor|Section|Question|Row) code "(.*)" is used twice$/, (m) => `${{ Factor: "因素", Section: "部分", Question: "题目", Row: "行" }[m[1]]}代码“${m[2]}”重复使用`],
+  [
+    /^(Factor|Section|Question|Row) code "(.*)" is used twice$/,
+    (m) => `${{ Factor: "因素", Section: "部分", Question: "题目", Row: "行" }[m[1]]}代码“${m[2]}”重复使用`,
+  ],
   [/^Option code "(.*)" is used twice in this question$/, (m) => `选项代码“${m[1]}”在本题中重复使用`],
   [/^Unknown factor "(.*)": declare it in factors$/, (m) => `未知因素“${m[1]}”：请先在因素列表中声明`],
   [/^Only options of a multi question can be exclusive$/, () => "只有多选题的选项可以设为互斥"],

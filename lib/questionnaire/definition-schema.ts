@@ -235,7 +235,8 @@ function checkReferences(def: { factors: FactorDefinition[]; sections: SectionDe
   const issue = (path: Path, message: string) => ctx.addIssue({ code: "custom", path, message });
   const factorCodes = new Set(def.factors.map((f) => f.code));
   for (const [i, f] of def.factors.entries())
-    if (duplicates(def.factors.map((x) => x.code)).has(f.code)) issue(["factors", i, "code"], `Factor code "${f.code}" is used twice`);
+    if (duplicates(def.factors.map((x) => x.code)).has(f.code))
+      issue(["factors", i, "code"], `Factor code "${f.code}" is used twice`);
 
   const sectionDup = duplicates(def.sections.map((s) => s.code));
   const questionDup = duplicates(def.sections.flatMap((s) => s.questions.map((q) => q.code)));
@@ -252,14 +253,17 @@ function checkReferences(def: { factors: FactorDefinition[]; sections: SectionDe
       if ("options" in q) {
         const optDup = duplicates(q.options.map((o) => o.code));
         q.options.forEach((o, oi) => {
-          if (optDup.has(o.code)) issue(at("options", oi, "code"), `Option code "${o.code}" is used twice in this question`);
+          if (optDup.has(o.code))
+            issue(at("options", oi, "code"), `Option code "${o.code}" is used twice in this question`);
           checkFactor(o.factor, at("options", oi, "factor"));
-          if (o.exclusive && q.type !== "multi") issue(at("options", oi, "exclusive"), "Only options of a multi question can be exclusive");
+          if (o.exclusive && q.type !== "multi")
+            issue(at("options", oi, "exclusive"), "Only options of a multi question can be exclusive");
         });
       }
       if (q.type === "multi" && q.maxSelections && q.maxSelections > q.options.length)
         issue(at("maxSelections"), "maxSelections is larger than the number of options");
-      if (q.type === "rank" && q.topN > q.options.length) issue(at("topN"), "topN is larger than the number of options");
+      if (q.type === "rank" && q.topN > q.options.length)
+        issue(at("topN"), "topN is larger than the number of options");
       if (q.type === "scale" || q.type === "matrix") {
         if (q.type === "scale") checkFactor(q.factor, at("factor"));
         if (q.type === "matrix") {
@@ -273,7 +277,8 @@ function checkReferences(def: { factors: FactorDefinition[]; sections: SectionDe
         if (t !== undefined && (t < q.scale.min || t > q.scale.max))
           issue(at("attentionThreshold"), `attentionThreshold must lie within ${q.scale.min}..${q.scale.max}`);
         const mapsFactor = q.type === "scale" ? Boolean(q.factor) : q.rows.some((r) => r.factor);
-        if (mapsFactor && t === undefined) issue(at("attentionThreshold"), "A question mapped to factors needs an attentionThreshold");
+        if (mapsFactor && t === undefined)
+          issue(at("attentionThreshold"), "A question mapped to factors needs an attentionThreshold");
       }
       if (q.type === "number" && q.min !== undefined && q.max !== undefined && q.min > q.max)
         issue(at("max"), "max must not be less than min");
@@ -292,10 +297,16 @@ function checkCondition(
   if ("all" in cond) return cond.all.forEach((c, i) => checkCondition(c, earlier, [...path, "all", i], issue));
   if ("any" in cond) return cond.any.forEach((c, i) => checkCondition(c, earlier, [...path, "any", i], issue));
   const target = earlier.get(cond.question);
-  if (!target) return issue([...path, "question"], `showIf refers to "${cond.question}", which is not an earlier question`);
+  if (!target)
+    return issue([...path, "question"], `showIf refers to "${cond.question}", which is not an earlier question`);
   const needsValue = cond.op !== "answered" && cond.op !== "not_answered";
   if (needsValue && cond.value === undefined) issue([...path, "value"], `The "${cond.op}" condition needs a value`);
-  if (needsValue && "options" in target && typeof cond.value === "string" && !target.options.some((o) => o.code === cond.value))
+  if (
+    needsValue &&
+    "options" in target &&
+    typeof cond.value === "string" &&
+    !target.options.some((o) => o.code === cond.value)
+  )
     issue([...path, "value"], `"${cond.value}" is not an option of "${cond.question}"`);
 }
 

@@ -116,20 +116,32 @@ export function diffDefinitions(before: QuestionnaireDefinition, after: Question
     if (!previous) continue;
     if ("options" in previous && "options" in q)
       changes.push(
-        ...diffList(previous.options, q.options, "option", (a, b) => [
-          ...(!same(a.label, b.label) ? (["label"] as const) : []),
-          ...(!same(a.factor, b.factor) ? (["factor"] as const) : []),
-          ...(Boolean(a.exclusive) !== Boolean(b.exclusive) || Boolean(a.nonSubstantive) !== Boolean(b.nonSubstantive)
-            ? (["exclusive"] as const)
-            : []),
-        ], q.code),
+        ...diffList(
+          previous.options,
+          q.options,
+          "option",
+          (a, b) => [
+            ...(!same(a.label, b.label) ? (["label"] as const) : []),
+            ...(!same(a.factor, b.factor) ? (["factor"] as const) : []),
+            ...(Boolean(a.exclusive) !== Boolean(b.exclusive) || Boolean(a.nonSubstantive) !== Boolean(b.nonSubstantive)
+              ? (["exclusive"] as const)
+              : []),
+          ],
+          q.code,
+        ),
       );
     if (previous.type === "matrix" && q.type === "matrix")
       changes.push(
-        ...diffList(previous.rows, q.rows, "row", (a, b) => [
-          ...(!same(a.label, b.label) ? (["label"] as const) : []),
-          ...(!same(a.factor, b.factor) ? (["factor"] as const) : []),
-        ], q.code),
+        ...diffList(
+          previous.rows,
+          q.rows,
+          "row",
+          (a, b) => [
+            ...(!same(a.label, b.label) ? (["label"] as const) : []),
+            ...(!same(a.factor, b.factor) ? (["factor"] as const) : []),
+          ],
+          q.code,
+        ),
       );
   }
   return changes;

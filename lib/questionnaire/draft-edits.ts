@@ -1,10 +1,6 @@
 // Pure helpers the designer uses to edit a draft: fresh items of each type, unique codes,
 // moving and duplicating. Browser-safe; every function returns new data.
-import {
-  DEFINITION_FORMAT,
-  type LocalizedText,
-  type QuestionnaireDefinitionInput,
-} from "./definition-schema";
+import { DEFINITION_FORMAT, type LocalizedText, type QuestionnaireDefinitionInput } from "./definition-schema";
 
 export type DraftDefinition = QuestionnaireDefinitionInput;
 export type DraftSection = DraftDefinition["sections"][number];
@@ -12,14 +8,27 @@ export type DraftQuestion = DraftSection["questions"][number];
 export type DraftQuestionType = DraftQuestion["type"];
 export type DraftOption = Extract<DraftQuestion, { options: unknown }>["options"][number];
 
-export const QUESTION_TYPES: readonly DraftQuestionType[] = ["single", "multi", "rank", "scale", "matrix", "number", "text"];
+export const QUESTION_TYPES: readonly DraftQuestionType[] = [
+  "single",
+  "multi",
+  "rank",
+  "scale",
+  "matrix",
+  "number",
+  "text",
+];
 
 const blank = (): LocalizedText => ({ zh: "", en: "" });
 
 /** `base`, or `base_2`, `base_3`… : the first that is not in `taken`. */
 export function uniqueCode(base: string, taken: Iterable<string>): string {
   const used = new Set(taken);
-  const clean = base.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^[^a-z]+/, "").slice(0, 56) || "item";
+  const clean =
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, "_")
+      .replace(/^[^a-z]+/, "")
+      .slice(0, 56) || "item";
   if (!used.has(clean)) return clean;
   for (let i = 2; ; i++) if (!used.has(`${clean}_${i}`)) return `${clean}_${i}`;
 }
@@ -116,7 +125,10 @@ export function duplicateSection(def: DraftDefinition, sectionIndex: number): Dr
     taken.push(code);
     return { ...structuredClone(q), code };
   });
-  const code = uniqueCode(`${original.code}_copy`, def.sections.map((s) => s.code));
+  const code = uniqueCode(
+    `${original.code}_copy`,
+    def.sections.map((s) => s.code),
+  );
   const sections = [...def.sections];
   sections.splice(sectionIndex + 1, 0, { ...structuredClone(original), code, questions });
   return { ...def, sections };

@@ -6,7 +6,9 @@ import { organizationsWhere, type Actor } from "@/lib/auth/actor";
 import type { FactorInput } from "./factor-schema";
 
 export async function listFactors(opts: { db: Db; actor: Actor; organizationId?: string }) {
-  const ids = organizationsWhere(opts.actor, "viewer").filter((id) => !opts.organizationId || id === opts.organizationId);
+  const ids = organizationsWhere(opts.actor, "viewer").filter(
+    (id) => !opts.organizationId || id === opts.organizationId,
+  );
   return opts.db.factor.findMany({
     where: { organizationId: { in: ids } },
     orderBy: [{ level: "asc" }, { code: "asc" }],
@@ -17,7 +19,12 @@ export async function listFactors(opts: { db: Db; actor: Actor; organizationId?:
 export type SaveFactorResult = "created" | "updated" | "not_found";
 
 /** Creates the factor, or updates the labels and level of the one with that code. */
-export async function saveFactor(opts: { db: Db; actor: Actor; organizationId: string; factor: FactorInput }): Promise<SaveFactorResult> {
+export async function saveFactor(opts: {
+  db: Db;
+  actor: Actor;
+  organizationId: string;
+  factor: FactorInput;
+}): Promise<SaveFactorResult> {
   if (!organizationsWhere(opts.actor, "researcher").includes(opts.organizationId)) return "not_found";
   const { code, level, labelZh, labelEn } = opts.factor;
   const existing = await opts.db.factor.findUnique({

@@ -20,7 +20,13 @@ export async function getQuestionnaire(opts: { db: Db; actor: Actor; id: string;
       updatedAt: true,
       versions: {
         orderBy: { number: "desc" },
-        select: { id: true, number: true, publishedAt: true, publishedById: true, _count: { select: { surveys: true } } },
+        select: {
+          id: true,
+          number: true,
+          publishedAt: true,
+          publishedById: true,
+          _count: { select: { surveys: true } },
+        },
       },
     },
   });

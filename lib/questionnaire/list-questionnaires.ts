@@ -6,7 +6,9 @@ import type { LocalizedText } from "./definition-schema";
 
 /** `organizationId` narrows the list to one of the actor's organizations (the current one). */
 export async function listQuestionnaires(opts: { db: Db; actor: Actor; organizationId?: string }) {
-  const ids = organizationsWhere(opts.actor, "viewer").filter((id) => !opts.organizationId || id === opts.organizationId);
+  const ids = organizationsWhere(opts.actor, "viewer").filter(
+    (id) => !opts.organizationId || id === opts.organizationId,
+  );
   const rows = await opts.db.questionnaire.findMany({
     where: { organizationId: { in: ids } },
     orderBy: { updatedAt: "desc" },

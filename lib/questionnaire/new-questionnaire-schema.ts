@@ -2,4 +2,7 @@
 import { z } from "zod";
 
 /** Same rule as a definition's code (definition-schema.ts), with the form's error key. */
-export const NewQuestionnaireCodeSchema = z.string().trim().regex(/^[a-z][a-z0-9_]{0,63}$/, "codeFormat");
+export const NewQuestionnaireCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, "codeFormat");

@@ -12,7 +12,11 @@ import zh from "@/messages/zh/respondent.json";
 
 const MESSAGES = { zh: compileMessages(zh), en: compileMessages(en) };
 
-export function answerIssuesForApi(issues: AnswerIssue[], def: QuestionnaireDefinition, locale: Locale): (ApiIssue & { code: string })[] {
+export function answerIssuesForApi(
+  issues: AnswerIssue[],
+  def: QuestionnaireDefinition,
+  locale: Locale,
+): (ApiIssue & { code: string })[] {
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "issues" });
   return issues.map((issue) => {
     const { key, values } = issueMessageOf(issue, def, locale);

@@ -1,6 +1,11 @@
 // One response's answers as a researcher reads them: each question's label with the answer in
 // words (option labels, ranks, scale points), in questionnaire order. Pure and browser-safe.
-import { listQuestions, type Locale, type QuestionDefinition, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
+import {
+  listQuestions,
+  type Locale,
+  type QuestionDefinition,
+  type QuestionnaireDefinition,
+} from "@/lib/questionnaire/definition-schema";
 import type { AnswerValue, Answers } from "@/lib/questionnaire/answer-values";
 import { localizedText } from "@/lib/questionnaire/localized-text";
 

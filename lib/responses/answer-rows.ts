@@ -39,7 +39,12 @@ function rowsFor(q: QuestionDefinition, value: AnswerValue): AnswerRow[] {
     case "rank":
       return (value as string[]).map((code, i) => {
         const factor = q.options.find((o) => o.code === code)?.factor ?? null;
-        return row(q.code, { optionCode: code, rank: i + 1, factorCode: factor, concern: factor !== null && i < q.topN });
+        return row(q.code, {
+          optionCode: code,
+          rank: i + 1,
+          factorCode: factor,
+          concern: factor !== null && i < q.topN,
+        });
       });
     case "scale": {
       const n = value as number;

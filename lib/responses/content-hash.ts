@@ -15,5 +15,7 @@ function canonicalJson(value: unknown): string {
 }
 
 export function contentHashOf(content: { locale: string; answers: unknown; token?: string | null }): string {
-  return createHash("sha256").update(canonicalJson({ ...content, token: content.token ?? null })).digest("hex");
+  return createHash("sha256")
+    .update(canonicalJson({ ...content, token: content.token ?? null }))
+    .digest("hex");
 }

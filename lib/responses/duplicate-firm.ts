@@ -3,7 +3,12 @@ import "server-only";
 import type { Prisma } from "@/lib/db/create-client";
 
 /** Another complete response of the same firm, serialized per firm so that two concurrent ones see each other. */
-export async function duplicateOf(tx: Prisma.TransactionClient, surveyId: string, firm: string | null, selfId: string | undefined) {
+export async function duplicateOf(
+  tx: Prisma.TransactionClient,
+  surveyId: string,
+  firm: string | null,
+  selfId: string | undefined,
+) {
   if (!firm) return null;
   // Two statements, not one: a statement's snapshot is taken before it waits for the lock, so only
   // a later statement sees the other submission of this firm that committed meanwhile.

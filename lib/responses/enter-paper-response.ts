@@ -48,11 +48,19 @@ export async function enterPaperResponse(opts: {
       where: { surveyId_submissionId: { surveyId: survey.id, submissionId: opts.submissionId } },
       select: { id: true, screenedAt: true },
     });
-    if (existing) return { kind: "stored" as const, id: existing.id, created: false, screened: existing.screenedAt !== null };
+    if (existing)
+      return { kind: "stored" as const, id: existing.id, created: false, screened: existing.screenedAt !== null };
 
     const collector =
-      (await tx.collector.findFirst({ where: { surveyId: survey.id, kind: "paper" }, orderBy: { createdAt: "asc" }, select: { id: true } })) ??
-      (await tx.collector.create({ data: { surveyId: survey.id, kind: "paper", name: PAPER_COLLECTOR_NAME }, select: { id: true } }));
+      (await tx.collector.findFirst({
+        where: { surveyId: survey.id, kind: "paper" },
+        orderBy: { createdAt: "asc" },
+        select: { id: true },
+      })) ??
+      (await tx.collector.create({
+        data: { surveyId: survey.id, kind: "paper", name: PAPER_COLLECTOR_NAME },
+        select: { id: true },
+      }));
     const firm = firmIdentifierOf({ answers });
     const duplicateFirm = await duplicateOf(tx, survey.id, firm, undefined);
     const screening = screeningOf({ durationSeconds: 0, minCompletionSeconds: null, duplicateFirm });
@@ -74,7 +82,9 @@ export async function enterPaperResponse(opts: {
         screenedRule: screening?.rule ?? null,
         screenedReason: screening?.reason ?? null,
         screenedAt: screening ? now : null,
-        answerRows: { createMany: { data: toAnswerRows(definition, answers).map((r) => ({ ...r, surveyId: survey.id })) } },
+        answerRows: {
+          createMany: { data: toAnswerRows(definition, answers).map((r) => ({ ...r, surveyId: survey.id })) },
+        },
       },
       select: { id: true },
     });

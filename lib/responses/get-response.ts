@@ -9,7 +9,10 @@ import type { Answers } from "@/lib/questionnaire/answer-values";
 export async function getResponse(opts: { db: Db; actor: Actor; slug: string; id: string }) {
   if (!/^[0-9a-f-]{36}$/i.test(opts.id)) return null;
   const response = await opts.db.response.findFirst({
-    where: { id: opts.id, survey: { slug: opts.slug, organizationId: { in: organizationsWhere(opts.actor, "viewer") } } },
+    where: {
+      id: opts.id,
+      survey: { slug: opts.slug, organizationId: { in: organizationsWhere(opts.actor, "viewer") } },
+    },
     include: {
       collector: { select: { kind: true, name: true } },
       invitation: { select: { firmName: true, contact: true } },
@@ -17,7 +20,10 @@ export async function getResponse(opts: { db: Db; actor: Actor; slug: string; id
   });
   if (!response) return null;
   const [version, screenedBy] = await Promise.all([
-    opts.db.questionnaireVersion.findUniqueOrThrow({ where: { id: response.versionId }, select: { number: true, definition: true } }),
+    opts.db.questionnaireVersion.findUniqueOrThrow({
+      where: { id: response.versionId },
+      select: { number: true, definition: true },
+    }),
     response.screenedById
       ? opts.db.user.findUnique({ where: { id: response.screenedById }, select: { name: true, email: true } })
       : null,

@@ -1,7 +1,11 @@
 // A survey as respondents see it: its questionnaire version and whether it takes answers now.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { QuestionnaireDefinitionSchema, type Locale, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
+import {
+  QuestionnaireDefinitionSchema,
+  type Locale,
+  type QuestionnaireDefinition,
+} from "@/lib/questionnaire/definition-schema";
 import { isLocale } from "@/lib/i18n/locales";
 
 export type SurveyState = "open" | "not_yet_open" | "closed";
@@ -31,7 +35,10 @@ const definitions = new Map<string, QuestionnaireDefinition>();
 export async function definitionOf(db: Db, versionId: string): Promise<QuestionnaireDefinition> {
   const known = definitions.get(versionId);
   if (known) return known;
-  const version = await db.questionnaireVersion.findUniqueOrThrow({ where: { id: versionId }, select: { definition: true } });
+  const version = await db.questionnaireVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: { definition: true },
+  });
   const parsed = QuestionnaireDefinitionSchema.parse(version.definition);
   if (definitions.size > 500) definitions.clear();
   definitions.set(versionId, parsed);

@@ -8,6 +8,8 @@ import { visibleQuestionCodes } from "@/lib/questionnaire/visibility";
 export function resumeSectionOf(def: QuestionnaireDefinition, answers: Answers): string {
   const visible = visibleQuestionCodes(def, answers);
   const shown = def.sections.filter((s) => s.questions.some((q) => visible.has(q.code)));
-  const open = shown.find((s) => answerIssues(def, answers, { onlyQuestions: new Set(s.questions.map((q) => q.code)) }).length > 0);
+  const open = shown.find(
+    (s) => answerIssues(def, answers, { onlyQuestions: new Set(s.questions.map((q) => q.code)) }).length > 0,
+  );
   return (open ?? shown[shown.length - 1] ?? def.sections[0]).code;
 }

@@ -13,12 +13,29 @@ export type ResumeState =
   | { kind: "token_invalid" }
   | { kind: "token_used"; usedAt: string };
 
-const RESPONSE_FIELDS = { submissionId: true, status: true, locale: true, answers: true, startedAt: true, completedAt: true, revision: true } as const;
-type Found = { submissionId: string; status: "partial" | "complete"; locale: string; answers: unknown; startedAt: Date; completedAt: Date | null; revision: number };
+const RESPONSE_FIELDS = {
+  submissionId: true,
+  status: true,
+  locale: true,
+  answers: true,
+  startedAt: true,
+  completedAt: true,
+  revision: true,
+} as const;
+type Found = {
+  submissionId: string;
+  status: "partial" | "complete";
+  locale: string;
+  answers: unknown;
+  startedAt: Date;
+  completedAt: Date | null;
+  revision: number;
+};
 
 function stateOf(found: Found | null): ResumeState {
   if (!found) return { kind: "fresh" };
-  if (found.status === "complete") return { kind: "complete", completedAt: (found.completedAt ?? found.startedAt).toISOString() };
+  if (found.status === "complete")
+    return { kind: "complete", completedAt: (found.completedAt ?? found.startedAt).toISOString() };
   return {
     kind: "partial",
     submissionId: found.submissionId,
@@ -30,7 +47,11 @@ function stateOf(found: Found | null): ResumeState {
 }
 
 /** The state of the filling a submissionId names; unknown ids start afresh (nothing was saved yet). */
-export async function resumeBySubmission(opts: { db: Db; surveyId: string; submissionId: string }): Promise<ResumeState> {
+export async function resumeBySubmission(opts: {
+  db: Db;
+  surveyId: string;
+  submissionId: string;
+}): Promise<ResumeState> {
   if (!/^[0-9a-f-]{36}$/i.test(opts.submissionId)) return { kind: "fresh" };
   const found = await opts.db.response.findUnique({
     where: { surveyId_submissionId: { surveyId: opts.surveyId, submissionId: opts.submissionId } },

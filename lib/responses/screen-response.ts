@@ -12,11 +12,23 @@ async function findScreenable(tx: Prisma.TransactionClient, actor: Actor, slug: 
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   return tx.response.findFirst({
     where: { id, survey: { slug, organizationId: { in: organizationsWhere(actor, "researcher") } } },
-    select: { id: true, status: true, screenedRule: true, screenedReason: true, survey: { select: { organizationId: true } } },
+    select: {
+      id: true,
+      status: true,
+      screenedRule: true,
+      screenedReason: true,
+      survey: { select: { organizationId: true } },
+    },
   });
 }
 
-export async function markResponseInvalid(opts: { db: Db; actor: Actor; slug: string; id: string; reason: string }): Promise<ScreenResult> {
+export async function markResponseInvalid(opts: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  id: string;
+  reason: string;
+}): Promise<ScreenResult> {
   const reason = ScreeningReasonSchema.parse(opts.reason);
   return opts.db.$transaction(async (tx) => {
     const response = await findScreenable(tx, opts.actor, opts.slug, opts.id);

@@ -14,7 +14,9 @@ export function normalizeFirmIdentifier(raw: unknown): string | null {
 
 /** The invitation's firm identifier when there is one (the research team knows the firm), else the answer. */
 export function firmIdentifierOf(opts: { invitationFirmIdentifier?: string | null; answers: Answers }): string | null {
-  return normalizeFirmIdentifier(opts.invitationFirmIdentifier) ?? normalizeFirmIdentifier(opts.answers[FIRM_ID_QUESTION]);
+  return (
+    normalizeFirmIdentifier(opts.invitationFirmIdentifier) ?? normalizeFirmIdentifier(opts.answers[FIRM_ID_QUESTION])
+  );
 }
 
 /**
@@ -22,7 +24,9 @@ export function firmIdentifierOf(opts: { invitationFirmIdentifier?: string | nul
  * server saw, never in the future; `now` when neither is known (so a one-shot POST counts as 0 s).
  */
 export function completionTiming(opts: { now: Date; clientStartedAt?: Date | null; storedStartedAt?: Date | null }) {
-  const candidates = [opts.clientStartedAt, opts.storedStartedAt, opts.now].filter((d): d is Date => d instanceof Date && !Number.isNaN(d.getTime()));
+  const candidates = [opts.clientStartedAt, opts.storedStartedAt, opts.now].filter(
+    (d): d is Date => d instanceof Date && !Number.isNaN(d.getTime()),
+  );
   const startedAt = new Date(Math.min(...candidates.map((d) => Math.min(d.getTime(), opts.now.getTime()))));
   return { startedAt, durationSeconds: Math.round((opts.now.getTime() - startedAt.getTime()) / 1000) };
 }
@@ -37,7 +41,10 @@ export function screeningOf(opts: {
 }): Screening | null {
   const found: Screening[] = [];
   if (opts.minCompletionSeconds && opts.durationSeconds < opts.minCompletionSeconds)
-    found.push({ rule: "too_fast", reason: `Completed in ${opts.durationSeconds} s; the survey's minimum is ${opts.minCompletionSeconds} s.` });
+    found.push({
+      rule: "too_fast",
+      reason: `Completed in ${opts.durationSeconds} s; the survey's minimum is ${opts.minCompletionSeconds} s.`,
+    });
   if (opts.duplicateFirm)
     found.push({ rule: "duplicate_firm", reason: `Firm ${opts.duplicateFirm} had already answered this survey.` });
   if (found.length === 0) return null;
@@ -45,7 +52,10 @@ export function screeningOf(opts: {
 }
 
 /** Quotas that this response would fill: the answer of their question is (or includes) their option. */
-export function matchingQuotas<Q extends { questionCode: string; optionCode: string }>(quotas: Q[], answers: Answers): Q[] {
+export function matchingQuotas<Q extends { questionCode: string; optionCode: string }>(
+  quotas: Q[],
+  answers: Answers,
+): Q[] {
   return quotas.filter((q) => {
     const value = answers[q.questionCode];
     return Array.isArray(value) ? value.includes(q.optionCode) : value === q.optionCode;

@@ -12,8 +12,14 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 /** 410 body shared by GET and POST: the survey exists but does not take answers now. */
 export function surveyNotOpen(survey: Pick<PublicSurvey, "state" | "opensAt" | "closesAt">) {
   return survey.state === "not_yet_open"
-    ? apiError(410, "survey_not_open", `This survey opens on ${iso(survey.opensAt)}.`, { opensAt: iso(survey.opensAt), closesAt: iso(survey.closesAt) })
-    : apiError(410, "survey_closed", `This survey closed on ${iso(survey.closesAt)}.`, { opensAt: iso(survey.opensAt), closesAt: iso(survey.closesAt) });
+    ? apiError(410, "survey_not_open", `This survey opens on ${iso(survey.opensAt)}.`, {
+        opensAt: iso(survey.opensAt),
+        closesAt: iso(survey.closesAt),
+      })
+    : apiError(410, "survey_closed", `This survey closed on ${iso(survey.closesAt)}.`, {
+        opensAt: iso(survey.opensAt),
+        closesAt: iso(survey.closesAt),
+      });
 }
 
 export function submissionHttpResponse(outcome: SubmitOutcome, locale: Locale): Response {
@@ -29,18 +35,31 @@ export function submissionHttpResponse(outcome: SubmitOutcome, locale: Locale): 
         issues: answerIssuesForApi(outcome.issues, outcome.definition, locale),
       });
     case "conflict":
-      return apiError(409, "submission_conflict", "This submissionId was already used for a response with other content.");
+      return apiError(
+        409,
+        "submission_conflict",
+        "This submissionId was already used for a response with other content.",
+      );
     case "stale":
-      return apiError(409, "stale_revision", `Newer answers (revision ${outcome.revision}) were saved since this filling's revision; nothing was stored. They are included.`, {
-        revision: outcome.revision,
-        answers: outcome.answers,
-      });
+      return apiError(
+        409,
+        "stale_revision",
+        `Newer answers (revision ${outcome.revision}) were saved since this filling's revision; nothing was stored. They are included.`,
+        {
+          revision: outcome.revision,
+          answers: outcome.answers,
+        },
+      );
     case "token_invalid":
       return apiError(403, "token_invalid", "The invitation token is not valid for this survey.");
     case "token_used":
       return apiError(403, "token_used", "The invitation token has already been used to submit a response.");
     case "token_required":
-      return apiError(403, "token_required", "This survey takes answers by invitation only: send the invitation token.");
+      return apiError(
+        403,
+        "token_required",
+        "This survey takes answers by invitation only: send the invitation token.",
+      );
     case "quota_full":
       return apiError(409, "quota_full", `The quota for ${outcome.questionCode} = ${outcome.optionCode} is full.`, {
         quota: { question: outcome.questionCode, option: outcome.optionCode },
@@ -49,7 +68,12 @@ export function submissionHttpResponse(outcome: SubmitOutcome, locale: Locale): 
 }
 
 export function rateLimited(retryAfterSeconds: number): Response {
-  const response = apiError(429, "rate_limited", `Too many requests from this address; try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+  const response = apiError(
+    429,
+    "rate_limited",
+    `Too many requests from this address; try again in ${retryAfterSeconds} seconds.`,
+    { retryAfterSeconds },
+  );
   response.headers.set("Retry-After", String(retryAfterSeconds));
   return response;
 }

@@ -35,4 +35,9 @@ export const PaperEntrySchema = SubmissionSchema.pick({ submissionId: true, loca
 export type SubmissionResult = { id: string; submissionId: string; status: "partial" | "complete"; revision: number };
 
 /** The 409 body when the server holds newer answers than the revision a save was based on. */
-export type StaleRevisionBody = { error: "stale_revision"; message: string; revision: number; answers: Record<string, unknown> };
+export type StaleRevisionBody = {
+  error: "stale_revision";
+  message: string;
+  revision: number;
+  answers: Record<string, unknown>;
+};

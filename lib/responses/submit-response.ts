@@ -30,7 +30,14 @@ export type SubmitOutcome =
   | { kind: "quota_full"; questionCode: string; optionCode: string };
 
 type Tx = Prisma.TransactionClient;
-type Existing = { id: string; status: "partial" | "complete"; content_hash: string; started_at: Date; revision: number; answers: Answers };
+type Existing = {
+  id: string;
+  status: "partial" | "complete";
+  content_hash: string;
+  started_at: Date;
+  revision: number;
+  answers: Answers;
+};
 type Invitation = { id: string; used_at: Date | null; firm_identifier: string | null; collector_id: string };
 
 /** Thrown inside the transaction to roll it back with an outcome for the caller. */
@@ -60,11 +67,18 @@ async function checkQuotas(tx: Tx, survey: PublicSurvey, answers: Answers) {
       SELECT count(DISTINCT r.id) AS n FROM response r JOIN answer a ON a.response_id = r.id
       WHERE r.survey_id = ${survey.id}::uuid AND r.status = 'complete' AND r.screened_at IS NULL
         AND a.question_code = ${quota.questionCode} AND a.option_code = ${quota.optionCode}`;
-    if (Number(n) >= quota.limit) throw new Refusal({ kind: "quota_full", questionCode: quota.questionCode, optionCode: quota.optionCode });
+    if (Number(n) >= quota.limit)
+      throw new Refusal({ kind: "quota_full", questionCode: quota.questionCode, optionCode: quota.optionCode });
   }
 }
 
-type StoreOptions = { survey: PublicSurvey; submission: SubmissionInput; answers: Answers; contentHash: string; now: Date };
+type StoreOptions = {
+  survey: PublicSurvey;
+  submission: SubmissionInput;
+  answers: Answers;
+  contentHash: string;
+  now: Date;
+};
 
 async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
   const { survey, submission, answers, now } = o;
@@ -73,11 +87,25 @@ async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
     WHERE survey_id = ${survey.id}::uuid AND submission_id = ${submission.submissionId}::uuid FOR UPDATE`;
   if (existing?.status === "complete") {
     if (existing.content_hash !== o.contentHash) return { kind: "conflict" };
-    return { kind: "stored", created: false, result: { id: existing.id, submissionId: submission.submissionId, status: "complete", revision: existing.revision } };
+    return {
+      kind: "stored",
+      created: false,
+      result: {
+        id: existing.id,
+        submissionId: submission.submissionId,
+        status: "complete",
+        revision: existing.revision,
+      },
+    };
   }
   // Another device saved since this filling last loaded or saved: its answers are newer. (The same
   // answers again, say a retried save whose reply was lost, are not a conflict.)
-  if (existing && submission.revision !== undefined && submission.revision !== existing.revision && existing.content_hash !== o.contentHash) {
+  if (
+    existing &&
+    submission.revision !== undefined &&
+    submission.revision !== existing.revision &&
+    existing.content_hash !== o.contentHash
+  ) {
     return { kind: "stale", revision: existing.revision, answers: existing.answers };
   }
   const revision = (existing?.revision ?? 0) + 1;
@@ -99,16 +127,28 @@ async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
   if (submission.partial) {
     const data = { ...common, status: "partial" as const, startedAt: timing.startedAt, revision };
     if (existing) await tx.response.update({ where: { id }, data, select: { id: true } });
-    else await tx.response.create({ data: { ...data, id, surveyId: survey.id, versionId: survey.versionId, submissionId: submission.submissionId }, select: { id: true } });
+    else
+      await tx.response.create({
+        data: { ...data, id, surveyId: survey.id, versionId: survey.versionId, submissionId: submission.submissionId },
+        select: { id: true },
+      });
     // The token points at the filling in progress, so the invitation link resumes it on any device.
     if (invitation) await tx.invitationToken.update({ where: { id: invitation.id }, data: { responseId: id } });
-    return { kind: "stored", created: !existing, result: { id, submissionId: submission.submissionId, status: "partial", revision } };
+    return {
+      kind: "stored",
+      created: !existing,
+      result: { id, submissionId: submission.submissionId, status: "partial", revision },
+    };
   }
 
   const firm = firmIdentifierOf({ invitationFirmIdentifier: invitation?.firm_identifier, answers });
   const duplicateFirm = await duplicateOf(tx, survey.id, firm, existing?.id);
   await checkQuotas(tx, survey, answers);
-  const screening = screeningOf({ durationSeconds: timing.durationSeconds, minCompletionSeconds: survey.minCompletionSeconds, duplicateFirm });
+  const screening = screeningOf({
+    durationSeconds: timing.durationSeconds,
+    minCompletionSeconds: survey.minCompletionSeconds,
+    duplicateFirm,
+  });
   const data = {
     ...common,
     status: "complete" as const,
@@ -128,28 +168,50 @@ async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
     await tx.response.update({ where: { id }, data, select: { id: true } });
     await tx.answer.createMany({ data: rows.map((r) => ({ ...r, surveyId: survey.id, responseId: id })) });
   } else {
-    await insertResponse(tx, { ...data, id, surveyId: survey.id, versionId: survey.versionId, submissionId: submission.submissionId }, rows);
+    await insertResponse(
+      tx,
+      { ...data, id, surveyId: survey.id, versionId: survey.versionId, submissionId: submission.submissionId },
+      rows,
+    );
   }
-  if (invitation) await tx.invitationToken.update({ where: { id: invitation.id }, data: { usedAt: now, responseId: id } });
-  return { kind: "stored", created: true, result: { id, submissionId: submission.submissionId, status: "complete", revision } };
+  if (invitation)
+    await tx.invitationToken.update({ where: { id: invitation.id }, data: { usedAt: now, responseId: id } });
+  return {
+    kind: "stored",
+    created: true,
+    result: { id, submissionId: submission.submissionId, status: "complete", revision },
+  };
 }
 
 /** A unique violation, from a Prisma write (P2002) or a raw statement (P2010 from the driver adapter). */
 function isUniqueViolation(e: unknown) {
   const error = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
-  return error?.code === "P2002" || (error?.code === "P2010" && error.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
+  return (
+    error?.code === "P2002" ||
+    (error?.code === "P2010" && error.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation")
+  );
 }
 
-export async function submitResponse(opts: { db: Db; slug: string; submission: SubmissionInput; now?: Date }): Promise<SubmitOutcome> {
+export async function submitResponse(opts: {
+  db: Db;
+  slug: string;
+  submission: SubmissionInput;
+  now?: Date;
+}): Promise<SubmitOutcome> {
   const { db, submission } = opts;
   const now = opts.now ?? new Date();
   const survey = await findPublicSurvey({ db, slug: opts.slug, now });
   if (!survey) return { kind: "not_found" };
-  if (survey.state !== "open") return { kind: "not_open", state: survey.state, opensAt: survey.opensAt, closesAt: survey.closesAt };
+  if (survey.state !== "open")
+    return { kind: "not_open", state: survey.state, opensAt: survey.opensAt, closesAt: survey.closesAt };
 
   const parsed = answersSchemaFor(survey.definition, { partial: submission.partial }).safeParse(submission.answers);
   if (!parsed.success) return { kind: "invalid", issues: answerIssuesOf(parsed.error), definition: survey.definition };
-  const contentHash = contentHashOf({ locale: submission.locale, answers: submission.answers, token: submission.token });
+  const contentHash = contentHashOf({
+    locale: submission.locale,
+    answers: submission.answers,
+    token: submission.token,
+  });
   const options: StoreOptions = { survey, submission, answers: parsed.data, contentHash, now };
 
   // Two first sends of one submission race to insert; the loser's unique violation means the

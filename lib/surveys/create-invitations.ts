@@ -11,14 +11,23 @@ import type { InvitationRow } from "./parse-invitation-csv";
 export const INVITATION_TOKEN_PREFIX = "inv_";
 
 /** Null when the actor may not field the survey; otherwise each firm with its token. */
-export async function createInvitations(opts: { db: Db; actor: Actor; slug: string; name: string; rows: InvitationRow[] }) {
+export async function createInvitations(opts: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  name: string;
+  rows: InvitationRow[];
+}) {
   const survey = await opts.db.survey.findFirst({
     where: { slug: opts.slug, organizationId: { in: organizationsWhere(opts.actor, "researcher") } },
     select: { id: true },
   });
   if (!survey) return null;
   // 128 random bits: unguessable, and short enough for a link in an SMS or a letter.
-  const tokens = opts.rows.map((row) => ({ ...row, token: INVITATION_TOKEN_PREFIX + randomBytes(16).toString("base64url") }));
+  const tokens = opts.rows.map((row) => ({
+    ...row,
+    token: INVITATION_TOKEN_PREFIX + randomBytes(16).toString("base64url"),
+  }));
   const collector = await opts.db.collector.create({
     data: {
       surveyId: survey.id,

@@ -11,7 +11,9 @@ export async function getSurvey(opts: { db: Db; actor: Actor; slug: string; mini
   const survey = await opts.db.survey.findFirst({
     where: { slug: opts.slug, organizationId: { in: organizationsWhere(opts.actor, opts.minimum ?? "viewer") } },
     include: {
-      version: { select: { id: true, number: true, definition: true, questionnaire: { select: { id: true, code: true } } } },
+      version: {
+        select: { id: true, number: true, definition: true, questionnaire: { select: { id: true, code: true } } },
+      },
     },
   });
   if (!survey) return null;

@@ -9,7 +9,13 @@ export async function listPublishedVersions(opts: { db: Db; actor: Actor; organi
   const versions = await opts.db.questionnaireVersion.findMany({
     where: { questionnaire: { organizationId: { in: ids } } },
     orderBy: [{ publishedAt: "desc" }],
-    select: { id: true, number: true, definition: true, questionnaireId: true, questionnaire: { select: { code: true } } },
+    select: {
+      id: true,
+      number: true,
+      definition: true,
+      questionnaireId: true,
+      questionnaire: { select: { code: true } },
+    },
   });
   return versions.map((v) => {
     const def = v.definition as QuestionnaireDefinition;

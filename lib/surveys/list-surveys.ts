@@ -6,7 +6,9 @@ import { surveyStatus } from "./survey-status";
 
 /** `organizationId` narrows the list to one of the actor's organizations (the current one). */
 export async function listSurveys(opts: { db: Db; actor: Actor; organizationId?: string }) {
-  const ids = organizationsWhere(opts.actor, "viewer").filter((id) => !opts.organizationId || id === opts.organizationId);
+  const ids = organizationsWhere(opts.actor, "viewer").filter(
+    (id) => !opts.organizationId || id === opts.organizationId,
+  );
   const surveys = await opts.db.survey.findMany({
     where: { organizationId: { in: ids } },
     orderBy: { createdAt: "desc" },

@@ -17,7 +17,16 @@ export type InvitationRowError = {
 const HEADERS: Record<keyof InvitationRow, string[]> = {
   firmName: ["firm_name", "firm name", "firm", "company", "name", "企业名称", "企业", "公司名称", "名称"],
   contact: ["contact", "email", "e-mail", "phone", "联系人", "联系方式", "邮箱", "电话"],
-  firmIdentifier: ["firm_identifier", "firm identifier", "firm id", "identifier", "id", "统一社会信用代码", "信用代码", "企业编号"],
+  firmIdentifier: [
+    "firm_identifier",
+    "firm identifier",
+    "firm id",
+    "identifier",
+    "id",
+    "统一社会信用代码",
+    "信用代码",
+    "企业编号",
+  ],
 };
 
 function columnsOf(first: string[]): { columns: Record<keyof InvitationRow, number>; hasHeader: boolean } {
@@ -25,7 +34,10 @@ function columnsOf(first: string[]): { columns: Record<keyof InvitationRow, numb
   const find = (names: string[]) => norm.findIndex((h) => names.includes(h));
   const firmName = find(HEADERS.firmName);
   if (firmName === -1) return { columns: { firmName: 0, contact: 1, firmIdentifier: 2 }, hasHeader: false };
-  return { columns: { firmName, contact: find(HEADERS.contact), firmIdentifier: find(HEADERS.firmIdentifier) }, hasHeader: true };
+  return {
+    columns: { firmName, contact: find(HEADERS.contact), firmIdentifier: find(HEADERS.firmIdentifier) },
+    hasHeader: true,
+  };
 }
 
 export function parseInvitationCsv(text: string): { rows: InvitationRow[]; errors: InvitationRowError[] } {
@@ -38,7 +50,8 @@ export function parseInvitationCsv(text: string): { rows: InvitationRow[]; error
   const { columns, hasHeader } = columnsOf(table[0]);
   const body = hasHeader ? table.slice(1) : table;
   if (body.length === 0) return { rows: [], errors: [{ line: 2, field: "file", code: "empty" }] };
-  if (body.length > MAX_INVITATIONS) return { rows: [], errors: [{ line: MAX_INVITATIONS + 1, field: "file", code: "tooMany" }] };
+  if (body.length > MAX_INVITATIONS)
+    return { rows: [], errors: [{ line: MAX_INVITATIONS + 1, field: "file", code: "tooMany" }] };
 
   const rows: InvitationRow[] = [];
   const seenIds = new Set<string>();
@@ -50,12 +63,18 @@ export function parseInvitationCsv(text: string): { rows: InvitationRow[]; error
     const firmIdentifier = cell(columns.firmIdentifier);
     const before = errors.length;
     if (!firmName) errors.push({ line, field: "firmName", code: "missing" });
-    for (const [field, value] of [["firmName", firmName], ["contact", contact], ["firmIdentifier", firmIdentifier]] as const)
+    for (const [field, value] of [
+      ["firmName", firmName],
+      ["contact", contact],
+      ["firmIdentifier", firmIdentifier],
+    ] as const)
       if (value.length > MAX_FIELD_LENGTH) errors.push({ line, field, code: "tooLong" });
     // Two invitations for one firm would let it answer twice.
-    if (firmIdentifier && seenIds.has(firmIdentifier)) errors.push({ line, field: "firmIdentifier", code: "duplicate" });
+    if (firmIdentifier && seenIds.has(firmIdentifier))
+      errors.push({ line, field: "firmIdentifier", code: "duplicate" });
     if (firmIdentifier) seenIds.add(firmIdentifier);
-    if (errors.length === before) rows.push({ firmName, contact: contact || null, firmIdentifier: firmIdentifier || null });
+    if (errors.length === before)
+      rows.push({ firmName, contact: contact || null, firmIdentifier: firmIdentifier || null });
   });
   return { rows, errors };
 }

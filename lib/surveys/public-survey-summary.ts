@@ -11,5 +11,10 @@ export async function publicSurveySummary(slug: string): Promise<PublicSurveySum
     select: { id: true, slug: true, titleZh: true, titleEn: true },
   });
   if (!survey) return null;
-  return { slug: survey.slug, titleZh: survey.titleZh, titleEn: survey.titleEn, counts: await responseCounts(db, survey.id) };
+  return {
+    slug: survey.slug,
+    titleZh: survey.titleZh,
+    titleEn: survey.titleEn,
+    counts: await responseCounts(db, survey.id),
+  };
 }

@@ -7,7 +7,11 @@ import { CodeSchema, listQuestions, type QuestionnaireDefinition } from "@/lib/q
 export const QuotaInputSchema = z.object({
   questionCode: CodeSchema,
   optionCode: CodeSchema,
-  limit: z.coerce.number({ error: "numberInvalid" }).int("numberInvalid").min(1, "numberTooSmall").max(1_000_000, "numberTooLarge"),
+  limit: z.coerce
+    .number({ error: "numberInvalid" })
+    .int("numberInvalid")
+    .min(1, "numberTooSmall")
+    .max(1_000_000, "numberTooLarge"),
 });
 export type QuotaInput = z.infer<typeof QuotaInputSchema>;
 

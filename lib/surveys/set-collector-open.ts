@@ -6,7 +6,13 @@ import { organizationsWhere, type Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 
 /** False when no collector of that survey in the actor's organizations has that id. */
-export async function setCollectorOpen(opts: { db: Db; actor: Actor; slug: string; collectorId: string; open: boolean }) {
+export async function setCollectorOpen(opts: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  collectorId: string;
+  open: boolean;
+}) {
   const { db, actor } = opts;
   return db.$transaction(async (tx) => {
     const collector = await tx.collector.findFirst({

@@ -15,7 +15,12 @@ const optionalDate = z.preprocess(
 const optionalInt = (min: number, max: number) =>
   z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? undefined : v),
-    z.coerce.number({ error: "numberInvalid" }).int("numberInvalid").min(min, "numberTooSmall").max(max, "numberTooLarge").optional(),
+    z.coerce
+      .number({ error: "numberInvalid" })
+      .int("numberInvalid")
+      .min(min, "numberTooSmall")
+      .max(max, "numberTooLarge")
+      .optional(),
   );
 
 export const SurveySettingsSchema = z
@@ -27,7 +32,12 @@ export const SurveySettingsSchema = z
     closesAt: optionalDate,
     /** Complete responses faster than this are screened as too fast. */
     minCompletionSeconds: optionalInt(0, 24 * 60 * 60),
-    smallCellThreshold: z.coerce.number({ error: "numberInvalid" }).int("numberInvalid").min(1, "numberTooSmall").max(1000, "numberTooLarge").default(10),
+    smallCellThreshold: z.coerce
+      .number({ error: "numberInvalid" })
+      .int("numberInvalid")
+      .min(1, "numberTooSmall")
+      .max(1000, "numberTooLarge")
+      .default(10),
     publicDashboard: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
   })
   .superRefine((s, ctx) => {

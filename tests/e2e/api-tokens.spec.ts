@@ -22,7 +22,9 @@ test("create a token, use it for an export, revoke it", async ({ page, playwrigh
   await expect(page.locator("body")).not.toContainText(token);
 
   const curl = await playwright.request.newContext({ baseURL }); // no cookies, like curl
-  const exported = await curl.get("/api/v1/surveys/jilin-2017/export?format=csv&locale=en", { headers: { Authorization: `Bearer ${token}` } });
+  const exported = await curl.get("/api/v1/surveys/jilin-2017/export?format=csv&locale=en", {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(exported.status()).toBe(200);
   expect(exported.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   expect(exported.headers()["content-disposition"]).toMatch(/attachment; filename="jilin-2017-responses-\d{8}\.csv"/);
@@ -30,7 +32,9 @@ test("create a token, use it for an export, revoke it", async ({ page, playwrigh
   expect(lines).toHaveLength(251);
   expect(lines[0]).toContain("Response ID,Status,Valid (1 = yes)");
 
-  const xlsx = await curl.get("/api/v1/surveys/jilin-2017/export?format=xlsx", { headers: { Authorization: `Bearer ${token}` } });
+  const xlsx = await curl.get("/api/v1/surveys/jilin-2017/export?format=xlsx", {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(xlsx.status()).toBe(200);
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
 
@@ -40,7 +44,9 @@ test("create a token, use it for an export, revoke it", async ({ page, playwrigh
   page.once("dialog", (dialog) => dialog.accept());
   await row.getByRole("button", { name: "撤销" }).click();
   await expect(row.getByTestId("token-status")).toContainText("已于");
-  const refused = await curl.get("/api/v1/surveys/jilin-2017/export?format=csv", { headers: { Authorization: `Bearer ${token}` } });
+  const refused = await curl.get("/api/v1/surveys/jilin-2017/export?format=csv", {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(refused.status()).toBe(401);
   expect(await refused.json()).toMatchObject({ error: "unauthorized" });
   await curl.dispose();
@@ -51,7 +57,10 @@ test("the export button on the survey page downloads the responses", async ({ pa
   await page.goto("/surveys/jilin-2017");
   const panel = page.getByRole("region", { name: "导出答卷" });
   await panel.getByLabel("文件格式").selectOption("csv");
-  const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "下载" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    panel.getByRole("button", { name: "下载" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^jilin-2017-responses-\d{8}\.csv$/);
   const file = await download.path();
   const { readFile } = await import("node:fs/promises");
@@ -59,11 +68,16 @@ test("the export button on the survey page downloads the responses", async ({ pa
   expect(lines).toHaveLength(251);
   expect(lines[0].startsWith("\uFEFF答卷编号,状态")).toBe(true);
 
-  const response = await page.context().request.get("/api/v1/surveys/jilin-2017/export?format=csv&locale=zh&values=labels");
+  const response = await page
+    .context()
+    .request.get("/api/v1/surveys/jilin-2017/export?format=csv&locale=zh&values=labels");
   expect(response.status()).toBe(200);
   const header = (await response.text()).split("\r\n")[0];
   expect(header.startsWith("\uFEFF答卷编号,状态")).toBe(true);
   const bad = await page.context().request.get("/api/v1/surveys/jilin-2017/export?format=pdf");
   expect(bad.status()).toBe(422);
-  expect(await bad.json()).toMatchObject({ error: "validation_failed", issues: [{ path: ["format"], message: "format 必须是 csv 或 xlsx。" }] });
+  expect(await bad.json()).toMatchObject({
+    error: "validation_failed",
+    issues: [{ path: ["format"], message: "format 必须是 csv 或 xlsx。" }],
+  });
 });

@@ -46,7 +46,10 @@ test("a user changes their password; the old one no longer signs in", async ({ p
 
   const fresh = await playwright.request.newContext({ baseURL });
   const { csrfToken } = await (await fresh.get("/api/auth/csrf")).json();
-  await fresh.post("/api/auth/callback/credentials", { form: { csrfToken, email: EMAIL, password: "old-password-123", json: "true" }, maxRedirects: 0 });
+  await fresh.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: EMAIL, password: "old-password-123", json: "true" },
+    maxRedirects: 0,
+  });
   expect((await (await fresh.get("/api/auth/session")).json())?.user).toBeUndefined();
   await signIn(fresh, EMAIL, "new-password-456");
   await fresh.dispose();

@@ -29,8 +29,13 @@ async function submitResponse(request: APIRequestContext) {
       locale: "en",
       startedAt: new Date(Date.now() - 15 * 60_000).toISOString(),
       answers: {
-        region: "changchun", industry: "manufacturing", employees: 42, lifecycle_stage: "growth",
-        macro_constraints: ["national_policy"], middle_constraints: ["none"], micro_constraints: ["internal_control"],
+        region: "changchun",
+        industry: "manufacturing",
+        employees: 42,
+        lifecycle_stage: "growth",
+        macro_constraints: ["national_policy"],
+        middle_constraints: ["none"],
+        micro_constraints: ["internal_control"],
       },
     },
   });
@@ -40,9 +45,13 @@ async function submitResponse(request: APIRequestContext) {
   return id as string;
 }
 
-test("an anonymous visitor sees the paper's figures with base, intervals and the sample's make-up", async ({ page }) => {
+test("an anonymous visitor sees the paper's figures with base, intervals and the sample's make-up", async ({
+  page,
+}) => {
   await page.goto(DASHBOARD);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jilin small and micro enterprises: constraints on synergy innovation (2017)");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Jilin small and micro enterprises: constraints on synergy innovation (2017)",
+  );
   await expect(page.getByTestId("access-note")).toContainText("Public view");
   await expect(page.getByTestId("count-delivered")).toHaveText("250");
   await expect(page.getByTestId("count-valid")).toHaveText("226");
@@ -50,10 +59,22 @@ test("an anonymous visitor sees the paper's figures with base, intervals and the
   await expect(page.getByTestId("count-validityRate")).toHaveText("90.4%");
 
   await expect(page.getByTestId("attention-macro-base")).toHaveText("n = 226");
-  const macroLabels = macro(page).locator("svg text").filter({ hasText: /%\s\(\d+\)/ });
-  await expect(macroLabels).toHaveText(["69.0% (156)", "53.1% (120)", "27.0% (61)", "21.2% (48)", "15.5% (35)", "8.8% (20)"]);
+  const macroLabels = macro(page)
+    .locator("svg text")
+    .filter({ hasText: /%\s\(\d+\)/ });
+  await expect(macroLabels).toHaveText([
+    "69.0% (156)",
+    "53.1% (120)",
+    "27.0% (61)",
+    "21.2% (48)",
+    "15.5% (35)",
+    "8.8% (20)",
+  ]);
   await expect(macro(page).locator(".recharts-errorBar")).toHaveCount(6);
-  const middleLabels = page.getByTestId("chart-attention-middle").locator("svg text").filter({ hasText: /%\s\(\d+\)/ });
+  const middleLabels = page
+    .getByTestId("chart-attention-middle")
+    .locator("svg text")
+    .filter({ hasText: /%\s\(\d+\)/ });
   await expect(middleLabels.first()).toHaveText("62.8% (142)");
   await expect(middleLabels.nth(3)).toHaveText("47.8% (108)");
 
@@ -62,23 +83,42 @@ test("an anonymous visitor sees the paper's figures with base, intervals and the
   await expect(firstRow).toContainText("Support from national preferential policies");
   await expect(firstRow).toContainText("62.7% – 74.7%");
 
-  const regions = page.getByTestId("chart-distribution-region").locator("svg text").filter({ hasText: /%\s\(\d+\)/ });
+  const regions = page
+    .getByTestId("chart-distribution-region")
+    .locator("svg text")
+    .filter({ hasText: /%\s\(\d+\)/ });
   await expect(regions.first()).toHaveText("45.1% (102)");
-  await expect(page.getByTestId("chart-distribution-industry").locator("svg text").filter({ hasText: /%\s\(\d+\)/ }).first()).toHaveText("23.0% (52)");
+  await expect(
+    page
+      .getByTestId("chart-distribution-industry")
+      .locator("svg text")
+      .filter({ hasText: /%\s\(\d+\)/ })
+      .first(),
+  ).toHaveText("23.0% (52)");
 });
 
-test("filters combine, live in the URL, match the API, and hide small cells from the public", async ({ page, request }) => {
+test("filters combine, live in the URL, match the API, and hide small cells from the public", async ({
+  page,
+  request,
+}) => {
   await page.goto(DASHBOARD);
   await page.getByRole("combobox", { name: "Region", exact: true }).selectOption("changchun");
   await expect(page).toHaveURL(/region=changchun/);
   await page.getByRole("combobox", { name: "Size class", exact: true }).selectOption("small");
   await expect(page).toHaveURL(/region=changchun.*size_class=small|size_class=small.*region=changchun/);
-  const api = await (await request.get("/api/v1/surveys/jilin-2017/results/attention?level=macro&region=changchun&size_class=small")).json();
+  const api = await (
+    await request.get("/api/v1/surveys/jilin-2017/results/attention?level=macro&region=changchun&size_class=small")
+  ).json();
   expect(api.base).toBeGreaterThan(10);
   expect(api.base).toBeLessThan(102);
   await expect(page.getByTestId("attention-macro-base")).toHaveText(`n = ${api.base}`);
   const top = api.factors[0];
-  await expect(macro(page).locator("svg text").filter({ hasText: /%\s\(\d+\)/ }).first()).toHaveText(`${(top.share * 100).toFixed(1)}% (${top.count})`);
+  await expect(
+    macro(page)
+      .locator("svg text")
+      .filter({ hasText: /%\s\(\d+\)/ })
+      .first(),
+  ).toHaveText(`${(top.share * 100).toFixed(1)}% (${top.count})`);
 
   // The shared link opens the same view.
   const shared = await page.context().newPage();
@@ -90,7 +130,9 @@ test("filters combine, live in the URL, match the API, and hide small cells from
   await page.getByRole("combobox", { name: "Region", exact: true }).selectOption("dunhua");
   await expect(page.getByTestId("attention-macro-suppressed")).toContainText("fewer than 10 responses");
   await expect(macro(page).locator("svg text").filter({ hasText: /%/ })).toHaveCount(0);
-  const hidden = await (await request.get("/api/v1/surveys/jilin-2017/results/attention?level=macro&region=dunhua&size_class=small")).json();
+  const hidden = await (
+    await request.get("/api/v1/surveys/jilin-2017/results/attention?level=macro&region=dunhua&size_class=small")
+  ).json();
   expect(hidden).toMatchObject({ suppressed: true, base: null, factors: [] });
 
   await page.getByRole("button", { name: "Clear filters" }).click();
@@ -102,7 +144,12 @@ test("percent of responses divides mentions by all mentions", async ({ page }) =
   await page.getByLabel("Percent of responses (mentions)").check();
   await expect(page).toHaveURL(/measure=responses/);
   await expect(page.getByTestId("attention-macro-base")).toHaveText("n = 226 firms, 440 mentions");
-  await expect(macro(page).locator("svg text").filter({ hasText: /%\s\(\d+\)/ }).first()).toHaveText("35.5% (156)");
+  await expect(
+    macro(page)
+      .locator("svg text")
+      .filter({ hasText: /%\s\(\d+\)/ })
+      .first(),
+  ).toHaveText("35.5% (156)");
   await expect(macro(page).locator(".recharts-errorBar")).toHaveCount(0);
 });
 
@@ -122,22 +169,35 @@ test("each chart downloads as PNG, SVG and CSV", async ({ page }) => {
   await page.goto(DASHBOARD);
   const chart = macro(page);
   await expect(chart.locator("svg text").filter({ hasText: "69.0% (156)" })).toBeVisible();
-  const [csv] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: /as CSV/ }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    chart.getByRole("button", { name: /as CSV/ }).click(),
+  ]);
   expect(csv.suggestedFilename()).toBe("attention-macro.csv");
   const text = await (await csv.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
-  expect(text).toContain("macro,national_policy,Support from national preferential policies,156,226,0.690265,0.627224,0.746947,,cases");
+  expect(text).toContain(
+    "macro,national_policy,Support from national preferential policies,156,226,0.690265,0.627224,0.746947,,cases",
+  );
   for (const format of ["PNG", "SVG"]) {
-    const [file] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: new RegExp(`as ${format}`) }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      chart.getByRole("button", { name: new RegExp(`as ${format}`) }).click(),
+    ]);
     expect(file.suggestedFilename()).toBe(`attention-macro.${format.toLowerCase()}`);
     const bytes = Buffer.concat(await (await file.createReadStream()).toArray());
     expect(bytes.length).toBeGreaterThan(2000);
   }
 });
 
-test("a response submitted elsewhere appears within a second, also after the stream dropped", async ({ page, request }) => {
+test("a response submitted elsewhere appears within a second, also after the stream dropped", async ({
+  page,
+  request,
+}) => {
   let dropped = 0;
   // The first stream connection fails, as when a proxy or server restarts; the page reconnects.
-  await page.route("**/results/stream", (route) => (dropped++ === 0 ? route.abort("connectionreset") : route.fallback()));
+  await page.route("**/results/stream", (route) =>
+    dropped++ === 0 ? route.abort("connectionreset") : route.fallback(),
+  );
   await page.goto(DASHBOARD);
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
   expect(dropped).toBeGreaterThanOrEqual(2);
@@ -162,14 +222,20 @@ test("two groups are compared factor by factor with Holm-adjusted p-values", asy
   await page.getByRole("combobox", { name: "Group A" }).selectOption("micro");
   await page.getByRole("combobox", { name: "Group B" }).selectOption("small");
   await expect(page).toHaveURL(/compare_by=size_class&group_a=micro&group_b=small/);
-  const api = await (await request.get("/api/v1/surveys/jilin-2017/results/compare?level=macro&compare_by=size_class&group_a=micro&group_b=small")).json();
+  const api = await (
+    await request.get(
+      "/api/v1/surveys/jilin-2017/results/compare?level=macro&compare_by=size_class&group_a=micro&group_b=small",
+    )
+  ).json();
   expect(api.baseA + api.baseB).toBe(226);
   const table = page.getByTestId("compare-macro");
   await expect(table.getByRole("columnheader").nth(1)).toHaveText(`Micro (under 10 employees) (n = ${api.baseA})`);
   const first = api.factors[0];
   await expect(table.getByRole("row").nth(1)).toContainText(`${(first.a.share * 100).toFixed(1)}% (${first.a.count})`);
   await expect(table.getByRole("row").nth(1)).toContainText(`${(first.b.share * 100).toFixed(1)}% (${first.b.count})`);
-  const bad = await request.get("/api/v1/surveys/jilin-2017/results/compare?level=macro&compare_by=size_class&group_a=micro&group_b=micro");
+  const bad = await request.get(
+    "/api/v1/surveys/jilin-2017/results/compare?level=macro&compare_by=size_class&group_a=micro&group_b=micro",
+  );
   expect(bad.status()).toBe(422);
   expect((await bad.json()).issues[0]).toEqual({ path: ["group_b"], message: "Choose two different groups" });
 });

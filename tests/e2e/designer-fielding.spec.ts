@@ -42,7 +42,10 @@ test("design every question type, publish, field, answer, screen and restore", a
   const q1 = question(page, "section_1_q1");
   await label(q1, "Question", "Firm type", "企业类型");
   await expect(q1.getByText("A label needs text in at least one language").first()).toBeVisible();
-  await labelOptions(q1, [["Alpha", "甲"], ["Beta", "乙"]]);
+  await labelOptions(q1, [
+    ["Alpha", "甲"],
+    ["Beta", "乙"],
+  ]);
 
   const q2 = await addQuestion(page, "Multiple choice", "section_1_q2", "Concerns", "关注");
   await labelOptions(q2, [["Gamma", "丙"]]);
@@ -56,7 +59,10 @@ test("design every question type, publish, field, answer, screen and restore", a
   await expect(q2.getByLabel("Value")).toHaveValue("option_1");
 
   const q3 = await addQuestion(page, "Ranking", "section_1_q3", "Priorities", "优先事项");
-  await labelOptions(q3, [["Epsilon", "戊"], ["Zeta", "己"]]);
+  await labelOptions(q3, [
+    ["Epsilon", "戊"],
+    ["Zeta", "己"],
+  ]);
 
   const q4 = await addQuestion(page, "Rating scale", "section_1_q4", "Policy rating", "政策评分");
   await q4.getByLabel("Factor").selectOption("national_policy");
@@ -108,7 +114,10 @@ test("design every question type, publish, field, answer, screen and restore", a
   await form.getByLabel("Gamma").check();
   await form.getByRole("button", { name: "Add “Epsilon” to the ranking" }).click();
   await form.getByRole("button", { name: "Add “Zeta” to the ranking" }).click();
-  await form.getByRole("group", { name: /Policy rating/ }).getByLabel("4").check();
+  await form
+    .getByRole("group", { name: /Policy rating/ })
+    .getByLabel("4")
+    .check();
   await form.getByRole("group", { name: "Tax rates" }).getByLabel("2").check();
   await form.getByLabel("Employees").fill("12");
   await form.getByLabel("Comment").fill("Fine");
@@ -122,7 +131,8 @@ test("design every question type, publish, field, answer, screen and restore", a
   await expect(page.getByTestId("response-row")).toHaveCount(1);
   await page.getByTestId("response-row").getByRole("link").click();
   await expect(page.getByTestId("response-state")).toHaveText("Valid");
-  for (const answer of ["Alpha", "Gamma", "1. Epsilon", "2. Zeta", "Tax rates: 2", "12", "Fine"]) await expect(page.getByText(answer, { exact: true })).toBeVisible();
+  for (const answer of ["Alpha", "Gamma", "1. Epsilon", "2. Zeta", "Tax rates: 2", "12", "Fine"])
+    await expect(page.getByText(answer, { exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Mark invalid" }).click();
   await expect(page.getByText("Give a reason of at least 3 characters.")).toBeVisible();

@@ -9,7 +9,9 @@ test("invitation lists: bad rows are named, links are shown once and each answer
   await signIn(page.request);
   await page.goto("/surveys/jilin-2017");
   await page.getByLabel("Name of the list").fill("March mailing");
-  await page.getByLabel("or paste the lines").fill("firm_name,contact,firm_identifier\nAcme,a@x.cn,91A\n,b@x.cn,\nDelta,,91A\n");
+  await page
+    .getByLabel("or paste the lines")
+    .fill("firm_name,contact,firm_identifier\nAcme,a@x.cn,91A\n,b@x.cn,\nDelta,,91A\n");
   await expect(page.getByTestId("invitation-errors")).toHaveText(
     ["Line 3: the firm name is missing.", "Line 4: this firm identifier already appears on an earlier line."].join(""),
   );
@@ -26,7 +28,9 @@ test("invitation lists: bad rows are named, links are shown once and each answer
     for await (const c of s) chunks.push(c as Buffer);
     return Buffer.concat(chunks).toString("utf8");
   });
-  expect(csv).toMatch(/^\uFEFFfirm_name,contact,firm_identifier,link\r\nAcme,a@x.cn,,http:\/\/127\.0\.0\.1:\d+\/s\/jilin-2017\?token=inv_/);
+  expect(csv).toMatch(
+    /^\uFEFFfirm_name,contact,firm_identifier,link\r\nAcme,a@x.cn,,http:\/\/127\.0\.0\.1:\d+\/s\/jilin-2017\?token=inv_/,
+  );
   const link = (await links.locator("code").first().textContent())!;
 
   await page.reload();
@@ -38,7 +42,15 @@ test("invitation lists: bad rows are named, links are shown once and each answer
       submissionId: crypto.randomUUID(),
       locale: "en",
       token: new URL(link).searchParams.get("token"),
-      answers: { region: "changchun", industry: "services", employees: 8, lifecycle_stage: "growth", macro_constraints: ["none"], middle_constraints: ["none"], micro_constraints: ["none"] },
+      answers: {
+        region: "changchun",
+        industry: "services",
+        employees: 8,
+        lifecycle_stage: "growth",
+        macro_constraints: ["none"],
+        middle_constraints: ["none"],
+        micro_constraints: ["none"],
+      },
     },
   });
   expect(res.status()).toBe(201);
@@ -65,7 +77,10 @@ test("a quota shows how full it is", async ({ page }) => {
 test("paper entry stores a questionnaire marked as paper", async ({ page }) => {
   await signIn(page.request);
   await page.goto("/surveys/jilin-2017/paper");
-  await page.getByRole("group", { name: "Language of the paper questionnaire" }).getByRole("button", { name: "English" }).click();
+  await page
+    .getByRole("group", { name: "Language of the paper questionnaire" })
+    .getByRole("button", { name: "English" })
+    .click();
   await page.getByLabel("Changchun").check();
   await page.getByLabel("Manufacturing").check();
   await page.getByLabel(/How many people/).fill("7");

@@ -22,7 +22,9 @@ test("the home page explains the platform and shows the demo survey's real count
   expect(c.delivered).toBeGreaterThanOrEqual(250);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("是什么制约了小微企业的创新？");
-  await expect(page.getByTestId("demo-counts")).toContainText(`发放问卷 ${c.delivered} 份，有效问卷 ${c.valid} 份（有效率 ${c.rate}%）`);
+  await expect(page.getByTestId("demo-counts")).toContainText(
+    `发放问卷 ${c.delivered} 份，有效问卷 ${c.valid} 份（有效率 ${c.rate}%）`,
+  );
   await expect(page.getByRole("link", { name: "填写问卷" })).toHaveAttribute("href", "/s/jilin-2017");
   await expect(page.getByRole("link", { name: "查看看板" })).toHaveAttribute("href", "/surveys/jilin-2017/dashboard");
 });
@@ -33,7 +35,9 @@ test("the language switch turns the interface to English and remembers it", asyn
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("What holds small firms back from innovating?");
   await page.reload();
   const c = await demoCounts();
-  await expect(page.getByTestId("demo-counts")).toContainText(`${c.delivered} questionnaires delivered, ${c.valid} valid (${c.rate}%)`);
+  await expect(page.getByTestId("demo-counts")).toContainText(
+    `${c.delivered} questionnaires delivered, ${c.valid} valid (${c.rate}%)`,
+  );
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
 

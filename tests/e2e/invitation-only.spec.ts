@@ -55,6 +55,8 @@ test("a researcher closes the open link; anonymous answers are refused until it 
   });
   expect(accepted.status()).toBe(201);
   await firm.close();
-  const events = await db.auditEvent.findMany({ where: { action: { in: ["collector.closed", "collector.reopened"] } } });
+  const events = await db.auditEvent.findMany({
+    where: { action: { in: ["collector.closed", "collector.reopened"] } },
+  });
   expect(events.map((e) => e.action).sort()).toEqual(["collector.closed", "collector.reopened"]);
 });

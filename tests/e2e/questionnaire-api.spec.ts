@@ -7,7 +7,10 @@ test.describe("questionnaire API", () => {
   test.beforeEach(async ({ request }) => signIn(request));
 
   test("the three templates round-trip through export and import unchanged", async ({ request }) => {
-    const list = (await (await request.get("/api/v1/questionnaires")).json()).questionnaires as { id: string; code: string }[];
+    const list = (await (await request.get("/api/v1/questionnaires")).json()).questionnaires as {
+      id: string;
+      code: string;
+    }[];
     for (const code of ["jilin_small_micro", "cis_hampering", "wbes_obstacles"]) {
       const id = list.find((q) => q.code === code)!.id;
       const exported = await request.get(`/api/v1/questionnaires/${id}/definition`);
@@ -24,7 +27,9 @@ test.describe("questionnaire API", () => {
   });
 
   test("a malformed document is refused with the path of each problem, and nothing is stored", async ({ request }) => {
-    const definition = await (await request.get(`/api/v1/questionnaires/${await idOf(request, "cis_hampering")}/definition`)).json();
+    const definition = await (
+      await request.get(`/api/v1/questionnaires/${await idOf(request, "cis_hampering")}/definition`)
+    ).json();
     definition.code = "Bad Code";
     definition.sections[0].questions[0].options[1].factor = "no_such_factor";
     delete definition.sections[1].questions[0].rows;
@@ -38,7 +43,10 @@ test.describe("questionnaire API", () => {
     const list = (await (await request.get("/api/v1/questionnaires")).json()).questionnaires;
     expect(list.some((q: { code: string }) => q.code === "Bad Code")).toBe(false);
 
-    const notJson = await request.post("/api/v1/questionnaires", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+    const notJson = await request.post("/api/v1/questionnaires", {
+      data: Buffer.from("{not json"),
+      headers: { "content-type": "application/json" },
+    });
     expect(notJson.status()).toBe(400);
     expect(await notJson.json()).toMatchObject({ error: "invalid_json" });
   });
@@ -71,6 +79,9 @@ test.describe("questionnaire API", () => {
 });
 
 async function idOf(request: import("@playwright/test").APIRequestContext, code: string): Promise<string> {
-  const list = (await (await request.get("/api/v1/questionnaires")).json()).questionnaires as { id: string; code: string }[];
+  const list = (await (await request.get("/api/v1/questionnaires")).json()).questionnaires as {
+    id: string;
+    code: string;
+  }[];
   return list.find((q) => q.code === code)!.id;
 }

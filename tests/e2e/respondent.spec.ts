@@ -18,13 +18,14 @@ async function expectAccessible(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-const completeCount = async (slug: string) =>
-  db.response.count({ where: { survey: { slug }, status: "complete" } });
+const completeCount = async (slug: string) => db.response.count({ where: { survey: { slug }, status: "complete" } });
 
 test.describe("on a phone, in Chinese", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
 
-  test("a firm answers the Jilin survey section by section, sees precise errors, and is counted (screened as too fast)", async ({ page }) => {
+  test("a firm answers the Jilin survey section by section, sees precise errors, and is counted (screened as too fast)", async ({
+    page,
+  }) => {
     const before = await completeCount("jilin-2017");
     await page.goto("/s/jilin-2017");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("吉林省小微企业协同创新制约因素调查（2017）");
@@ -67,8 +68,15 @@ test.describe("on a phone, in Chinese", () => {
     await expect(page.getByRole("heading", { name: "感谢您的参与！" })).toBeVisible();
     await expectAccessible(page);
     expect(await completeCount("jilin-2017")).toBe(before + 1);
-    const stored = await db.response.findFirstOrThrow({ where: { survey: { slug: "jilin-2017" }, status: "complete" }, orderBy: { completedAt: "desc" } });
-    expect(stored).toMatchObject({ locale: "zh", screenedRule: "too_fast", breakdowns: { region: "changchun", size_class: "small" } });
+    const stored = await db.response.findFirstOrThrow({
+      where: { survey: { slug: "jilin-2017" }, status: "complete" },
+      orderBy: { completedAt: "desc" },
+    });
+    expect(stored).toMatchObject({
+      locale: "zh",
+      screenedRule: "too_fast",
+      breakdowns: { region: "changchun", size_class: "small" },
+    });
     expect(stored.answers).toMatchObject({ employees: 25, macro_constraints: ["national_policy"] });
   });
 
@@ -86,7 +94,9 @@ test.describe("on a phone, in Chinese", () => {
 test.describe("on a desktop, in English", () => {
   test.use({ locale: "en-GB", viewport: { width: 1280, height: 900 } });
 
-  test("every question type, with showIf, max selections and ranking, is answered and stored as valid", async ({ page }) => {
+  test("every question type, with showIf, max selections and ranking, is answered and stored as valid", async ({
+    page,
+  }) => {
     await page.goto("/s/all-types");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Test: all-types");
     await expect(page.getByText("Which markets do you export to?")).toHaveCount(0);
@@ -117,16 +127,38 @@ test.describe("on a desktop, in English", () => {
     await page.getByRole("button", { name: "Submit" }).click();
     await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
 
-    const stored = await db.response.findFirstOrThrow({ where: { survey: { slug: "all-types" }, status: "complete" }, include: { answerRows: true }, orderBy: { completedAt: "desc" } });
-    expect(stored).toMatchObject({ locale: "en", screenedRule: null, answers: { exporter: "yes", markets: ["eu", "us"], staff: 40, top: ["funding", "talent"], severity: 5, grid: { talent: 3, policy: 0 } } });
-    expect(stored.answerRows.filter((r) => r.concern).map((r) => `${r.questionCode}:${r.factorCode}`).sort()).toEqual(["grid:talent", "severity:funding", "top:funding", "top:talent"]);
+    const stored = await db.response.findFirstOrThrow({
+      where: { survey: { slug: "all-types" }, status: "complete" },
+      include: { answerRows: true },
+      orderBy: { completedAt: "desc" },
+    });
+    expect(stored).toMatchObject({
+      locale: "en",
+      screenedRule: null,
+      answers: {
+        exporter: "yes",
+        markets: ["eu", "us"],
+        staff: 40,
+        top: ["funding", "talent"],
+        severity: 5,
+        grid: { talent: 3, policy: 0 },
+      },
+    });
+    expect(
+      stored.answerRows
+        .filter((r) => r.concern)
+        .map((r) => `${r.questionCode}:${r.factorCode}`)
+        .sort(),
+    ).toEqual(["grid:talent", "severity:funding", "top:funding", "top:talent"]);
   });
 
   test("answers survive a reload, and the resume link brings them to another device", async ({ page, browser }) => {
     await page.goto("/s/jilin-2017");
     await page.getByRole("radio", { name: "Siping" }).check();
     await page.getByLabel("How many people does your firm employ?").fill("12");
-    await expect(page.getByRole("status")).toHaveText("Your answers are saved. You can close this page and come back later.");
+    await expect(page.getByRole("status")).toHaveText(
+      "Your answers are saved. You can close this page and come back later.",
+    );
     await page.reload();
     await expect(page.getByRole("radio", { name: "Siping" })).toBeChecked();
     await expect(page.getByLabel("How many people does your firm employ?")).toHaveValue("12");
@@ -134,7 +166,10 @@ test.describe("on a desktop, in English", () => {
     const link = await page.getByLabel("Keep this link to come back to your answers:").inputValue();
     expect(link).toMatch(/\/s\/jilin-2017\?resume=[0-9a-f-]{36}$/);
     const submissionId = link.split("resume=")[1];
-    expect(await db.response.findFirst({ where: { submissionId } })).toMatchObject({ status: "partial", answers: { region: "siping", employees: 12 } });
+    expect(await db.response.findFirst({ where: { submissionId } })).toMatchObject({
+      status: "partial",
+      answers: { region: "siping", employees: 12 },
+    });
 
     const other = await browser.newContext({ locale: "zh-CN" });
     const phone = await other.newPage();
@@ -144,10 +179,15 @@ test.describe("on a desktop, in English", () => {
     await other.close();
   });
 
-  test("a stale page on the first device cannot overwrite newer answers saved on a second one", async ({ page, browser }) => {
+  test("a stale page on the first device cannot overwrite newer answers saved on a second one", async ({
+    page,
+    browser,
+  }) => {
     await page.goto("/s/jilin-2017");
     await page.getByRole("radio", { name: "Siping" }).check();
-    await expect(page.getByRole("status")).toHaveText("Your answers are saved. You can close this page and come back later.");
+    await expect(page.getByRole("status")).toHaveText(
+      "Your answers are saved. You can close this page and come back later.",
+    );
     const link = await page.getByLabel("Keep this link to come back to your answers:").inputValue();
     const submissionId = link.split("resume=")[1];
 
@@ -157,23 +197,39 @@ test.describe("on a desktop, in English", () => {
     await laptop.goto(link);
     await laptop.getByRole("radio", { name: "Tonghua" }).check();
     await laptop.getByLabel("How many people does your firm employ?").fill("40");
-    await expect(laptop.getByRole("status")).toHaveText("Your answers are saved. You can close this page and come back later.");
+    // Until the server has the change, the page does not claim it is saved.
+    await expect(laptop.getByRole("status")).toHaveText("Saving…");
+    await expect(laptop.getByRole("status")).toHaveText(
+      "Your answers are saved. You can close this page and come back later.",
+    );
+    expect(await db.response.findFirst({ where: { submissionId } })).toMatchObject({
+      answers: { region: "tonghua", employees: 40 },
+    });
     await other.close();
 
     // The first page, still showing Siping, saves again: it is told, and shows the laptop's answers.
     await page.getByLabel("How many people does your firm employ?").fill("12");
-    await expect(page.getByRole("status")).toHaveText("Newer answers to this questionnaire were saved on another device; this page now shows them.");
+    await expect(page.getByRole("status")).toHaveText(
+      "Newer answers to this questionnaire were saved on another device; this page now shows them.",
+    );
     await expect(page.getByRole("radio", { name: "Tonghua" })).toBeChecked();
     await expect(page.getByLabel("How many people does your firm employ?")).toHaveValue("40");
-    expect(await db.response.findFirst({ where: { submissionId } })).toMatchObject({ status: "partial", answers: { region: "tonghua", employees: 40 } });
+    expect(await db.response.findFirst({ where: { submissionId } })).toMatchObject({
+      status: "partial",
+      answers: { region: "tonghua", employees: 40 },
+    });
 
     // From there it saves normally, and a reload keeps the newest answers.
     await page.getByLabel("How many people does your firm employ?").fill("41");
-    await expect(page.getByRole("status")).toHaveText("Your answers are saved. You can close this page and come back later.");
+    await expect(page.getByRole("status")).toHaveText(
+      "Your answers are saved. You can close this page and come back later.",
+    );
     await page.reload();
     await expect(page.getByRole("radio", { name: "Tonghua" })).toBeChecked();
     await expect(page.getByLabel("How many people does your firm employ?")).toHaveValue("41");
-    expect(await db.response.findFirst({ where: { submissionId } })).toMatchObject({ answers: { region: "tonghua", employees: 41 } });
+    expect(await db.response.findFirst({ where: { submissionId } })).toMatchObject({
+      answers: { region: "tonghua", employees: 41 },
+    });
   });
 
   test("a closed survey says so, with its dates", async ({ page }) => {
@@ -208,7 +264,10 @@ test.describe("invitations", () => {
     await page.goto("/s/invited?token=invite-alpha-0001");
     await expect(page.getByRole("heading", { name: "此邀请已被使用" })).toBeVisible();
     await expectAccessible(page);
-    const invitation = await db.invitationToken.findFirstOrThrow({ where: { firmName: "Firm 1" }, include: { response: true } });
+    const invitation = await db.invitationToken.findFirstOrThrow({
+      where: { firmName: "Firm 1" },
+      include: { response: true },
+    });
     expect(invitation.response).toMatchObject({ status: "complete", firmIdentifier: "91220101MA0INV000" });
   });
 });
@@ -241,6 +300,12 @@ test("the Jilin survey can be completed with the keyboard alone", async ({ page 
     await page.keyboard.press("Enter");
   }
   await expect(page.getByRole("heading", { name: "感谢您的参与！" })).toBeVisible();
-  const stored = await db.response.findFirstOrThrow({ where: { survey: { slug: "jilin-2017" }, status: "complete" }, orderBy: { completedAt: "desc" } });
-  expect(stored).toMatchObject({ status: "complete", breakdowns: { region: "changchun", industry: "manufacturing", size_class: "micro", lifecycle_stage: "seed" } });
+  const stored = await db.response.findFirstOrThrow({
+    where: { survey: { slug: "jilin-2017" }, status: "complete" },
+    orderBy: { completedAt: "desc" },
+  });
+  expect(stored).toMatchObject({
+    status: "complete",
+    breakdowns: { region: "changchun", industry: "manufacturing", size_class: "micro", lifecycle_stage: "seed" },
+  });
 });

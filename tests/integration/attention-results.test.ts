@@ -25,7 +25,8 @@ afterAll(() => db.$disconnect());
 
 /** Shares computed from scratch over the answer rows, the way DESIGN.md §4 defines them. */
 async function sharesBySql(question: string, where = "true") {
-  const rows = await db.$queryRawUnsafe<{ code: string; n: number; base: number }[]>(`
+  const rows = await db.$queryRawUnsafe<{ code: string; n: number; base: number }[]>(
+    `
     WITH v AS (
       SELECT r.id FROM response r
       WHERE r.survey_id = $1::uuid AND r.status = 'complete' AND r.screened_at IS NULL AND ${where}
@@ -33,7 +34,10 @@ async function sharesBySql(question: string, where = "true") {
     SELECT COALESCE(a.factor_code, a.option_code) AS code, count(DISTINCT a.response_id)::int AS n, (SELECT count(*) FROM v)::int AS base
     FROM answer a JOIN v ON v.id = a.response_id
     WHERE a.question_code = $2 AND (a.concern OR a.option_code = 'none')
-    GROUP BY 1`, survey.id, question);
+    GROUP BY 1`,
+    survey.id,
+    question,
+  );
   return { base: rows[0]?.base ?? 0, counts: Object.fromEntries(rows.map((r) => [r.code, r.n])) };
 }
 
@@ -50,7 +54,11 @@ describe("attention shares of the demo survey", () => {
     expect(api.base).toBe(226);
     for (const f of api.factors) expect(f.count, f.code).toBe(sql.counts[f.code] ?? 0);
     expect(percents(api)).toMatchObject({ national_policy: 69, fiscal_tax_support: 53, ip_protection: 27, none: 9 });
-    expect(api.factors.slice(0, 3).map((f) => f.code)).toEqual(["national_policy", "fiscal_tax_support", "ip_protection"]);
+    expect(api.factors.slice(0, 3).map((f) => f.code)).toEqual([
+      "national_policy",
+      "fiscal_tax_support",
+      "ip_protection",
+    ]);
     expect(api.factors[0].ci![0]).toBeCloseTo(0.6272, 4);
   });
 
@@ -65,14 +73,23 @@ describe("attention shares of the demo survey", () => {
 
   it("agrees with SQL under two breakdown filters and under a date range", async () => {
     const filtered = await attention("macro", { breakdowns: { region: "changchun", size_class: "small" } });
-    const sql = await sharesBySql("macro_constraints", `r.breakdowns->>'region' = 'changchun' AND r.breakdowns->>'size_class' = 'small'`);
+    const sql = await sharesBySql(
+      "macro_constraints",
+      `r.breakdowns->>'region' = 'changchun' AND r.breakdowns->>'size_class' = 'small'`,
+    );
     expect(filtered.base).toBe(sql.base);
     expect(sql.base).toBeGreaterThan(10);
     for (const f of filtered.factors) expect(f.count, f.code).toBe(sql.counts[f.code] ?? 0);
 
-    const april = await attention("macro", { breakdowns: { region: "changchun" }, from: "2017-04-01", to: "2017-04-30" });
-    const sqlApril = await sharesBySql("macro_constraints",
-      `r.breakdowns->>'region' = 'changchun' AND r.completed_at >= '2017-04-01' AND r.completed_at < '2017-05-01'`);
+    const april = await attention("macro", {
+      breakdowns: { region: "changchun" },
+      from: "2017-04-01",
+      to: "2017-04-30",
+    });
+    const sqlApril = await sharesBySql(
+      "macro_constraints",
+      `r.breakdowns->>'region' = 'changchun' AND r.completed_at >= '2017-04-01' AND r.completed_at < '2017-05-01'`,
+    );
     expect(april.base).toBe(sqlApril.base);
     for (const f of april.factors) expect(f.count, f.code).toBe(sqlApril.counts[f.code] ?? 0);
   });
@@ -84,7 +101,12 @@ describe("attention shares of the demo survey", () => {
     const publicView = await attention("macro", filter);
     expect(publicView).toMatchObject({ suppressed: true, base: null, factors: [] });
     expect((await attention("macro", { breakdowns: { region: "dunhua" } })).suppressed).toBe(true);
-    const composition = await getComposition({ db, survey, filter: { breakdowns: { region: "dunhua" } }, locale: "en" });
+    const composition = await getComposition({
+      db,
+      survey,
+      filter: { breakdowns: { region: "dunhua" } },
+      locale: "en",
+    });
     expect(composition).toMatchObject({ suppressed: true, totals: null, distributions: [] });
 
     const member = await attention("macro", { breakdowns: { region: "dunhua" } }, { ...survey, access: "member" });
@@ -97,7 +119,12 @@ describe("attention shares of the demo survey", () => {
     const region = c.distributions.find((d) => d.key === "region")!;
     expect(region.bars[0]).toMatchObject({ code: "changchun", count: 102 });
     expect(region.base).toBe(226);
-    expect(c.distributions.find((d) => d.key === "industry")!.bars.slice(0, 2).map((b) => b.code)).toEqual(["services", "manufacturing"]);
+    expect(
+      c.distributions
+        .find((d) => d.key === "industry")!
+        .bars.slice(0, 2)
+        .map((b) => b.code),
+    ).toEqual(["services", "manufacturing"]);
     expect(c.days.reduce((s, d) => s + d.valid, 0)).toBe(226);
   });
 });
@@ -107,11 +134,17 @@ describe("result cells follow every write", () => {
     const firm = await db.response.findFirstOrThrow({
       where: { surveyId: survey.id, screenedAt: null, answerRows: { some: { factorCode: "national_policy" } } },
     });
-    await db.response.update({ where: { id: firm.id }, data: { screenedAt: new Date(), screenedRule: "manual", screenedReason: "test" } });
+    await db.response.update({
+      where: { id: firm.id },
+      data: { screenedAt: new Date(), screenedRule: "manual", screenedReason: "test" },
+    });
     let macro = await attention("macro");
     expect(macro.base).toBe(225);
     expect(macro.factors.find((f) => f.code === "national_policy")!.count).toBe(155);
-    await db.response.update({ where: { id: firm.id }, data: { screenedAt: null, screenedRule: null, screenedReason: null } });
+    await db.response.update({
+      where: { id: firm.id },
+      data: { screenedAt: null, screenedRule: null, screenedReason: null },
+    });
     macro = await attention("macro");
     expect(macro.base).toBe(226);
     expect(macro.factors.find((f) => f.code === "national_policy")!.count).toBe(156);
@@ -120,20 +153,35 @@ describe("result cells follow every write", () => {
   it("counts a new response once, leaves 'don't know' out of the base, and forgets a deleted one", async () => {
     const definition = survey.definition;
     const answers = {
-      region: "dunhua", industry: "services", employees: 5, lifecycle_stage: "growth", firm_id: "x1",
-      macro_constraints: ["national_policy", "ip_protection"], middle_constraints: ["dont_know"], micro_constraints: ["none"],
+      region: "dunhua",
+      industry: "services",
+      employees: 5,
+      lifecycle_stage: "growth",
+      firm_id: "x1",
+      macro_constraints: ["national_policy", "ip_protection"],
+      middle_constraints: ["dont_know"],
+      micro_constraints: ["none"],
     };
     const created = await db.$transaction(async (tx) => {
       const r = await tx.response.create({
         data: {
-          surveyId: survey.id, versionId: survey.versionId, submissionId: crypto.randomUUID(), status: "partial", locale: "en",
-          answers, breakdowns: breakdownsOf(definition, answers), contentHash: "x", completedAt: new Date("2017-05-31T10:00:00Z"),
+          surveyId: survey.id,
+          versionId: survey.versionId,
+          submissionId: crypto.randomUUID(),
+          status: "partial",
+          locale: "en",
+          answers,
+          breakdowns: breakdownsOf(definition, answers),
+          contentHash: "x",
+          completedAt: new Date("2017-05-31T10:00:00Z"),
         },
       });
       // As a resubmission does: complete the response, then replace its answer rows.
       await tx.response.update({ where: { id: r.id }, data: { status: "complete" } });
       await tx.answer.deleteMany({ where: { responseId: r.id } });
-      await tx.answer.createMany({ data: toAnswerRows(definition, answers).map((a) => ({ ...a, responseId: r.id, surveyId: survey.id })) });
+      await tx.answer.createMany({
+        data: toAnswerRows(definition, answers).map((a) => ({ ...a, responseId: r.id, surveyId: survey.id })),
+      });
       return r;
     });
     const macro = await attention("macro");
@@ -165,11 +213,21 @@ describe("who may see results", () => {
     await db.survey.update({ where: { id: survey.id }, data: { publicDashboard: false } });
     try {
       const org = await db.organization.findUniqueOrThrow({ where: { slug: "demo" } });
-      const viewer: Actor = { userId: crypto.randomUUID(), via: "session", memberships: [{ organizationId: org.id, role: "viewer" }] };
-      const outsider: Actor = { userId: crypto.randomUUID(), via: "token", memberships: [{ organizationId: crypto.randomUUID(), role: "owner" }] };
+      const viewer: Actor = {
+        userId: crypto.randomUUID(),
+        via: "session",
+        memberships: [{ organizationId: org.id, role: "viewer" }],
+      };
+      const outsider: Actor = {
+        userId: crypto.randomUUID(),
+        via: "token",
+        memberships: [{ organizationId: crypto.randomUUID(), role: "owner" }],
+      };
       expect(await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: null })).toBeNull();
       expect(await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: outsider })).toBeNull();
-      expect(await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: viewer })).toMatchObject({ access: "member" });
+      expect(await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: viewer })).toMatchObject({
+        access: "member",
+      });
     } finally {
       await db.survey.update({ where: { id: survey.id }, data: { publicDashboard: true } });
     }

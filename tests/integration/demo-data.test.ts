@@ -64,7 +64,11 @@ describe("Jilin demo data in PostgreSQL", () => {
     const named = [c.entrepreneur_training, c.industry_academia_links, c.financing_channels, c.information_sharing];
     expect(named.map((x) => percent(x, n))).toEqual([63, 53, 52, 48]);
     for (const [code, count] of Object.entries(c)) {
-      if (!["entrepreneur_training", "industry_academia_links", "financing_channels", "information_sharing"].includes(code))
+      if (
+        !["entrepreneur_training", "industry_academia_links", "financing_channels", "information_sharing"].includes(
+          code,
+        )
+      )
         expect(count, code).toBeLessThan(c.information_sharing);
     }
   });
@@ -87,14 +91,22 @@ describe("Jilin demo data in PostgreSQL", () => {
       WHERE survey_id = ${surveyId}::uuid AND screened_at IS NULL GROUP BY 1 ORDER BY n DESC`;
     expect(industries.length).toBeGreaterThanOrEqual(18);
     expect(industries.length).toBeLessThanOrEqual(22);
-    expect(industries.slice(0, 2).map((i) => i.industry).sort()).toEqual(["manufacturing", "services"]);
+    expect(
+      industries
+        .slice(0, 2)
+        .map((i) => i.industry)
+        .sort(),
+    ).toEqual(["manufacturing", "services"]);
   });
 
   it("publishes the Jilin questionnaire as version 1, shares its dashboard, and seeds a working researcher login", async () => {
     const survey = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG }, include: { version: true } });
     expect(survey.version.number).toBe(1);
     expect(survey.publicDashboard).toBe(true);
-    const user = await db.user.findUniqueOrThrow({ where: { email: "researcher@example.org" }, include: { memberships: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: "researcher@example.org" },
+      include: { memberships: true },
+    });
     expect(user.memberships[0].role).toBe("researcher");
     expect(await verifyPassword("jilin-demo-2017", user.passwordHash!)).toBe(true);
   });

@@ -15,7 +15,11 @@ let survey: ExportableSurvey;
 
 async function actorFor(email: string): Promise<Actor> {
   const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
-  return { userId: user.id, via: "session", memberships: user.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })) };
+  return {
+    userId: user.id,
+    via: "session",
+    memberships: user.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })),
+  };
 }
 
 /** The body as sent, byte-order mark included (Response.text() would drop it). */
@@ -42,8 +46,16 @@ describe("exporting the demo survey", () => {
     const [header, ...rows] = parsed.data;
     expect(rows).toHaveLength(250);
     expect(header.slice(0, 10)).toEqual([
-      "Response ID", "Status", "Valid (1 = yes)", "Screening rule", "Screening reason", "Language",
-      "Collector", "Started at (UTC)", "Completed at (UTC)", "Duration (seconds)",
+      "Response ID",
+      "Status",
+      "Valid (1 = yes)",
+      "Screening rule",
+      "Screening reason",
+      "Language",
+      "Collector",
+      "Started at (UTC)",
+      "Completed at (UTC)",
+      "Duration (seconds)",
     ]);
     expect(header).toContain("Breakdown: region");
     expect(header).toContain("Breakdown: size class");
@@ -52,7 +64,9 @@ describe("exporting the demo survey", () => {
     expect(rows.filter((r) => r[2] === "1")).toHaveLength(226);
 
     const known = generateJilinDemoResponses()[0];
-    const stored = await db.response.findFirstOrThrow({ where: { surveyId: survey.id, submissionId: known.submissionId } });
+    const stored = await db.response.findFirstOrThrow({
+      where: { surveyId: survey.id, submissionId: known.submissionId },
+    });
     const row = rows.find((r) => r[0] === stored.id)!;
     const cell = (name: string) => row[header.indexOf(name)];
     expect(cell("Status")).toBe("complete");
@@ -64,13 +78,17 @@ describe("exporting the demo survey", () => {
     expect(cell("Where is your firm located? [region]")).toBe(known.answers.region);
     expect(cell("How many people does your firm employ? [employees]")).toBe(String(known.answers.employees));
     const macro = known.answers.macro_constraints as string[];
-    expect(cell("Support from national preferential policies [macro_constraints.national_policy]")).toBe(macro.includes("national_policy") ? "1" : "0");
+    expect(cell("Support from national preferential policies [macro_constraints.national_policy]")).toBe(
+      macro.includes("national_policy") ? "1" : "0",
+    );
     expect(cell("None of these [macro_constraints.none]")).toBe(macro.includes("none") ? "1" : "0");
   });
 
   it("labels headings and answers in Chinese when asked", async () => {
     const file = await exportSurvey({ db, actor: researcher, survey, format: "csv", locale: "zh", values: "labels" });
-    const [header, ...rows] = Papa.parse<string[]>((await text(file.body)).slice(1).trimEnd(), { newline: "\r\n" }).data;
+    const [header, ...rows] = Papa.parse<string[]>((await text(file.body)).slice(1).trimEnd(), {
+      newline: "\r\n",
+    }).data;
     expect(header[0]).toBe("答卷编号");
     expect(header).toContain("分组：地区");
     expect(header).toContain("国家优惠政策扶持 [macro_constraints.national_policy]");
@@ -93,10 +111,16 @@ describe("exporting the demo survey", () => {
 
   it("records each export in the audit log", async () => {
     const before = await db.auditEvent.count({ where: { action: "survey.exported" } });
-    await text((await exportSurvey({ db, actor: researcher, survey, format: "csv", locale: "en", values: "codes" })).body);
+    await text(
+      (await exportSurvey({ db, actor: researcher, survey, format: "csv", locale: "en", values: "codes" })).body,
+    );
     const events = await db.auditEvent.findMany({ where: { action: "survey.exported" }, orderBy: { id: "desc" } });
     expect(events).toHaveLength(before + 1);
-    expect(events[0]).toMatchObject({ actorId: researcher.userId, targetId: survey.id, data: { format: "csv", locale: "en" } });
+    expect(events[0]).toMatchObject({
+      actorId: researcher.userId,
+      targetId: survey.id,
+      data: { format: "csv", locale: "en" },
+    });
   });
 });
 
@@ -108,8 +132,18 @@ describe("who may export", () => {
 
   it("answers not found to a researcher of another organization", async () => {
     const other = await db.organization.create({ data: { slug: "other-team", name: "Other team" } });
-    const user = await db.user.create({ data: { email: "other@example.org", name: "Other", memberships: { create: { organizationId: other.id, role: "owner" } } } });
-    const actor: Actor = { userId: user.id, via: "session", memberships: [{ organizationId: other.id, role: "owner" }] };
+    const user = await db.user.create({
+      data: {
+        email: "other@example.org",
+        name: "Other",
+        memberships: { create: { organizationId: other.id, role: "owner" } },
+      },
+    });
+    const actor: Actor = {
+      userId: user.id,
+      via: "session",
+      memberships: [{ organizationId: other.id, role: "owner" }],
+    };
     expect((await findExportableSurvey({ db, actor, slug: DEMO_SURVEY_SLUG })).status).toBe("not_found");
     expect((await findExportableSurvey({ db, actor: researcher, slug: "no-such-survey" })).status).toBe("not_found");
   });

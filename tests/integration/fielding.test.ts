@@ -37,24 +37,51 @@ const answers = (region: string, firmId?: string) => ({
 });
 
 const surveyInput = (slug: string, extra: object = {}) =>
-  CreateSurveySchema.parse({ versionId, slug, titleZh: "测试", titleEn: "Test", defaultLocale: "zh", smallCellThreshold: "10", publicDashboard: "", ...extra });
+  CreateSurveySchema.parse({
+    versionId,
+    slug,
+    titleZh: "测试",
+    titleEn: "Test",
+    defaultLocale: "zh",
+    smallCellThreshold: "10",
+    publicDashboard: "",
+    ...extra,
+  });
 
 beforeAll(async () => {
   db = createDbClient(process.env.DATABASE_URL!, 4);
   const org = await db.organization.create({ data: { slug: "field-a", name: "Field A" } });
   const other = await db.organization.create({ data: { slug: "field-b", name: "Field B" } });
-  const r = await db.user.create({ data: { email: "f@a.org", name: "Fielder", memberships: { create: { organizationId: org.id, role: "researcher" } } } });
-  const o = await db.user.create({ data: { email: "f@b.org", name: "Other", memberships: { create: { organizationId: other.id, role: "owner" } } } });
+  const r = await db.user.create({
+    data: {
+      email: "f@a.org",
+      name: "Fielder",
+      memberships: { create: { organizationId: org.id, role: "researcher" } },
+    },
+  });
+  const o = await db.user.create({
+    data: { email: "f@b.org", name: "Other", memberships: { create: { organizationId: other.id, role: "owner" } } },
+  });
   researcher = { userId: r.id, via: "session", memberships: [{ organizationId: org.id, role: "researcher" }] };
   outsider = { userId: o.id, via: "session", memberships: [{ organizationId: other.id, role: "owner" }] };
-  const q = await createFromTemplate({ db, organizationId: org.id, actorId: r.id, templateCode: "jilin_small_micro", code: "jilin_field" });
+  const q = await createFromTemplate({
+    db,
+    organizationId: org.id,
+    actorId: r.id,
+    templateCode: "jilin_small_micro",
+    code: "jilin_field",
+  });
   versionId = (await publishQuestionnaire({ db, actor: researcher, id: q!.id }))!.id;
   return () => db.$disconnect();
 });
 
 describe("creating a survey", () => {
   it("creates it with an open-link collector and records the event", async () => {
-    const created = await createSurvey({ db, actor: researcher, input: surveyInput("hengyang-2020", { minCompletionSeconds: "60" }) });
+    const created = await createSurvey({
+      db,
+      actor: researcher,
+      input: surveyInput("hengyang-2020", { minCompletionSeconds: "60" }),
+    });
     expect(created).toMatchObject({ slug: "hengyang-2020" });
     const survey = await getSurvey({ db, actor: researcher, slug: "hengyang-2020" });
     expect(survey).toMatchObject({ titleZh: "测试", minCompletionSeconds: 60, status: "open", publicDashboard: false });
@@ -78,16 +105,34 @@ describe("invitations", () => {
     const { rows } = parseInvitationCsv("firm_name,contact,firm_identifier\nAcme,a@x.cn,91AAA\nBeta,b@x.cn,\n");
     const created = await createInvitations({ db, actor: researcher, slug: "invited-2020", name: "March", rows });
     expect(created!.invitations).toHaveLength(2);
-    const stored = await db.invitationToken.findMany({ where: { collectorId: created!.collectorId }, orderBy: { firmName: "asc" } });
+    const stored = await db.invitationToken.findMany({
+      where: { collectorId: created!.collectorId },
+      orderBy: { firmName: "asc" },
+    });
     expect(stored.map((s) => s.tokenHash)).toEqual(created!.invitations.map((i) => hashInvitationToken(i.token)));
     expect(JSON.stringify(stored)).not.toContain(created!.invitations[0].token);
 
     const token = created!.invitations[0].token;
-    const body = (submissionId: string) => ({ submissionId, locale: "zh" as const, answers: answers("changchun"), token, partial: false });
-    expect(await submitResponse({ db, slug: "invited-2020", submission: body(randomUUID()) })).toMatchObject({ kind: "stored" });
-    expect(await submitResponse({ db, slug: "invited-2020", submission: body(randomUUID()) })).toEqual({ kind: "token_used" });
+    const body = (submissionId: string) => ({
+      submissionId,
+      locale: "zh" as const,
+      answers: answers("changchun"),
+      token,
+      partial: false,
+    });
+    expect(await submitResponse({ db, slug: "invited-2020", submission: body(randomUUID()) })).toMatchObject({
+      kind: "stored",
+    });
+    expect(await submitResponse({ db, slug: "invited-2020", submission: body(randomUUID()) })).toEqual({
+      kind: "token_used",
+    });
     const collectors = await listCollectors(db, (await getSurvey({ db, actor: researcher, slug: "invited-2020" }))!.id);
-    expect(collectors.find((c) => c.kind === "invitation")).toMatchObject({ name: "March", invitations: 2, invitationsUsed: 1, responses: 1 });
+    expect(collectors.find((c) => c.kind === "invitation")).toMatchObject({
+      name: "March",
+      invitations: 2,
+      invitationsUsed: 1,
+      responses: 1,
+    });
     expect(await createInvitations({ db, actor: outsider, slug: "invited-2020", name: "x", rows })).toBeNull();
   });
 });
@@ -95,18 +140,43 @@ describe("invitations", () => {
 describe("quotas", () => {
   it("counts complete valid responses per breakdown value and frees a place when one is screened out", async () => {
     await createSurvey({ db, actor: researcher, input: surveyInput("quota-2020") });
-    expect(await setQuota({ db, actor: researcher, slug: "quota-2020", quota: { questionCode: "region", optionCode: "changchun", limit: 2 } })).toBe("saved");
-    expect(await setQuota({ db, actor: researcher, slug: "quota-2020", quota: { questionCode: "macro_constraints", optionCode: "none", limit: 2 } })).toBe(
-      "not_a_breakdown",
-    );
-    expect(await setQuota({ db, actor: outsider, slug: "quota-2020", quota: { questionCode: "region", optionCode: "jilin", limit: 2 } })).toBe("not_found");
+    expect(
+      await setQuota({
+        db,
+        actor: researcher,
+        slug: "quota-2020",
+        quota: { questionCode: "region", optionCode: "changchun", limit: 2 },
+      }),
+    ).toBe("saved");
+    expect(
+      await setQuota({
+        db,
+        actor: researcher,
+        slug: "quota-2020",
+        quota: { questionCode: "macro_constraints", optionCode: "none", limit: 2 },
+      }),
+    ).toBe("not_a_breakdown");
+    expect(
+      await setQuota({
+        db,
+        actor: outsider,
+        slug: "quota-2020",
+        quota: { questionCode: "region", optionCode: "jilin", limit: 2 },
+      }),
+    ).toBe("not_found");
     const submit = (region: string) =>
-      submitResponse({ db, slug: "quota-2020", submission: { submissionId: randomUUID(), locale: "zh", answers: answers(region), partial: false } });
+      submitResponse({
+        db,
+        slug: "quota-2020",
+        submission: { submissionId: randomUUID(), locale: "zh", answers: answers(region), partial: false },
+      });
     const first = await submit("changchun");
     await submit("changchun");
     await submit("jilin");
     const survey = (await getSurvey({ db, actor: researcher, slug: "quota-2020" }))!;
-    expect(await quotaFill(db, survey.id)).toMatchObject([{ questionCode: "region", optionCode: "changchun", limit: 2, filled: 2 }]);
+    expect(await quotaFill(db, survey.id)).toMatchObject([
+      { questionCode: "region", optionCode: "changchun", limit: 2, filled: 2 },
+    ]);
     expect(await submit("changchun")).toMatchObject({ kind: "quota_full" });
 
     const id = first.kind === "stored" ? first.result.id : "";
@@ -122,10 +192,18 @@ describe("responses: list, screening by hand, paper entry", () => {
   beforeAll(async () => {
     surveyId = (await createSurvey({ db, actor: researcher, input: surveyInput("screen-2020") }))!.id;
     for (let i = 0; i < 27; i++) {
-      const out = await submitResponse({ db, slug: "screen-2020", submission: { submissionId: randomUUID(), locale: "en", answers: answers("siping"), partial: false } });
+      const out = await submitResponse({
+        db,
+        slug: "screen-2020",
+        submission: { submissionId: randomUUID(), locale: "en", answers: answers("siping"), partial: false },
+      });
       if (out.kind === "stored") ids.push(out.result.id);
     }
-    await submitResponse({ db, slug: "screen-2020", submission: { submissionId: randomUUID(), locale: "en", answers: { region: "siping" }, partial: true } });
+    await submitResponse({
+      db,
+      slug: "screen-2020",
+      submission: { submissionId: randomUUID(), locale: "en", answers: { region: "siping" }, partial: true },
+    });
   });
 
   it("filters by state and pages 25 at a time", async () => {
@@ -138,7 +216,15 @@ describe("responses: list, screening by hand, paper entry", () => {
 
   it("marks a response invalid with a reason and restores it, both in the audit log", async () => {
     const id = ids[0];
-    expect(await markResponseInvalid({ db, actor: researcher, slug: "screen-2020", id, reason: "  Same answers as firm 12  " })).toBe("done");
+    expect(
+      await markResponseInvalid({
+        db,
+        actor: researcher,
+        slug: "screen-2020",
+        id,
+        reason: "  Same answers as firm 12  ",
+      }),
+    ).toBe("done");
     expect(await db.response.findUniqueOrThrow({ where: { id } })).toMatchObject({
       screenedRule: "manual",
       screenedReason: "Same answers as firm 12",
@@ -146,7 +232,11 @@ describe("responses: list, screening by hand, paper entry", () => {
     });
     expect((await listResponses({ db, surveyId, filter: "screened", page: 1 })).rows.map((r) => r.id)).toEqual([id]);
     expect(await restoreResponse({ db, actor: researcher, slug: "screen-2020", id })).toBe("done");
-    expect(await db.response.findUniqueOrThrow({ where: { id } })).toMatchObject({ screenedRule: null, screenedAt: null, screenedById: null });
+    expect(await db.response.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      screenedRule: null,
+      screenedAt: null,
+      screenedById: null,
+    });
     const events = await db.auditEvent.findMany({ where: { targetId: id }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.action, e.actorId])).toEqual([
       ["response.screened", researcher.userId],
@@ -156,30 +246,53 @@ describe("responses: list, screening by hand, paper entry", () => {
   });
 
   it("refuses screening without a reason, of a partial response, or from another organization", async () => {
-    await expect(markResponseInvalid({ db, actor: researcher, slug: "screen-2020", id: ids[1], reason: " " })).rejects.toThrow();
+    await expect(
+      markResponseInvalid({ db, actor: researcher, slug: "screen-2020", id: ids[1], reason: " " }),
+    ).rejects.toThrow();
     const partial = (await listResponses({ db, surveyId, filter: "partial", page: 1 })).rows[0].id;
-    expect(await markResponseInvalid({ db, actor: researcher, slug: "screen-2020", id: partial, reason: "Bad" })).toBe("not_complete");
-    expect(await markResponseInvalid({ db, actor: outsider, slug: "screen-2020", id: ids[1], reason: "Mine now" })).toBe("not_found");
+    expect(await markResponseInvalid({ db, actor: researcher, slug: "screen-2020", id: partial, reason: "Bad" })).toBe(
+      "not_complete",
+    );
+    expect(
+      await markResponseInvalid({ db, actor: outsider, slug: "screen-2020", id: ids[1], reason: "Mine now" }),
+    ).toBe("not_found");
     expect(await db.response.findUniqueOrThrow({ where: { id: ids[1] } })).toMatchObject({ screenedAt: null });
   });
 
   it("stores a keyed-in paper questionnaire once, with the paper collector, and screens a repeated firm", async () => {
     const submissionId = randomUUID();
-    const entry = { db, actor: researcher, slug: "screen-2020", submissionId, locale: "zh" as const, answers: answers("baishan", "91 220101 ma0x") };
+    const entry = {
+      db,
+      actor: researcher,
+      slug: "screen-2020",
+      submissionId,
+      locale: "zh" as const,
+      answers: answers("baishan", "91 220101 ma0x"),
+    };
     const first = await enterPaperResponse(entry);
     expect(first).toMatchObject({ kind: "stored", created: true, screened: false });
     expect(await enterPaperResponse(entry)).toMatchObject({ kind: "stored", created: false });
-    const stored = await db.response.findUniqueOrThrow({ where: { id: (first as { id: string }).id }, include: { collector: true, answerRows: true } });
+    const stored = await db.response.findUniqueOrThrow({
+      where: { id: (first as { id: string }).id },
+      include: { collector: true, answerRows: true },
+    });
     expect(stored.collector?.kind).toBe("paper");
     expect(stored.firmIdentifier).toBe("91220101MA0X");
-    expect(stored.answerRows.filter((a) => a.concern).map((a) => a.factorCode).sort()).toEqual(["innovation_culture", "national_policy"]);
+    expect(
+      stored.answerRows
+        .filter((a) => a.concern)
+        .map((a) => a.factorCode)
+        .sort(),
+    ).toEqual(["innovation_culture", "national_policy"]);
 
     const again = await enterPaperResponse({ ...entry, submissionId: randomUUID() });
     expect(again).toMatchObject({ kind: "stored", screened: true });
 
     const invalid = await enterPaperResponse({ ...entry, submissionId: randomUUID(), answers: { region: "atlantis" } });
     expect(invalid.kind).toBe("invalid");
-    expect(await enterPaperResponse({ ...entry, actor: outsider, submissionId: randomUUID() })).toEqual({ kind: "not_found" });
+    expect(await enterPaperResponse({ ...entry, actor: outsider, submissionId: randomUUID() })).toEqual({
+      kind: "not_found",
+    });
     expect(await db.response.count({ where: { surveyId, collector: { kind: "paper" } } })).toBe(2);
   });
 });

@@ -18,7 +18,11 @@ import { revokeInvitation } from "@/lib/organizations/revoke-invitation";
 
 async function actorOf(userId: string): Promise<Actor> {
   const memberships = await db.membership.findMany({ where: { userId } });
-  return { userId, via: "session", memberships: memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })) };
+  return {
+    userId,
+    via: "session",
+    memberships: memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })),
+  };
 }
 
 async function newUser(email: string, password = "correct horse battery") {
@@ -35,48 +39,111 @@ beforeAll(async () => {
 
 describe("organizations", () => {
   it("makes the creator the owner and refuses a taken short name", async () => {
-    expect(await db.membership.findFirst({ where: { organizationId: orgId, userId: owner.id } })).toMatchObject({ role: "owner" });
-    await expect(createOrganization({ db, ownerId: owner.id, input: { slug: "team", name: "Again" } })).rejects.toMatchObject({ code: "slugTaken" });
+    expect(await db.membership.findFirst({ where: { organizationId: orgId, userId: owner.id } })).toMatchObject({
+      role: "owner",
+    });
+    await expect(
+      createOrganization({ db, ownerId: owner.id, input: { slug: "team", name: "Again" } }),
+    ).rejects.toMatchObject({ code: "slugTaken" });
   });
 });
 
 describe("invitations", () => {
   it("let a newcomer join once with the invited role and a password of their own", async () => {
-    const { token } = await inviteMember({ db, actor: await actorOf(owner.id), organizationId: orgId, input: { email: "new@team.example", role: "researcher" } });
-    expect(await findInvitation({ db, token })).toMatchObject({ state: "open", email: "new@team.example", accountExists: false, organizationName: "Team" });
-    const joined = await acceptInvitationAsNewUser({ db, token, input: { name: "Newcomer", password: "a long password" } });
+    const { token } = await inviteMember({
+      db,
+      actor: await actorOf(owner.id),
+      organizationId: orgId,
+      input: { email: "new@team.example", role: "researcher" },
+    });
+    expect(await findInvitation({ db, token })).toMatchObject({
+      state: "open",
+      email: "new@team.example",
+      accountExists: false,
+      organizationName: "Team",
+    });
+    const joined = await acceptInvitationAsNewUser({
+      db,
+      token,
+      input: { name: "Newcomer", password: "a long password" },
+    });
     expect(joined).toMatchObject({ organizationSlug: "team", role: "researcher" });
-    const user = await db.user.findUniqueOrThrow({ where: { email: "new@team.example" }, include: { memberships: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: "new@team.example" },
+      include: { memberships: true },
+    });
     expect(user.memberships).toMatchObject([{ organizationId: orgId, role: "researcher" }]);
     expect(await verifyPassword("a long password", user.passwordHash!)).toBe(true);
-    await expect(acceptInvitationAsNewUser({ db, token, input: { name: "Again", password: "a long password" } })).rejects.toMatchObject({ code: "invitationUsed" });
+    await expect(
+      acceptInvitationAsNewUser({ db, token, input: { name: "Again", password: "a long password" } }),
+    ).rejects.toMatchObject({ code: "invitationUsed" });
     expect((await findInvitation({ db, token }))?.state).toBe("invitationUsed");
   });
 
   it("let an existing account join only when signed in as the invited address", async () => {
     const existing = await newUser("existing@other.example");
     const stranger = await newUser("stranger@other.example");
-    const { token } = await inviteMember({ db, actor: await actorOf(owner.id), organizationId: orgId, input: { email: "existing@other.example", role: "viewer" } });
-    await expect(acceptInvitationAsNewUser({ db, token, input: { name: "X", password: "a long password" } })).rejects.toMatchObject({ code: "accountExists" });
-    await expect(acceptInvitationAsUser({ db, token, userId: stranger.id })).rejects.toMatchObject({ code: "emailMismatch" });
+    const { token } = await inviteMember({
+      db,
+      actor: await actorOf(owner.id),
+      organizationId: orgId,
+      input: { email: "existing@other.example", role: "viewer" },
+    });
+    await expect(
+      acceptInvitationAsNewUser({ db, token, input: { name: "X", password: "a long password" } }),
+    ).rejects.toMatchObject({ code: "accountExists" });
+    await expect(acceptInvitationAsUser({ db, token, userId: stranger.id })).rejects.toMatchObject({
+      code: "emailMismatch",
+    });
     // The refusals did not use up the link.
     expect(await acceptInvitationAsUser({ db, token, userId: existing.id })).toMatchObject({ role: "viewer" });
   });
 
   it("stop working when expired or withdrawn, and only owners may invite", async () => {
     const ownerActor = await actorOf(owner.id);
-    const expired = await inviteMember({ db, actor: ownerActor, organizationId: orgId, input: { email: "late@team.example", role: "viewer" } });
-    await db.membershipInvitation.update({ where: { id: expired.invitation.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expect(acceptInvitationAsNewUser({ db, token: expired.token, input: { name: "Late", password: "a long password" } })).rejects.toMatchObject({ code: "invitationExpired" });
+    const expired = await inviteMember({
+      db,
+      actor: ownerActor,
+      organizationId: orgId,
+      input: { email: "late@team.example", role: "viewer" },
+    });
+    await db.membershipInvitation.update({
+      where: { id: expired.invitation.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await expect(
+      acceptInvitationAsNewUser({ db, token: expired.token, input: { name: "Late", password: "a long password" } }),
+    ).rejects.toMatchObject({ code: "invitationExpired" });
 
-    const withdrawn = await inviteMember({ db, actor: ownerActor, organizationId: orgId, input: { email: "maybe@team.example", role: "viewer" } });
+    const withdrawn = await inviteMember({
+      db,
+      actor: ownerActor,
+      organizationId: orgId,
+      input: { email: "maybe@team.example", role: "viewer" },
+    });
     await revokeInvitation({ db, actor: ownerActor, invitationId: withdrawn.invitation.id });
-    await expect(acceptInvitationAsNewUser({ db, token: withdrawn.token, input: { name: "Maybe", password: "a long password" } })).rejects.toMatchObject({ code: "invitationRevoked" });
+    await expect(
+      acceptInvitationAsNewUser({ db, token: withdrawn.token, input: { name: "Maybe", password: "a long password" } }),
+    ).rejects.toMatchObject({ code: "invitationRevoked" });
     expect(await db.user.count({ where: { email: { in: ["late@team.example", "maybe@team.example"] } } })).toBe(0);
 
     const researcher = await db.user.findUniqueOrThrow({ where: { email: "new@team.example" } });
-    await expect(inviteMember({ db, actor: await actorOf(researcher.id), organizationId: orgId, input: { email: "x@team.example", role: "owner" } })).rejects.toMatchObject({ code: "notFound" });
-    await expect(inviteMember({ db, actor: ownerActor, organizationId: orgId, input: { email: "new@team.example", role: "viewer" } })).rejects.toMatchObject({ code: "alreadyMember" });
+    await expect(
+      inviteMember({
+        db,
+        actor: await actorOf(researcher.id),
+        organizationId: orgId,
+        input: { email: "x@team.example", role: "owner" },
+      }),
+    ).rejects.toMatchObject({ code: "notFound" });
+    await expect(
+      inviteMember({
+        db,
+        actor: ownerActor,
+        organizationId: orgId,
+        input: { email: "new@team.example", role: "viewer" },
+      }),
+    ).rejects.toMatchObject({ code: "alreadyMember" });
   });
 });
 
@@ -84,10 +151,16 @@ describe("roles and removal", () => {
   it("never leave an organization without an owner", async () => {
     const ownerActor = await actorOf(owner.id);
     const own = await db.membership.findFirstOrThrow({ where: { organizationId: orgId, userId: owner.id } });
-    await expect(changeMemberRole({ db, actor: ownerActor, membershipId: own.id, role: "researcher" })).rejects.toMatchObject({ code: "lastOwner" });
-    await expect(removeMember({ db, actor: ownerActor, membershipId: own.id })).rejects.toMatchObject({ code: "lastOwner" });
+    await expect(
+      changeMemberRole({ db, actor: ownerActor, membershipId: own.id, role: "researcher" }),
+    ).rejects.toMatchObject({ code: "lastOwner" });
+    await expect(removeMember({ db, actor: ownerActor, membershipId: own.id })).rejects.toMatchObject({
+      code: "lastOwner",
+    });
 
-    const researcher = await db.membership.findFirstOrThrow({ where: { organizationId: orgId, user: { email: "new@team.example" } } });
+    const researcher = await db.membership.findFirstOrThrow({
+      where: { organizationId: orgId, user: { email: "new@team.example" } },
+    });
     await changeMemberRole({ db, actor: ownerActor, membershipId: researcher.id, role: "owner" });
     // With a second owner, the first may step down.
     await changeMemberRole({ db, actor: ownerActor, membershipId: own.id, role: "researcher" });
@@ -96,13 +169,19 @@ describe("roles and removal", () => {
 
   it("let owners only change members, and removal ends the member's tokens there", async () => {
     const newOwner = await db.user.findUniqueOrThrow({ where: { email: "new@team.example" } });
-    const viewer = await db.membership.findFirstOrThrow({ where: { organizationId: orgId, user: { email: "existing@other.example" } } });
-    await expect(removeMember({ db, actor: await actorOf(owner.id), membershipId: viewer.id })).rejects.toMatchObject({ code: "notFound" });
+    const viewer = await db.membership.findFirstOrThrow({
+      where: { organizationId: orgId, user: { email: "existing@other.example" } },
+    });
+    await expect(removeMember({ db, actor: await actorOf(owner.id), membershipId: viewer.id })).rejects.toMatchObject({
+      code: "notFound",
+    });
 
     const created = await createApiToken({ db, userId: viewer.userId, organizationId: orgId, name: "script" });
     await removeMember({ db, actor: await actorOf(newOwner.id), membershipId: viewer.id });
     expect(await db.membership.findUnique({ where: { id: viewer.id } })).toBeNull();
-    expect((await db.apiToken.findUniqueOrThrow({ where: { tokenHash: hashApiToken(created!.token) } })).revokedAt).not.toBeNull();
+    expect(
+      (await db.apiToken.findUniqueOrThrow({ where: { tokenHash: hashApiToken(created!.token) } })).revokedAt,
+    ).not.toBeNull();
   });
 });
 
@@ -125,32 +204,63 @@ describe("API tokens", () => {
 describe("sign-in", () => {
   it("is throttled after repeated failures for an address, even with the right password", async () => {
     const ip = "203.0.113.7";
-    expect(await authenticate({ email: "owner@team.example", password: "correct horse battery", ip })).toMatchObject({ status: "ok" });
+    expect(await authenticate({ email: "owner@team.example", password: "correct horse battery", ip })).toMatchObject({
+      status: "ok",
+    });
     for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++)
       expect(await authenticate({ email: "OWNER@team.example", password: "wrong", ip })).toEqual({ status: "invalid" });
     const throttled = await authenticate({ email: "owner@team.example", password: "correct horse battery", ip });
     expect(throttled.status).toBe("throttled");
     expect(throttled.status === "throttled" && throttled.retryAfterSeconds).toBeGreaterThan(14 * 60);
     // Other addresses are unaffected.
-    expect(await authenticate({ email: "new@team.example", password: "a long password", ip: "198.51.100.1" })).toMatchObject({ status: "ok" });
+    expect(
+      await authenticate({ email: "new@team.example", password: "a long password", ip: "198.51.100.1" }),
+    ).toMatchObject({ status: "ok" });
   });
 });
 
 describe("the audit log", () => {
   it("lists the organization's events newest first, filtered, for owners only", async () => {
     const newOwner = await db.user.findUniqueOrThrow({ where: { email: "new@team.example" } });
-    const log = await listAuditEvents({ db, actor: await actorOf(newOwner.id), organizationId: orgId, filter: { page: 1 } });
+    const log = await listAuditEvents({
+      db,
+      actor: await actorOf(newOwner.id),
+      organizationId: orgId,
+      filter: { page: 1 },
+    });
     const actions = log.events.map((e) => e.action);
-    for (const action of ["organization.created", "member.invited", "member.joined", "invitation.revoked", "member.role_changed", "member.removed", "token.created", "token.revoked", "user.signed_in"])
+    for (const action of [
+      "organization.created",
+      "member.invited",
+      "member.joined",
+      "invitation.revoked",
+      "member.role_changed",
+      "member.removed",
+      "token.created",
+      "token.revoked",
+      "user.signed_in",
+    ])
       expect(actions, action).toContain(action);
     expect(log.events[0].createdAt >= log.events.at(-1)!.createdAt).toBe(true);
 
-    const removals = await listAuditEvents({ db, actor: await actorOf(newOwner.id), organizationId: orgId, filter: { page: 1, action: "member.removed" } });
+    const removals = await listAuditEvents({
+      db,
+      actor: await actorOf(newOwner.id),
+      organizationId: orgId,
+      filter: { page: 1, action: "member.removed" },
+    });
     expect(removals.total).toBe(1);
     expect(removals.events[0].data).toMatchObject({ email: "existing@other.example", role: "viewer" });
-    const future = await listAuditEvents({ db, actor: await actorOf(newOwner.id), organizationId: orgId, filter: { page: 1, from: "2999-01-01" } });
+    const future = await listAuditEvents({
+      db,
+      actor: await actorOf(newOwner.id),
+      organizationId: orgId,
+      filter: { page: 1, from: "2999-01-01" },
+    });
     expect(future.total).toBe(0);
     // The former owner, now a researcher, sees nothing.
-    expect((await listAuditEvents({ db, actor: await actorOf(owner.id), organizationId: orgId, filter: { page: 1 } })).total).toBe(0);
+    expect(
+      (await listAuditEvents({ db, actor: await actorOf(owner.id), organizationId: orgId, filter: { page: 1 } })).total,
+    ).toBe(0);
   });
 });

@@ -40,7 +40,13 @@ beforeAll(async () => {
 
 describe("creating questionnaires", () => {
   it("copies a template under a chosen code, fills the factor library and records the event", async () => {
-    const created = await createFromTemplate({ db, organizationId: orgA, actorId: researcher.userId, templateCode: "jilin_small_micro", code: "jilin_2024" });
+    const created = await createFromTemplate({
+      db,
+      organizationId: orgA,
+      actorId: researcher.userId,
+      templateCode: "jilin_small_micro",
+      code: "jilin_2024",
+    });
     expect(created).toMatchObject({ code: "jilin_2024" });
     const found = await getQuestionnaire({ db, actor: researcher, id: created!.id });
     const template = QuestionnaireDefinitionSchema.parse(TEMPLATES[0].definition);
@@ -48,16 +54,20 @@ describe("creating questionnaires", () => {
     const library = await listFactors({ db, actor: researcher, organizationId: orgA });
     expect(library.map((f) => f.code).sort()).toEqual(template.factors.map((f) => f.code).sort());
     const events = await db.auditEvent.findMany({ where: { organizationId: orgA, targetId: created!.id } });
-    expect(events).toMatchObject([{ action: "questionnaire.imported", actorId: researcher.userId, data: { source: "template" } }]);
+    expect(events).toMatchObject([
+      { action: "questionnaire.imported", actorId: researcher.userId, data: { source: "template" } },
+    ]);
   });
 
   it("refuses a second questionnaire with the same code in the organization, but not in another one", async () => {
     const definition = QuestionnaireDefinitionSchema.parse({ ...TEMPLATES[1].definition, code: "cis_copy" });
     await createQuestionnaire({ db, organizationId: orgA, actorId: researcher.userId, definition, source: "import" });
-    await expect(createQuestionnaire({ db, organizationId: orgA, actorId: researcher.userId, definition, source: "import" })).rejects.toBeInstanceOf(
-      QuestionnaireCodeTakenError,
-    );
-    await expect(createQuestionnaire({ db, organizationId: orgB, actorId: outsider.userId, definition, source: "import" })).resolves.toMatchObject({
+    await expect(
+      createQuestionnaire({ db, organizationId: orgA, actorId: researcher.userId, definition, source: "import" }),
+    ).rejects.toBeInstanceOf(QuestionnaireCodeTakenError);
+    await expect(
+      createQuestionnaire({ db, organizationId: orgB, actorId: outsider.userId, definition, source: "import" }),
+    ).resolves.toMatchObject({
       code: "cis_copy",
     });
     expect(await db.questionnaire.count({ where: { code: "cis_copy" } })).toBe(2);
@@ -65,16 +75,33 @@ describe("creating questionnaires", () => {
 
   it("lists only the actor's organization's questionnaires", async () => {
     expect((await listQuestionnaires({ db, actor: outsider })).map((q) => q.code)).toEqual(["cis_copy"]);
-    expect((await listQuestionnaires({ db, actor: researcher })).map((q) => q.code).sort()).toEqual(["cis_copy", "jilin_2024"]);
+    expect((await listQuestionnaires({ db, actor: researcher })).map((q) => q.code).sort()).toEqual([
+      "cis_copy",
+      "jilin_2024",
+    ]);
   });
 
   it("every template round-trips through export and import unchanged", async () => {
     for (const template of TEMPLATES) {
       const original = QuestionnaireDefinitionSchema.parse(template.definition);
-      const first = await createQuestionnaire({ db, organizationId: orgB, actorId: outsider.userId, definition: original, source: "import" });
-      const exported = JSON.parse(JSON.stringify((await getQuestionnaire({ db, actor: outsider, id: first.id }))!.draft));
+      const first = await createQuestionnaire({
+        db,
+        organizationId: orgB,
+        actorId: outsider.userId,
+        definition: original,
+        source: "import",
+      });
+      const exported = JSON.parse(
+        JSON.stringify((await getQuestionnaire({ db, actor: outsider, id: first.id }))!.draft),
+      );
       const reparsed = QuestionnaireDefinitionSchema.parse({ ...exported, code: `${template.code}_again` });
-      const second = await createQuestionnaire({ db, organizationId: orgB, actorId: outsider.userId, definition: reparsed, source: "import" });
+      const second = await createQuestionnaire({
+        db,
+        organizationId: orgB,
+        actorId: outsider.userId,
+        definition: reparsed,
+        source: "import",
+      });
       const back = (await getQuestionnaire({ db, actor: outsider, id: second.id }))!.draft;
       expect({ ...back, code: template.code }).toEqual(original);
     }
@@ -86,7 +113,13 @@ describe("publishing", () => {
   let v1: QuestionnaireDefinition;
 
   beforeAll(async () => {
-    id = (await createFromTemplate({ db, organizationId: orgA, actorId: researcher.userId, templateCode: "wbes_obstacles", code: "wbes_pub" }))!.id;
+    id = (await createFromTemplate({
+      db,
+      organizationId: orgA,
+      actorId: researcher.userId,
+      templateCode: "wbes_obstacles",
+      code: "wbes_pub",
+    }))!.id;
   });
 
   it("freezes the draft as version 1, then version 2 after edits, leaving version 1 as it was", async () => {
@@ -102,7 +135,9 @@ describe("publishing", () => {
     const second = await publishQuestionnaire({ db, actor: researcher, id });
     expect(second!.number).toBe(2);
 
-    expect((await getVersionDefinition({ db, actor: researcher, questionnaireId: id, number: 1 }))!.definition).toEqual(v1);
+    expect((await getVersionDefinition({ db, actor: researcher, questionnaireId: id, number: 1 }))!.definition).toEqual(
+      v1,
+    );
     const v2 = (await getVersionDefinition({ db, actor: researcher, questionnaireId: id, number: 2 }))!.definition;
     expect(diffDefinitions(v1, v2)).toEqual([
       { kind: "changed", target: "questionnaire", code: "wbes_pub", fields: ["title"] },
@@ -115,11 +150,19 @@ describe("publishing", () => {
     await expect(
       db.$executeRaw`UPDATE questionnaire_version SET definition = '{}'::jsonb WHERE questionnaire_id = ${id}::uuid AND number = 1`,
     ).rejects.toThrow(/published and cannot be changed/);
-    expect((await getVersionDefinition({ db, actor: researcher, questionnaireId: id, number: 1 }))!.definition).toEqual(v1);
+    expect((await getVersionDefinition({ db, actor: researcher, questionnaireId: id, number: 1 }))!.definition).toEqual(
+      v1,
+    );
   });
 
   it("refuses an invalid draft with the issues and stores no version", async () => {
-    const blank = await createBlank({ db, organizationId: orgA, actorId: researcher.userId, code: "blank_one", title: { en: "Blank" } });
+    const blank = await createBlank({
+      db,
+      organizationId: orgA,
+      actorId: researcher.userId,
+      code: "blank_one",
+      title: { en: "Blank" },
+    });
     const error = await publishQuestionnaire({ db, actor: researcher, id: blank.id }).catch((e) => e);
     expect(error).toBeInstanceOf(DraftInvalidError);
     expect((error as DraftInvalidError).issues.map((i) => i.path.join("."))).toContain("sections.0.questions.0.label");
@@ -136,23 +179,47 @@ describe("publishing", () => {
 
 describe("drafts and the factor library", () => {
   it("detects a save over someone else's newer save", async () => {
-    const { id } = await createBlank({ db, organizationId: orgA, actorId: researcher.userId, code: "concurrent", title: { en: "C" } });
+    const { id } = await createBlank({
+      db,
+      organizationId: orgA,
+      actorId: researcher.userId,
+      code: "concurrent",
+      title: { en: "C" },
+    });
     const opened = (await getQuestionnaire({ db, actor: researcher, id }))!;
-    await saveDraft({ db, actor: researcher, id, draft: { ...opened.draft, title: { en: "First" } }, expectedUpdatedAt: opened.updatedAt });
+    await saveDraft({
+      db,
+      actor: researcher,
+      id,
+      draft: { ...opened.draft, title: { en: "First" } },
+      expectedUpdatedAt: opened.updatedAt,
+    });
     await expect(
-      saveDraft({ db, actor: researcher, id, draft: { ...opened.draft, title: { en: "Second" } }, expectedUpdatedAt: opened.updatedAt }),
+      saveDraft({
+        db,
+        actor: researcher,
+        id,
+        draft: { ...opened.draft, title: { en: "Second" } },
+        expectedUpdatedAt: opened.updatedAt,
+      }),
     ).rejects.toBeInstanceOf(DraftConflictError);
     expect((await getQuestionnaire({ db, actor: researcher, id }))!.draft.title).toEqual({ en: "First" });
-    expect(await saveDraft({ db, actor: outsider, id, draft: opened.draft, expectedUpdatedAt: opened.updatedAt })).toBeNull();
+    expect(
+      await saveDraft({ db, actor: outsider, id, draft: opened.draft, expectedUpdatedAt: opened.updatedAt }),
+    ).toBeNull();
   });
 
   it("adds and corrects library factors, only for researchers of the organization", async () => {
     const factor = { code: "land_use", level: "macro" as const, labelZh: "用地", labelEn: "Land" };
     expect(await saveFactor({ db, actor: researcher, organizationId: orgA, factor })).toBe("created");
-    expect(await saveFactor({ db, actor: researcher, organizationId: orgA, factor: { ...factor, labelEn: "Land use" } })).toBe("updated");
+    expect(
+      await saveFactor({ db, actor: researcher, organizationId: orgA, factor: { ...factor, labelEn: "Land use" } }),
+    ).toBe("updated");
     expect(await saveFactor({ db, actor: viewer, organizationId: orgA, factor })).toBe("not_found");
     expect(await saveFactor({ db, actor: outsider, organizationId: orgA, factor })).toBe("not_found");
-    const stored = await db.factor.findUniqueOrThrow({ where: { organizationId_code: { organizationId: orgA, code: "land_use" } } });
+    const stored = await db.factor.findUniqueOrThrow({
+      where: { organizationId_code: { organizationId: orgA, code: "land_use" } },
+    });
     expect(stored).toMatchObject({ labelEn: "Land use", level: "macro" });
     expect((await listFactors({ db, actor: outsider })).some((f) => f.code === "land_use")).toBe(false);
   });

@@ -16,7 +16,17 @@ describe("the page after signing in", () => {
     expect(safeCallbackUrl("/invitations/abc_DEF-123")).toBe("/invitations/abc_DEF-123");
   });
   it("refuses other sites, tricks and loops", () => {
-    for (const bad of ["https://evil.example/", "//evil.example", "/\\evil.example", "javascript:alert(1)", "evil", "/sign-in", "/sign-in?callbackUrl=/x", "/api/auth/signout", "/a\nb"])
+    for (const bad of [
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "evil",
+      "/sign-in",
+      "/sign-in?callbackUrl=/x",
+      "/api/auth/signout",
+      "/a\nb",
+    ])
       expect(safeCallbackUrl(bad, "/home"), bad).toBe("/home");
     expect(safeCallbackUrl(undefined)).toBe("/");
   });
@@ -44,7 +54,10 @@ describe("invitation state", () => {
 
 describe("membership forms", () => {
   it("normalises the invited address and names the wrong field", () => {
-    expect(InviteMemberSchema.parse({ email: "  Li@Example.ORG ", role: "viewer" })).toEqual({ email: "li@example.org", role: "viewer" });
+    expect(InviteMemberSchema.parse({ email: "  Li@Example.ORG ", role: "viewer" })).toEqual({
+      email: "li@example.org",
+      role: "viewer",
+    });
     const bad = InviteMemberSchema.safeParse({ email: "li@", role: "admin" });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((i) => [i.path[0], i.message])).toEqual([
@@ -55,13 +68,19 @@ describe("membership forms", () => {
   it("accepts address-friendly organization short names only", () => {
     expect(CreateOrganizationSchema.safeParse({ name: "Hengyang", slug: "hengyang-2020" }).success).toBe(true);
     for (const slug of ["a", "-abc", "abc-", "Hello World", "中文"])
-      expect(CreateOrganizationSchema.safeParse({ name: "x", slug }).error?.issues[0].message, slug).toBe("errors.slugInvalid");
+      expect(CreateOrganizationSchema.safeParse({ name: "x", slug }).error?.issues[0].message, slug).toBe(
+        "errors.slugInvalid",
+      );
   });
 });
 
 describe("audit log filters", () => {
   it("reads valid filters and drops malformed ones instead of failing the page", () => {
-    expect(AuditFilterSchema.parse({ action: "member.removed", from: "2026-01-01", page: "3" })).toEqual({ action: "member.removed", from: "2026-01-01", page: 3 });
+    expect(AuditFilterSchema.parse({ action: "member.removed", from: "2026-01-01", page: "3" })).toEqual({
+      action: "member.removed",
+      from: "2026-01-01",
+      page: 3,
+    });
     expect(AuditFilterSchema.parse({ action: "DROP TABLE", from: "yesterday", page: "-1" })).toEqual({ page: 1 });
   });
   it("includes the whole of the last day", () => {
@@ -71,9 +90,13 @@ describe("audit log filters", () => {
     });
   });
   it("keeps the filters when paging and summarises event data", () => {
-    expect(auditPageHref({ action: "survey.exported", to: "2026-02-01" }, 2)).toBe("/organization/audit?action=survey.exported&to=2026-02-01&page=2");
+    expect(auditPageHref({ action: "survey.exported", to: "2026-02-01" }, 2)).toBe(
+      "/organization/audit?action=survey.exported&to=2026-02-01&page=2",
+    );
     expect(auditPageHref({}, 1)).toBe("/organization/audit");
-    expect(auditDetails({ email: "li@example.org", from: "researcher", to: "owner", empty: null })).toBe("email: li@example.org · from: researcher · to: owner");
+    expect(auditDetails({ email: "li@example.org", from: "researcher", to: "owner", empty: null })).toBe(
+      "email: li@example.org · from: researcher · to: owner",
+    );
   });
 });
 

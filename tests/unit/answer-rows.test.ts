@@ -18,7 +18,16 @@ const def = QuestionnaireDefinitionSchema.parse({
       code: "s",
       title: t("S"),
       questions: [
-        { code: "region", type: "single", label: t("Region"), breakdown: "region", options: [{ code: "cc", label: t("CC") }, { code: "jl", label: t("JL") }] },
+        {
+          code: "region",
+          type: "single",
+          label: t("Region"),
+          breakdown: "region",
+          options: [
+            { code: "cc", label: t("CC") },
+            { code: "jl", label: t("JL") },
+          ],
+        },
         { code: "employees", type: "number", label: t("Employees"), derivesSizeClass: true },
         {
           code: "multi",
@@ -30,9 +39,35 @@ const def = QuestionnaireDefinitionSchema.parse({
             { code: "none", label: t("None"), exclusive: true },
           ],
         },
-        { code: "rank", type: "rank", label: t("Rank"), topN: 1, options: [{ code: "a", label: t("A"), factor: "f1" }, { code: "b", label: t("B"), factor: "f2" }] },
-        { code: "scale", type: "scale", label: t("Scale"), scale: { min: 1, max: 5 }, factor: "f3", attentionThreshold: 4 },
-        { code: "grid", type: "matrix", label: t("Grid"), scale: { min: 0, max: 4 }, attentionThreshold: 3, rows: [{ code: "r1", label: t("R1"), factor: "f1" }, { code: "r2", label: t("R2"), factor: "f2" }] },
+        {
+          code: "rank",
+          type: "rank",
+          label: t("Rank"),
+          topN: 1,
+          options: [
+            { code: "a", label: t("A"), factor: "f1" },
+            { code: "b", label: t("B"), factor: "f2" },
+          ],
+        },
+        {
+          code: "scale",
+          type: "scale",
+          label: t("Scale"),
+          scale: { min: 1, max: 5 },
+          factor: "f3",
+          attentionThreshold: 4,
+        },
+        {
+          code: "grid",
+          type: "matrix",
+          label: t("Grid"),
+          scale: { min: 0, max: 4 },
+          attentionThreshold: 3,
+          rows: [
+            { code: "r1", label: t("R1"), factor: "f1" },
+            { code: "r2", label: t("R2"), factor: "f2" },
+          ],
+        },
         { code: "note", type: "text", label: t("Note") },
       ],
     },

@@ -22,10 +22,40 @@ const def = QuestionnaireDefinitionSchema.parse({
       title: t("S1"),
       questions: [
         { code: "exporter", type: "single", label: t("Exports?"), required: true, options: [opt("yes"), opt("no")] },
-        { code: "markets", type: "multi", label: t("Markets"), required: true, maxSelections: 2, showIf: { question: "exporter", op: "equals", value: "yes" }, options: [opt("eu"), opt("us"), opt("asia"), opt("none", { exclusive: true, label: t("None of these", "以上都不是") })] },
-        { code: "top", type: "rank", label: t("Top 2"), required: true, topN: 2, options: [opt("a"), opt("b"), opt("c")] },
+        {
+          code: "markets",
+          type: "multi",
+          label: t("Markets"),
+          required: true,
+          maxSelections: 2,
+          showIf: { question: "exporter", op: "equals", value: "yes" },
+          options: [
+            opt("eu"),
+            opt("us"),
+            opt("asia"),
+            opt("none", { exclusive: true, label: t("None of these", "以上都不是") }),
+          ],
+        },
+        {
+          code: "top",
+          type: "rank",
+          label: t("Top 2"),
+          required: true,
+          topN: 2,
+          options: [opt("a"), opt("b"), opt("c")],
+        },
         { code: "sat", type: "scale", label: t("Satisfaction"), scale: { min: 1, max: 5 } },
-        { code: "grid", type: "matrix", label: t("Grid"), required: true, scale: { min: 0, max: 4 }, rows: [{ code: "r1", label: t("Row one", "第一行") }, { code: "r2", label: t("Row two") }] },
+        {
+          code: "grid",
+          type: "matrix",
+          label: t("Grid"),
+          required: true,
+          scale: { min: 0, max: 4 },
+          rows: [
+            { code: "r1", label: t("Row one", "第一行") },
+            { code: "r2", label: t("Row two") },
+          ],
+        },
         { code: "staff", type: "number", label: t("Staff"), required: true, integer: true, min: 1, max: 100 },
         { code: "note", type: "text", label: t("Note"), maxLength: 5 },
       ],
@@ -82,7 +112,10 @@ describe("answer validation from the questionnaire definition", () => {
   it("round-trips issue codes through the zod error", () => {
     const result = answersSchemaFor(def).safeParse({ ...valid, staff: 500 });
     expect(result.success).toBe(false);
-    if (!result.success) expect(answerIssuesOf(result.error)).toEqual([{ path: ["staff"], code: "too_large", params: { min: 1, max: 100 } }]);
+    if (!result.success)
+      expect(answerIssuesOf(result.error)).toEqual([
+        { path: ["staff"], code: "too_large", params: { min: 1, max: 100 } },
+      ]);
   });
 });
 
@@ -98,8 +131,12 @@ describe("issue messages in the respondent's language", () => {
   it("names the range, the option and the count", () => {
     expect(word({ ...valid, staff: 500 }, "en")).toEqual(["Enter a number from 1 to 100."]);
     expect(word({ ...valid, staff: 500 }, "zh")).toEqual(["请输入 1 到 100 之间的数字。"]);
-    expect(word({ ...valid, markets: ["eu", "none"] }, "en")).toEqual(["“None of these” cannot be combined with other answers. Untick it or the others."]);
-    expect(word({ ...valid, markets: ["eu", "none"] }, "zh")).toEqual(["“以上都不是”不能与其他选项同时选择，请取消其一。"]);
+    expect(word({ ...valid, markets: ["eu", "none"] }, "en")).toEqual([
+      "“None of these” cannot be combined with other answers. Untick it or the others.",
+    ]);
+    expect(word({ ...valid, markets: ["eu", "none"] }, "zh")).toEqual([
+      "“以上都不是”不能与其他选项同时选择，请取消其一。",
+    ]);
     expect(word({ ...valid, top: ["a"] }, "en")).toEqual(["Rank exactly 2 options (you ranked 1)."]);
     expect(word({ ...valid, grid: { r1: 9, r2: 1 } }, "zh")).toEqual(["“第一行”的答案不是量表上的选项。"]);
   });
@@ -117,7 +154,13 @@ describe("the Jilin template", () => {
   const jilin = QuestionnaireDefinitionSchema.parse(jilinSmallMicroTemplate);
   it("requires the profile and the three levels, and keeps the firm code optional", () => {
     expect(answerIssues(jilin, {}).map((i) => i.path[0])).toEqual([
-      "region", "industry", "employees", "lifecycle_stage", "macro_constraints", "middle_constraints", "micro_constraints",
+      "region",
+      "industry",
+      "employees",
+      "lifecycle_stage",
+      "macro_constraints",
+      "middle_constraints",
+      "micro_constraints",
     ]);
   });
 });

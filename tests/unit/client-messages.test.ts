@@ -21,18 +21,24 @@ describe("compiled messages", () => {
 
   it("are plain data, which React passes to client components", () => {
     const plain = (v: unknown): boolean =>
-      typeof v !== "object" || v === null || ((Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype) && Object.values(v).every(plain));
+      typeof v !== "object" ||
+      v === null ||
+      ((Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype) && Object.values(v).every(plain));
     expect(plain(compileMessages(en))).toBe(true);
   });
 
   it("keep text that is not ICU syntax as written", () => {
-    const messages = compileMessages({ tokens: { lead: "Send it as \"Authorization: Bearer <token>\"." } });
-    expect(createTranslator({ locale: "en", messages })("tokens.lead")).toBe("Send it as \"Authorization: Bearer <token>\".");
+    const messages = compileMessages({ tokens: { lead: 'Send it as "Authorization: Bearer <token>".' } });
+    expect(createTranslator({ locale: "en", messages })("tokens.lead")).toBe(
+      'Send it as "Authorization: Bearer <token>".',
+    );
   });
 
   it("compile every message of both languages", () => {
     const failed = (messages: object, at = ""): string[] =>
-      Object.entries(messages).flatMap(([k, v]) => (typeof v === "string" ? (/[{}]/.test(v) ? [`${at}${k}`] : []) : Array.isArray(v) ? [] : failed(v, `${at}${k}.`)));
+      Object.entries(messages).flatMap(([k, v]) =>
+        typeof v === "string" ? (/[{}]/.test(v) ? [`${at}${k}`] : []) : Array.isArray(v) ? [] : failed(v, `${at}${k}.`),
+      );
     // A message with arguments that did not compile would reach the page with its {placeholders}.
     expect(failed(compileMessages(en))).toEqual([]);
     expect(failed(compileMessages(zh))).toEqual([]);

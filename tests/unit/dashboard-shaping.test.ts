@@ -9,17 +9,47 @@ import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
 import { parseResultsFilter } from "@/lib/analytics/dashboard-schema";
 import { toComposition } from "@/lib/analytics/to-composition";
 
-const jilin = QuestionnaireDefinitionSchema.parse(TEMPLATES.find((t) => t.definition.code === "jilin_small_micro")!.definition);
-const row = (metric: string, responses: number, mentions = responses): MetricRow => ({ metric, responses, mentions, valueSum: 0, valueCount: 0 });
-const macroRows = [row("base", 226, 0), row("f:national_policy", 156), row("f:fiscal_tax_support", 120), row("f:ip_protection", 61), row("f:market_access", 48), row("f:venture_capital", 35), row("o:none", 20)];
+const jilin = QuestionnaireDefinitionSchema.parse(
+  TEMPLATES.find((t) => t.definition.code === "jilin_small_micro")!.definition,
+);
+const row = (metric: string, responses: number, mentions = responses): MetricRow => ({
+  metric,
+  responses,
+  mentions,
+  valueSum: 0,
+  valueCount: 0,
+});
+const macroRows = [
+  row("base", 226, 0),
+  row("f:national_policy", 156),
+  row("f:fiscal_tax_support", 120),
+  row("f:ip_protection", 61),
+  row("f:market_access", 48),
+  row("f:venture_capital", 35),
+  row("o:none", 20),
+];
 const shape = (over: Partial<Parameters<typeof toAttentionResult>[0]> = {}) =>
-  toAttentionResult({ level: "macro", items: levelItems(jilin, "macro"), rows: macroRows, measure: "cases", locale: "en", threshold: 10, enforceThreshold: true, ...over });
+  toAttentionResult({
+    level: "macro",
+    items: levelItems(jilin, "macro"),
+    rows: macroRows,
+    measure: "cases",
+    locale: "en",
+    threshold: 10,
+    enforceThreshold: true,
+    ...over,
+  });
 
 describe("attention shaping", () => {
   it("finds the Jilin levels, with factors and the 'none of these' row but not 'don't know'", () => {
     expect(levelsOf(jilin)).toEqual(["macro", "middle", "micro"]);
     expect(levelItems(jilin, "macro").map((i) => i.metric)).toEqual([
-      "f:national_policy", "f:fiscal_tax_support", "f:ip_protection", "f:market_access", "f:venture_capital", "o:none",
+      "f:national_policy",
+      "f:fiscal_tax_support",
+      "f:ip_protection",
+      "f:market_access",
+      "f:venture_capital",
+      "o:none",
     ]);
   });
 
@@ -27,7 +57,12 @@ describe("attention shaping", () => {
     const result = shape();
     expect(result.base).toBe(226);
     expect(result.factors.map((f) => [f.code, Math.round(f.share * 100)])).toEqual([
-      ["national_policy", 69], ["fiscal_tax_support", 53], ["ip_protection", 27], ["market_access", 21], ["venture_capital", 15], ["none", 9],
+      ["national_policy", 69],
+      ["fiscal_tax_support", 53],
+      ["ip_protection", 27],
+      ["market_access", 21],
+      ["venture_capital", 15],
+      ["none", 9],
     ]);
     expect(result.factors[0].label).toBe("Support from national preferential policies");
     expect(result.factors[0].ci![0]).toBeCloseTo(0.6272236, 6);
@@ -67,21 +102,45 @@ describe("filters and composition", () => {
   });
 
   it("accepts known breakdown values and dates, and names what is wrong otherwise", () => {
-    const ok = parseResultsFilter(new URLSearchParams("region=changchun&size_class=micro&from=2017-03-01&level=macro"), breakdowns);
+    const ok = parseResultsFilter(
+      new URLSearchParams("region=changchun&size_class=micro&from=2017-03-01&level=macro"),
+      breakdowns,
+    );
     expect(ok).toEqual({ filter: { breakdowns: { region: "changchun", size_class: "micro" }, from: "2017-03-01" } });
-    const bad = parseResultsFilter(new URLSearchParams("region=paris&colour=red&from=2017-05-01&to=2017-04-01"), breakdowns);
+    const bad = parseResultsFilter(
+      new URLSearchParams("region=paris&colour=red&from=2017-05-01&to=2017-04-01"),
+      breakdowns,
+    );
     expect("issues" in bad && bad.issues.map((i) => i.path[0])).toEqual(["region", "colour", "to"]);
   });
 
   it("computes the validity rate and sorts each distribution, hiding small filtered groups from the public", () => {
     const composition = toComposition({
-      breakdowns, locale: "en", threshold: 10, enforceThreshold: true, days: [],
+      breakdowns,
+      locale: "en",
+      threshold: 10,
+      enforceThreshold: true,
+      days: [],
       totals: [row("delivered", 250), row("valid", 226), row("screened", 24)],
-      distributionRows: [{ key: "region", value: "jilin", count: 24 }, { key: "region", value: "changchun", count: 102 }],
+      distributionRows: [
+        { key: "region", value: "jilin", count: 24 },
+        { key: "region", value: "changchun", count: 102 },
+      ],
     });
     expect(composition.totals).toEqual({ delivered: 250, valid: 226, screened: 24, validityRate: 0.904 });
-    expect(composition.distributions[0].bars.map((b) => [b.label, b.count])).toEqual([["Changchun", 102], ["Jilin City", 24]]);
-    const hidden = toComposition({ breakdowns, locale: "en", threshold: 10, enforceThreshold: true, days: [], totals: [row("valid", 4)], distributionRows: [] });
+    expect(composition.distributions[0].bars.map((b) => [b.label, b.count])).toEqual([
+      ["Changchun", 102],
+      ["Jilin City", 24],
+    ]);
+    const hidden = toComposition({
+      breakdowns,
+      locale: "en",
+      threshold: 10,
+      enforceThreshold: true,
+      days: [],
+      totals: [row("valid", 4)],
+      distributionRows: [],
+    });
     expect(hidden).toMatchObject({ suppressed: true, totals: null });
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEFINITION_FORMAT, QuestionnaireDefinitionSchema, type QuestionnaireDefinitionInput } from "@/lib/questionnaire/definition-schema";
+import {
+  DEFINITION_FORMAT,
+  QuestionnaireDefinitionSchema,
+  type QuestionnaireDefinitionInput,
+} from "@/lib/questionnaire/definition-schema";
 
 const t = (en: string) => ({ zh: en, en });
 
@@ -16,7 +20,15 @@ function minimal(): QuestionnaireDefinitionInput {
         title: t("Section"),
         level: "macro",
         questions: [
-          { code: "size", type: "single", label: t("Size"), options: [{ code: "a", label: t("A") }, { code: "b", label: t("B") }] },
+          {
+            code: "size",
+            type: "single",
+            label: t("Size"),
+            options: [
+              { code: "a", label: t("A") },
+              { code: "b", label: t("B") },
+            ],
+          },
           {
             code: "macro",
             type: "multi",
@@ -76,18 +88,34 @@ describe("questionnaire definition schema", () => {
 
   it("rejects duplicate question codes across sections and a label with no text", () => {
     const doc = minimal();
-    doc.sections.push({ code: "s2", title: { zh: "", en: "" }, questions: [{ code: "size", type: "text", label: t("Again") }] });
+    doc.sections.push({
+      code: "s2",
+      title: { zh: "", en: "" },
+      questions: [{ code: "size", type: "text", label: t("Again") }],
+    });
     const issues = issuesOf(doc);
-    expect(issues).toContainEqual({ path: "sections.1.questions.0.code", message: 'Question code "size" is used twice' });
+    expect(issues).toContainEqual({
+      path: "sections.1.questions.0.code",
+      message: 'Question code "size" is used twice',
+    });
     expect(issues.map((i) => i.path)).toContain("sections.1.title");
   });
 
   it("requires an attention threshold on a scale mapped to a factor, inside the scale", () => {
     const doc = minimal();
-    doc.sections[0].questions.push({ code: "rate", type: "scale", label: t("Rate"), scale: { min: 1, max: 5 }, factor: "policy" });
+    doc.sections[0].questions.push({
+      code: "rate",
+      type: "scale",
+      label: t("Rate"),
+      scale: { min: 1, max: 5 },
+      factor: "policy",
+    });
     expect(issuesOf(doc).map((i) => i.path)).toContain("sections.0.questions.2.attentionThreshold");
     (doc.sections[0].questions[2] as { attentionThreshold?: number }).attentionThreshold = 6;
-    expect(issuesOf(doc)).toContainEqual({ path: "sections.0.questions.2.attentionThreshold", message: "attentionThreshold must lie within 1..5" });
+    expect(issuesOf(doc)).toContainEqual({
+      path: "sections.0.questions.2.attentionThreshold",
+      message: "attentionThreshold must lie within 1..5",
+    });
   });
 
   it("allows exclusive options only in multi questions", () => {

@@ -26,7 +26,10 @@ describe("version diff", () => {
   it("names added, removed and changed options, labels, factors, logic and moves", () => {
     const before = jilin();
     const after = structuredClone(before);
-    const macro = after.sections[1].questions[0] as Extract<(typeof after.sections)[0]["questions"][0], { type: "multi" }>;
+    const macro = after.sections[1].questions[0] as Extract<
+      (typeof after.sections)[0]["questions"][0],
+      { type: "multi" }
+    >;
     macro.options = macro.options.filter((o) => o.code !== "ip_protection");
     macro.options.push({ code: "land_use", label: { zh: "用地", en: "Land use" } });
     macro.options[0] = { ...macro.options[0], label: { zh: "国家政策", en: "National policy" } };
@@ -37,7 +40,12 @@ describe("version diff", () => {
 
     const changes = diffDefinitions(before, after);
     expect(changes).toContainEqual({ kind: "removed", target: "question", code: "firm_id", parent: undefined });
-    expect(changes).toContainEqual({ kind: "removed", target: "option", code: "ip_protection", parent: "macro_constraints" });
+    expect(changes).toContainEqual({
+      kind: "removed",
+      target: "option",
+      code: "ip_protection",
+      parent: "macro_constraints",
+    });
     expect(changes).toContainEqual({ kind: "added", target: "option", code: "land_use", parent: "macro_constraints" });
     expect(changes).toContainEqual({
       kind: "changed",
@@ -46,11 +54,26 @@ describe("version diff", () => {
       parent: "macro_constraints",
       fields: ["label"],
     });
-    expect(changes).toContainEqual({ kind: "changed", target: "question", code: "macro_constraints", parent: undefined, fields: ["showIf", "position"] });
-    expect(changes).toContainEqual({ kind: "changed", target: "factor", code: after.factors[0].code, parent: undefined, fields: ["level"] });
-    expect(changes.filter((c) => c.target === "section").map((c) => c.code).sort()).toEqual(
-      ["firm_profile", "macro_level", "micro_level", "middle_level"].sort(),
-    );
+    expect(changes).toContainEqual({
+      kind: "changed",
+      target: "question",
+      code: "macro_constraints",
+      parent: undefined,
+      fields: ["showIf", "position"],
+    });
+    expect(changes).toContainEqual({
+      kind: "changed",
+      target: "factor",
+      code: after.factors[0].code,
+      parent: undefined,
+      fields: ["level"],
+    });
+    expect(
+      changes
+        .filter((c) => c.target === "section")
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual(["firm_profile", "macro_level", "micro_level", "middle_level"].sort());
   });
 
   it("reports a question moved to another section and a changed type", () => {
@@ -100,9 +123,18 @@ describe("draft edits", () => {
     const dup = duplicateQuestion(def, 0, 0);
     expect(dup.sections[0].questions.map((q) => q.code).slice(0, 2)).toEqual(["region", "region_copy"]);
     const dupSection = duplicateSection(def, 1);
-    expect(dupSection.sections[2]).toMatchObject({ code: "macro_level_copy", questions: [{ code: "macro_constraints_copy" }] });
+    expect(dupSection.sections[2]).toMatchObject({
+      code: "macro_level_copy",
+      questions: [{ code: "macro_constraints_copy" }],
+    });
     expect(QuestionnaireDefinitionSchema.safeParse(dupSection).success).toBe(true);
-    expect(earlierQuestions(def, 1, 0).map((q) => q.code)).toEqual(["region", "industry", "employees", "lifecycle_stage", "firm_id"]);
+    expect(earlierQuestions(def, 1, 0).map((q) => q.code)).toEqual([
+      "region",
+      "industry",
+      "employees",
+      "lifecycle_stage",
+      "firm_id",
+    ]);
   });
 });
 
@@ -114,7 +146,9 @@ describe("inline issues", () => {
     const result = QuestionnaireDefinitionSchema.safeParse(def);
     expect(result.success).toBe(false);
     const map = issueMap(result.error!.issues);
-    expect(issuesAt(map, ["sections", 1, "questions", 0, "label"])).toEqual(["A label needs text in at least one language"]);
+    expect(issuesAt(map, ["sections", 1, "questions", 0, "label"])).toEqual([
+      "A label needs text in at least one language",
+    ]);
     expect(issuesAt(map, ["sections", 1, "questions", 0, "code"])).toEqual(['Question code "region" is used twice']);
     expect(countIssuesUnder(map, ["sections", 1])).toBe(2);
     expect(countIssuesUnder(map, ["sections", 2])).toBe(0);

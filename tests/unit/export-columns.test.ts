@@ -17,11 +17,47 @@ const definition = QuestionnaireDefinitionSchema.parse({
       code: "s",
       title: t("一", "One"),
       questions: [
-        { code: "region", type: "single", breakdown: "region", label: t("地区", "Region"), options: [{ code: "cc", label: t("长春", "Changchun") }, { code: "jl", label: t("吉林", "Jilin") }] },
+        {
+          code: "region",
+          type: "single",
+          breakdown: "region",
+          label: t("地区", "Region"),
+          options: [
+            { code: "cc", label: t("长春", "Changchun") },
+            { code: "jl", label: t("吉林", "Jilin") },
+          ],
+        },
         { code: "staff", type: "number", label: t("人数", "Staff"), derivesSizeClass: true },
-        { code: "issues", type: "multi", label: t("问题", "Issues"), options: [{ code: "funding", factor: "funding", label: t("资金", "Funding") }, { code: "none", exclusive: true, label: t("无", "None") }] },
-        { code: "top", type: "rank", topN: 2, label: t("排序", "Rank"), options: [{ code: "a", label: t("甲", "A") }, { code: "b", label: t("乙", "B") }, { code: "c", label: t("丙", "C") }] },
-        { code: "grid", type: "matrix", label: t("矩阵", "Grid"), scale: { min: 1, max: 5 }, rows: [{ code: "r1", label: t("行一", "Row 1") }, { code: "r2", label: t("行二", "Row 2") }] },
+        {
+          code: "issues",
+          type: "multi",
+          label: t("问题", "Issues"),
+          options: [
+            { code: "funding", factor: "funding", label: t("资金", "Funding") },
+            { code: "none", exclusive: true, label: t("无", "None") },
+          ],
+        },
+        {
+          code: "top",
+          type: "rank",
+          topN: 2,
+          label: t("排序", "Rank"),
+          options: [
+            { code: "a", label: t("甲", "A") },
+            { code: "b", label: t("乙", "B") },
+            { code: "c", label: t("丙", "C") },
+          ],
+        },
+        {
+          code: "grid",
+          type: "matrix",
+          label: t("矩阵", "Grid"),
+          scale: { min: 1, max: 5 },
+          rows: [
+            { code: "r1", label: t("行一", "Row 1") },
+            { code: "r2", label: t("行二", "Row 2") },
+          ],
+        },
         { code: "mood", type: "scale", label: t("量表", "Scale"), scale: { min: 1, max: 5 } },
         { code: "note", type: "text", label: t("备注", "Note") },
       ],
@@ -40,7 +76,15 @@ const record: ExportRecord = {
   completedAt: new Date("2026-03-01T08:10:00Z"),
   durationSeconds: 600,
   breakdowns: { region: "cc", size_class: "small" },
-  answers: { region: "cc", staff: 42, issues: ["funding"], top: ["c", "a"], grid: { r1: 4 }, mood: 5, note: "=SUM(A1)" },
+  answers: {
+    region: "cc",
+    staff: 42,
+    issues: ["funding"],
+    top: ["c", "a"],
+    grid: { r1: 4 },
+    mood: 5,
+    note: "=SUM(A1)",
+  },
 };
 
 function row(values: "codes" | "labels", locale: "zh" | "en" = "en", r: ExportRecord = record) {
@@ -50,11 +94,36 @@ function row(values: "codes" | "labels", locale: "zh" | "en" = "en", r: ExportRe
 
 describe("export columns", () => {
   it("have fixed columns, breakdowns, then questions with one column per option or matrix row", () => {
-    const columns = exportColumns({ definitions: [definition], locale: "en", labels: exportLabels("en"), values: "codes" });
+    const columns = exportColumns({
+      definitions: [definition],
+      locale: "en",
+      labels: exportLabels("en"),
+      values: "codes",
+    });
     expect(columns.map((c) => c.key)).toEqual([
-      "id", "status", "valid", "screened_rule", "screened_reason", "locale", "collector", "started_at", "completed_at", "duration_seconds",
-      "breakdown.region", "breakdown.size_class",
-      "region", "staff", "issues.funding", "issues.none", "top.a", "top.b", "top.c", "grid.r1", "grid.r2", "mood", "note",
+      "id",
+      "status",
+      "valid",
+      "screened_rule",
+      "screened_reason",
+      "locale",
+      "collector",
+      "started_at",
+      "completed_at",
+      "duration_seconds",
+      "breakdown.region",
+      "breakdown.size_class",
+      "region",
+      "staff",
+      "issues.funding",
+      "issues.none",
+      "top.a",
+      "top.b",
+      "top.c",
+      "grid.r1",
+      "grid.r2",
+      "mood",
+      "note",
     ]);
     expect(columns.find((c) => c.key === "issues.funding")!.header).toBe("Funding [issues.funding]");
     expect(columns.find((c) => c.key === "grid.r2")!.header).toBe("Grid: Row 2 [grid.r2]");
@@ -85,12 +154,19 @@ describe("export columns", () => {
   });
 
   it("write labels in the chosen language when asked", () => {
-    expect(row("labels", "zh")).toMatchObject({ region: "长春", "breakdown.region": "长春", "breakdown.size_class": "小型" });
+    expect(row("labels", "zh")).toMatchObject({
+      region: "长春",
+      "breakdown.region": "长春",
+      "breakdown.size_class": "小型",
+    });
     expect(row("labels", "en")).toMatchObject({ region: "Changchun", "breakdown.size_class": "Small" });
   });
 
   it("mark screened and partial responses as not valid", () => {
-    expect(row("codes", "en", { ...record, screenedRule: "too_fast", screenedReason: "90 s" })).toMatchObject({ valid: 0, screened_rule: "too_fast" });
+    expect(row("codes", "en", { ...record, screenedRule: "too_fast", screenedReason: "90 s" })).toMatchObject({
+      valid: 0,
+      screened_rule: "too_fast",
+    });
     expect(row("codes", "en", { ...record, status: "partial" }).valid).toBe(0);
   });
 });

@@ -18,11 +18,19 @@ describe("invitation CSV", () => {
     expect(parseInvitationCsv("\uFEFF联系人,企业名称\n张三,长春光电\n").rows).toEqual([
       { firmName: "长春光电", contact: "张三", firmIdentifier: null },
     ]);
-    expect(parseInvitationCsv('"Gamma, Ltd",g@x.cn\n').rows).toEqual([{ firmName: "Gamma, Ltd", contact: "g@x.cn", firmIdentifier: null }]);
+    expect(parseInvitationCsv('"Gamma, Ltd",g@x.cn\n').rows).toEqual([
+      { firmName: "Gamma, Ltd", contact: "g@x.cn", firmIdentifier: null },
+    ]);
   });
 
   it("names the line and field of every bad row and keeps only good rows", () => {
-    const csv = ["firm_name,contact,firm_identifier", "Acme,a@x.cn,91A", ",b@x.cn,", `${"x".repeat(201)},,`, "Delta,,91A"].join("\n");
+    const csv = [
+      "firm_name,contact,firm_identifier",
+      "Acme,a@x.cn,91A",
+      ",b@x.cn,",
+      `${"x".repeat(201)},,`,
+      "Delta,,91A",
+    ].join("\n");
     const { rows, errors } = parseInvitationCsv(csv);
     expect(rows.map((r) => r.firmName)).toEqual(["Acme"]);
     expect(errors).toEqual([
@@ -40,9 +48,11 @@ describe("invitation CSV", () => {
   });
 
   it("writes the personal links as CSV with quoting", () => {
-    expect(invitationLinksCsv([{ firmName: "Gamma, Ltd", contact: null, firmIdentifier: "9", link: "https://x/s/a?token=t" }])).toBe(
-      'firm_name,contact,firm_identifier,link\r\n"Gamma, Ltd",,9,https://x/s/a?token=t',
-    );
+    expect(
+      invitationLinksCsv([
+        { firmName: "Gamma, Ltd", contact: null, firmIdentifier: "9", link: "https://x/s/a?token=t" },
+      ]),
+    ).toBe('firm_name,contact,firm_identifier,link\r\n"Gamma, Ltd",,9,https://x/s/a?token=t');
   });
 });
 
@@ -62,7 +72,12 @@ describe("survey settings", () => {
 
   it("accepts a complete form and coerces its fields", () => {
     const parsed = CreateSurveySchema.parse(valid);
-    expect(parsed).toMatchObject({ slug: "hengyang-2020", minCompletionSeconds: 120, smallCellThreshold: 10, publicDashboard: true });
+    expect(parsed).toMatchObject({
+      slug: "hengyang-2020",
+      minCompletionSeconds: 120,
+      smallCellThreshold: 10,
+      publicDashboard: true,
+    });
     expect(parsed.opensAt).toBeInstanceOf(Date);
   });
 
@@ -94,9 +109,18 @@ describe("survey settings", () => {
 describe("a response read by a researcher", () => {
   it("labels each answer in the chosen language", () => {
     const def = QuestionnaireDefinitionSchema.parse(getTemplate("cis_hampering")!.definition);
-    const lines = answerLines(def, { industry: "construction", hampering_factors: { costs_too_high: 3, lack_internal_finance: 0 } }, "en");
+    const lines = answerLines(
+      def,
+      { industry: "construction", hampering_factors: { costs_too_high: 3, lack_internal_finance: 0 } },
+      "en",
+    );
     expect(lines).toEqual([
-      { code: "industry", section: "About your enterprise", question: "What is your enterprise's main economic activity?", answer: ["Construction (NACE F)"] },
+      {
+        code: "industry",
+        section: "About your enterprise",
+        question: "What is your enterprise's main economic activity?",
+        answer: ["Construction (NACE F)"],
+      },
       {
         code: "hampering_factors",
         section: "Factors hampering innovation activities",

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { usccCheckCharacter } from "@/lib/demo/firm-identifier";
 import { JILIN_DEMO_EXPECTED, generateJilinDemoResponses } from "@/lib/demo/jilin-demo-data";
 import type { Answers } from "@/lib/questionnaire/answer-values";
-import { QuestionnaireDefinitionSchema, listQuestions, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
+import {
+  QuestionnaireDefinitionSchema,
+  listQuestions,
+  type QuestionnaireDefinition,
+} from "@/lib/questionnaire/definition-schema";
 import { sizeClassOf } from "@/lib/questionnaire/size-class";
 import { jilinSmallMicroTemplate } from "@/lib/questionnaire/templates/jilin-small-micro";
 
@@ -25,7 +29,8 @@ function answerIssues(def: QuestionnaireDefinition, answers: Answers): string[] 
       continue;
     }
     if (q.type === "single") {
-      if (typeof value !== "string" || !q.options.some((o) => o.code === value)) issues.push(`${q.code}: unknown option ${String(value)}`);
+      if (typeof value !== "string" || !q.options.some((o) => o.code === value))
+        issues.push(`${q.code}: unknown option ${String(value)}`);
     } else if (q.type === "multi") {
       if (!Array.isArray(value) || value.length === 0) {
         issues.push(`${q.code}: needs a non-empty list`);
@@ -34,9 +39,14 @@ function answerIssues(def: QuestionnaireDefinition, answers: Answers): string[] 
       const options = value.map((code) => q.options.find((o) => o.code === code));
       if (options.includes(undefined)) issues.push(`${q.code}: unknown option in ${value.join(",")}`);
       if (new Set(value).size !== value.length) issues.push(`${q.code}: repeated option`);
-      if (value.length > 1 && options.some((o) => o?.exclusive)) issues.push(`${q.code}: exclusive option combined with others`);
+      if (value.length > 1 && options.some((o) => o?.exclusive))
+        issues.push(`${q.code}: exclusive option combined with others`);
     } else if (q.type === "number") {
-      const ok = typeof value === "number" && (!q.integer || Number.isInteger(value)) && value >= (q.min ?? -Infinity) && value <= (q.max ?? Infinity);
+      const ok =
+        typeof value === "number" &&
+        (!q.integer || Number.isInteger(value)) &&
+        value >= (q.min ?? -Infinity) &&
+        value <= (q.max ?? Infinity);
       if (!ok) issues.push(`${q.code}: bad number ${String(value)}`);
     } else if (q.type === "text") {
       if (typeof value !== "string" || value.length > q.maxLength) issues.push(`${q.code}: bad text`);
@@ -86,13 +96,26 @@ describe("Jilin demo responses", () => {
 
   it("reproduce the paper's attention shares", () => {
     const counts = countSelections(valid);
-    const paper = { national_policy: 69, fiscal_tax_support: 53, ip_protection: 27, entrepreneur_training: 63, industry_academia_links: 53, financing_channels: 52, information_sharing: 48 };
+    const paper = {
+      national_policy: 69,
+      fiscal_tax_support: 53,
+      ip_protection: 27,
+      entrepreneur_training: 63,
+      industry_academia_links: 53,
+      financing_channels: 52,
+      information_sharing: 48,
+    };
     for (const [factor, share] of Object.entries(paper)) expect(percent(counts[factor]), factor).toBe(share);
     const paperMicro = ["innovation_culture", "marketing_mix", "knowledge_worker_mgmt", "internal_control"];
     for (const factor of paperMicro) expect(counts[factor] / 226, factor).toBeGreaterThan(0.85);
     // The paper's factors lead their level: every other factor is below the lowest one it names.
-    const lowestNamed = { macro_constraints: counts.ip_protection, middle_constraints: counts.information_sharing, micro_constraints: counts.internal_control };
-    const options = (question: string) => listQuestions(definition).find(({ question: q }) => q.code === question)!.question;
+    const lowestNamed = {
+      macro_constraints: counts.ip_protection,
+      middle_constraints: counts.information_sharing,
+      micro_constraints: counts.internal_control,
+    };
+    const options = (question: string) =>
+      listQuestions(definition).find(({ question: q }) => q.code === question)!.question;
     for (const question of LEVEL_QUESTIONS) {
       const q = options(question);
       if (q.type !== "multi") throw new Error(`${question} is not multi`);
@@ -111,12 +134,16 @@ describe("Jilin demo responses", () => {
   });
 
   it("hold only complete answers valid against the questionnaire, screened ones included", () => {
-    const problems = responses.flatMap((r) => answerIssues(definition, r.answers).map((issue) => `${r.submissionId} ${issue}`));
+    const problems = responses.flatMap((r) =>
+      answerIssues(definition, r.answers).map((issue) => `${r.submissionId} ${issue}`),
+    );
     expect(problems).toEqual([]);
     expect(answerIssues(definition, { ...valid[0].answers, macro_constraints: ["none", "national_policy"] })).toEqual([
       "macro_constraints: exclusive option combined with others",
     ]);
-    expect(answerIssues(definition, { ...valid[0].answers, middle_constraints: [] })).toEqual(["middle_constraints: needs a non-empty list"]);
+    expect(answerIssues(definition, { ...valid[0].answers, middle_constraints: [] })).toEqual([
+      "middle_constraints: needs a non-empty list",
+    ]);
   });
 
   it("mark duplicates with the identifier of an earlier valid response of the same firm", () => {
@@ -151,7 +178,8 @@ describe("Jilin demo responses", () => {
   });
 
   it("catch inconsistent answers that valid responses never contain", () => {
-    const seedWithStaff = (r: (typeof responses)[number]) => r.answers.lifecycle_stage === "seed" && (r.answers.employees as number) > 9;
+    const seedWithStaff = (r: (typeof responses)[number]) =>
+      r.answers.lifecycle_stage === "seed" && (r.answers.employees as number) > 9;
     for (const r of screened.filter((s) => s.screened!.rule === "consistency")) expect(seedWithStaff(r)).toBe(true);
     expect(valid.filter(seedWithStaff)).toEqual([]);
   });
@@ -170,7 +198,8 @@ describe("Jilin demo responses", () => {
 
   it("cover about 20 industries led by services then manufacturing", () => {
     const industries: Record<string, number> = {};
-    for (const r of valid) industries[r.answers.industry as string] = (industries[r.answers.industry as string] ?? 0) + 1;
+    for (const r of valid)
+      industries[r.answers.industry as string] = (industries[r.answers.industry as string] ?? 0) + 1;
     const ranked = Object.entries(industries).sort((a, b) => b[1] - a[1]);
     expect(ranked.length).toBeGreaterThanOrEqual(18);
     expect(ranked.length).toBeLessThanOrEqual(22);
@@ -180,7 +209,9 @@ describe("Jilin demo responses", () => {
   it("include micro and small firms, mostly in the start-up and growth stages", () => {
     const sizes = new Set(valid.map((r) => sizeClassOf(r.answers.employees as number)));
     expect([...sizes].sort()).toEqual(["micro", "small"]);
-    const early = valid.filter((r) => r.answers.lifecycle_stage === "start_up" || r.answers.lifecycle_stage === "growth");
+    const early = valid.filter(
+      (r) => r.answers.lifecycle_stage === "start_up" || r.answers.lifecycle_stage === "growth",
+    );
     expect(early.length / valid.length).toBeGreaterThan(0.6);
   });
 

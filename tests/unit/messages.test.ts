@@ -36,7 +36,12 @@ function keyPaths(value: unknown, prefix = ""): string[] {
 describe("interface messages", () => {
   it("exist for every area in both languages", () => {
     expect(files.length).toBeGreaterThan(5);
-    expect(fs.readdirSync(path.join(root, "zh")).filter((f) => f.endsWith(".json")).sort()).toEqual([...files].sort());
+    expect(
+      fs
+        .readdirSync(path.join(root, "zh"))
+        .filter((f) => f.endsWith(".json"))
+        .sort(),
+    ).toEqual([...files].sort());
   });
 
   for (const file of files) {

@@ -96,8 +96,22 @@ describe("group comparison", () => {
   it("tests each factor's two shares and adjusts the p-values with Holm", async () => {
     const { toComparison } = await import("@/lib/analytics/to-comparison");
     const result = (base: number, counts: Record<string, number>) => ({
-      level: "macro" as const, measure: "cases" as const, base, mentions: 0, suppressed: false, smallBase: false, threshold: 10,
-      factors: Object.entries(counts).map(([code, count]) => ({ code, label: code, kind: (code === "none" ? "option" : "choice") as "option" | "choice", count, share: count / base, ci: null, mean: null })),
+      level: "macro" as const,
+      measure: "cases" as const,
+      base,
+      mentions: 0,
+      suppressed: false,
+      smallBase: false,
+      threshold: 10,
+      factors: Object.entries(counts).map(([code, count]) => ({
+        code,
+        label: code,
+        kind: (code === "none" ? "option" : "choice") as "option" | "choice",
+        count,
+        share: count / base,
+        ci: null,
+        mean: null,
+      })),
     });
     const c = toComparison(result(100, { a: 45, b: 30, none: 5 }), result(100, { a: 30, b: 30, none: 9 }));
     expect(c.factors.map((f) => f.code)).toEqual(["a", "b"]);

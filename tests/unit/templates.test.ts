@@ -8,7 +8,8 @@ import {
 } from "@/lib/questionnaire/definition-schema";
 import { TEMPLATES, getTemplate } from "@/lib/questionnaire/templates";
 
-const parse = (code: string): QuestionnaireDefinition => QuestionnaireDefinitionSchema.parse(getTemplate(code)!.definition);
+const parse = (code: string): QuestionnaireDefinition =>
+  QuestionnaireDefinitionSchema.parse(getTemplate(code)!.definition);
 
 function question<T extends QuestionDefinition["type"]>(def: QuestionnaireDefinition, code: string, type: T) {
   const found = listQuestions(def).find(({ question: q }) => q.code === code);
@@ -57,7 +58,9 @@ describe("shipped templates", () => {
     for (const t of TEMPLATES) {
       const def = QuestionnaireDefinitionSchema.parse(t.definition);
       expect(def.locales).toEqual(["zh", "en"]);
-      const missing = labels(def).filter(([, label]) => !label.zh?.trim() || !label.en?.trim()).map(([where]) => where);
+      const missing = labels(def)
+        .filter(([, label]) => !label.zh?.trim() || !label.en?.trim())
+        .map(([where]) => where);
       expect(missing, t.code).toEqual([]);
     }
   });
@@ -100,8 +103,19 @@ describe("Jilin small and micro enterprises template", () => {
     expect(industry.options.slice(0, 2).map((o) => o.code)).toEqual(["services", "manufacturing"]);
     const stage = question(def, "lifecycle_stage", "single").question;
     expect(stage.breakdown).toBe("lifecycle_stage");
-    expect(stage.options.map((o) => o.code)).toEqual(["seed", "start_up", "growth", "maturity", "decline", "metamorphosis"]);
-    expect(question(def, "employees", "number").question).toMatchObject({ integer: true, min: 1, derivesSizeClass: true });
+    expect(stage.options.map((o) => o.code)).toEqual([
+      "seed",
+      "start_up",
+      "growth",
+      "maturity",
+      "decline",
+      "metamorphosis",
+    ]);
+    expect(question(def, "employees", "number").question).toMatchObject({
+      integer: true,
+      min: 1,
+      derivesSizeClass: true,
+    });
     expect(question(def, "firm_id", "text").question.required).toBe(false);
   });
 
@@ -109,13 +123,45 @@ describe("Jilin small and micro enterprises template", () => {
     const required = listQuestions(def)
       .filter(({ question: q }) => q.required)
       .map(({ question: q }) => q.code);
-    expect(required).toEqual(["region", "industry", "employees", "lifecycle_stage", "macro_constraints", "middle_constraints", "micro_constraints"]);
+    expect(required).toEqual([
+      "region",
+      "industry",
+      "employees",
+      "lifecycle_stage",
+      "macro_constraints",
+      "middle_constraints",
+      "micro_constraints",
+    ]);
   });
 
   it.each([
     ["macro_constraints", "macro", ["national_policy", "fiscal_tax_support", "ip_protection"]],
-    ["middle_constraints", "middle", ["entrepreneur_training", "industry_academia_links", "financing_channels", "information_sharing", "intermediary_services", "technology_sources", "talent_shortage"]],
-    ["micro_constraints", "micro", ["innovation_culture", "marketing_mix", "knowledge_worker_mgmt", "internal_control", "rnd_funding_shortage", "innovation_risk", "incentive_mechanism"]],
+    [
+      "middle_constraints",
+      "middle",
+      [
+        "entrepreneur_training",
+        "industry_academia_links",
+        "financing_channels",
+        "information_sharing",
+        "intermediary_services",
+        "technology_sources",
+        "talent_shortage",
+      ],
+    ],
+    [
+      "micro_constraints",
+      "micro",
+      [
+        "innovation_culture",
+        "marketing_mix",
+        "knowledge_worker_mgmt",
+        "internal_control",
+        "rnd_funding_shortage",
+        "innovation_risk",
+        "incentive_mechanism",
+      ],
+    ],
   ] as const)("%s sits in a %s section and offers the paper's factors of that level", (code, level, paperFactors) => {
     const { section, question: q } = question(def, code, "multi");
     expect(section.level).toBe(level);
@@ -150,7 +196,16 @@ describe("CIS hampering-factors template", () => {
   it("covers the CIS item list with one factor per row", () => {
     expect(matrix.rows.length).toBeGreaterThanOrEqual(10);
     for (const row of matrix.rows) expect(row.factor, row.code).toBe(row.code);
-    for (const item of ["lack_internal_finance", "lack_external_finance", "costs_too_high", "lack_skilled_employees", "lack_collaboration_partners", "public_funding_difficulty", "uncertain_demand", "too_much_competition"])
+    for (const item of [
+      "lack_internal_finance",
+      "lack_external_finance",
+      "costs_too_high",
+      "lack_skilled_employees",
+      "lack_collaboration_partners",
+      "public_funding_difficulty",
+      "uncertain_demand",
+      "too_much_competition",
+    ])
       expect(matrix.rows.map((r) => r.code)).toContain(item);
   });
 
@@ -167,7 +222,13 @@ describe("World Bank Enterprise Surveys obstacles template", () => {
   it("rates the 15 business-environment elements from no obstacle (0) to very severe (4)", () => {
     expect(matrix.rows).toHaveLength(15);
     expect(matrix.scale).toMatchObject({ min: 0, max: 4 });
-    expect(matrix.scale.points?.map((p) => p.label.en)).toEqual(["No obstacle", "Minor obstacle", "Moderate obstacle", "Major obstacle", "Very severe obstacle"]);
+    expect(matrix.scale.points?.map((p) => p.label.en)).toEqual([
+      "No obstacle",
+      "Minor obstacle",
+      "Moderate obstacle",
+      "Major obstacle",
+      "Very severe obstacle",
+    ]);
     expect(matrix.attentionThreshold).toBe(3);
     for (const row of matrix.rows) expect(row.factor, row.code).toBe(row.code);
   });

@@ -44,12 +44,18 @@ export default async function MembersPage() {
             {members.memberships.map((m) => (
               <TableRow key={m.id} className="align-top" data-testid="member-row" data-email={m.user.email}>
                 <Th scope="row">
-                  {m.user.name} {m.user.id === actor.userId && <span className="font-normal text-slate-500">{t("members.you")}</span>}
+                  {m.user.name}{" "}
+                  {m.user.id === actor.userId && <span className="font-normal text-slate-500">{t("members.you")}</span>}
                 </Th>
                 <Td className="break-all">{m.user.email}</Td>
                 <Td data-testid="member-role">
                   {isOwner ? (
-                    <MemberRoleForm action={changeRoleAction} membershipId={m.id} role={m.role} memberName={m.user.name} />
+                    <MemberRoleForm
+                      action={changeRoleAction}
+                      membershipId={m.id}
+                      role={m.role}
+                      memberName={m.user.name}
+                    />
                   ) : (
                     roles(m.role)
                   )}
@@ -83,13 +89,23 @@ export default async function MembersPage() {
           ) : (
             <ul className="divide-y divide-slate-100">
               {members.invitations.map((i) => (
-                <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-testid="pending-invitation">
+                <li
+                  key={i.id}
+                  className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+                  data-testid="pending-invitation"
+                >
                   <span>
                     <span className="font-medium break-all">{i.email}</span> · {roles(i.role)} · {t("invite.expires")}{" "}
                     {format.dateTime(i.expiresAt, { dateStyle: "medium", timeStyle: "short" })}
-                    {i.state === "invitationExpired" && <span className="ml-1 text-red-700">({t("invite.expired")})</span>}
+                    {i.state === "invitationExpired" && (
+                      <span className="ml-1 text-red-700">({t("invite.expired")})</span>
+                    )}
                   </span>
-                  <ActionButton action={revokeInvitationAction} fields={{ invitationId: i.id }} label={t("invite.revoke")} />
+                  <ActionButton
+                    action={revokeInvitationAction}
+                    fields={{ invitationId: i.id }}
+                    label={t("invite.revoke")}
+                  />
                 </li>
               ))}
             </ul>

@@ -12,7 +12,9 @@ import { QuestionnaireCodeTakenError } from "@/lib/questionnaire/questionnaire-e
 
 export type CreateState = { error?: string; issues?: { path: string; message: string }[] } | null;
 
-async function create(run: (organizationId: string, actorId: string) => Promise<{ id: string } | null>): Promise<CreateState> {
+async function create(
+  run: (organizationId: string, actorId: string) => Promise<{ id: string } | null>,
+): Promise<CreateState> {
   const { actor, organization } = await requireOrganization({ minimumRole: "researcher" });
   let created: { id: string } | null;
   try {
@@ -37,7 +39,9 @@ export async function createFromTemplateAction(_: CreateState, form: FormData): 
   const code = NewQuestionnaireCodeSchema.safeParse(form.get("code"));
   if (!code.success) return { error: "codeFormat" };
   const templateCode = String(form.get("template") ?? "");
-  return create((organizationId, actorId) => createFromTemplate({ db, organizationId, actorId, templateCode, code: code.data }));
+  return create((organizationId, actorId) =>
+    createFromTemplate({ db, organizationId, actorId, templateCode, code: code.data }),
+  );
 }
 
 export async function importAction(_: CreateState, form: FormData): Promise<CreateState> {
@@ -52,7 +56,10 @@ export async function importAction(_: CreateState, form: FormData): Promise<Crea
   }
   const parsed = QuestionnaireDefinitionSchema.safeParse(json);
   if (!parsed.success)
-    return { error: "importInvalid", issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
+    return {
+      error: "importInvalid",
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    };
   return create((organizationId, actorId) =>
     createQuestionnaire({ db, organizationId, actorId, definition: parsed.data, source: "import" }),
   );

@@ -32,7 +32,11 @@ export default async function QuestionnairesPage() {
       <PageHeader
         title={t("title")}
         lead={organization.name}
-        actions={<Link href="/questionnaires/factors" className="text-brand-700 underline">{t("factorLibrary")}</Link>}
+        actions={
+          <Link href="/questionnaires/factors" className="text-brand-700 underline">
+            {t("factorLibrary")}
+          </Link>
+        }
       />
       {questionnaires.length === 0 ? (
         <p className="text-slate-600">{t("empty")}</p>
@@ -44,7 +48,9 @@ export default async function QuestionnairesPage() {
               <Th>{t("code")}</Th>
               <Th>{t("latest")}</Th>
               <Th>{t("edited")}</Th>
-              <Th><span className="sr-only">{t("links")}</span></Th>
+              <Th>
+                <span className="sr-only">{t("links")}</span>
+              </Th>
             </tr>
           </TableHead>
           <tbody>
@@ -55,11 +61,15 @@ export default async function QuestionnairesPage() {
                     {localizedText(q.title, locale) || q.code}
                   </Link>
                 </Td>
-                <Td><code>{q.code}</code></Td>
+                <Td>
+                  <code>{q.code}</code>
+                </Td>
                 <Td>{q.latestVersion ? t("version", { number: q.latestVersion.number }) : t("draftOnly")}</Td>
                 <Td>{format.dateTime(q.updatedAt, { dateStyle: "medium", timeStyle: "short" })}</Td>
                 <Td>
-                  <Link href={`/questionnaires/${q.id}/versions`} className="underline">{t("versions")}</Link>
+                  <Link href={`/questionnaires/${q.id}/versions`} className="underline">
+                    {t("versions")}
+                  </Link>
                 </Td>
               </TableRow>
             ))}
@@ -67,7 +77,9 @@ export default async function QuestionnairesPage() {
         </Table>
       )}
       <section aria-labelledby="new-title" className="space-y-3">
-        <h2 id="new-title" className="text-xl font-semibold">{t("new")}</h2>
+        <h2 id="new-title" className="text-xl font-semibold">
+          {t("new")}
+        </h2>
         <NewQuestionnaireForms
           templates={TEMPLATES.map((tpl) => ({
             code: tpl.code,

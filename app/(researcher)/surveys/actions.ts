@@ -11,7 +11,8 @@ import type { SurveyFormState } from "@/components/surveys/survey-settings-form"
 export async function createSurveyAction(_: SurveyFormState, form: FormData): Promise<SurveyFormState> {
   const { actor } = await requireOrganization({ minimumRole: "researcher" });
   const parsed = CreateSurveySchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
+  if (!parsed.success)
+    return { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
   let survey: { slug: string } | null;
   try {
     survey = await createSurvey({ db, actor, input: parsed.data });

@@ -57,8 +57,12 @@ export default async function SurveysPage() {
                   </Link>
                   <div className="text-xs text-slate-500">/s/{s.slug}</div>
                 </Td>
-                <Td><SurveyStatusBadge status={s.status} /></Td>
-                <Td><code>{s.version.questionnaire.code}</code> v{s.version.number}</Td>
+                <Td>
+                  <SurveyStatusBadge status={s.status} />
+                </Td>
+                <Td>
+                  <code>{s.version.questionnaire.code}</code> v{s.version.number}
+                </Td>
                 <NumericCell>{s.delivered}</NumericCell>
                 <NumericCell>{s.valid}</NumericCell>
               </TableRow>

@@ -8,6 +8,9 @@ export async function GET() {
     const latencyMs = await pingDatabase();
     return Response.json({ status: "ok", database: "ok", latencyMs });
   } catch {
-    return Response.json({ status: "error", error: "database_unavailable", message: "The database does not answer." }, { status: 503 });
+    return Response.json(
+      { status: "error", error: "database_unavailable", message: "The database does not answer." },
+      { status: 503 },
+    );
   }
 }

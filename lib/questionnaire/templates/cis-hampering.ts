@@ -9,18 +9,43 @@ import { breakdownQuestion, factor, factorItems, option, text } from "./template
 // competition, public funding and regulation are set nationally (macro).
 const CIS_HAMPERING_FACTORS = [
   factor("micro", "lack_internal_finance", "企业内部创新资金不足", "Lack of internal finance for innovation"),
-  factor("middle", "lack_external_finance", "缺乏信贷或私募股权融资（含风险投资）", "Lack of credit or private equity (including venture capital)"),
-  factor("macro", "public_funding_difficulty", "难以获得政府资助或补贴", "Difficulties in obtaining public grants or subsidies"),
+  factor(
+    "middle",
+    "lack_external_finance",
+    "缺乏信贷或私募股权融资（含风险投资）",
+    "Lack of credit or private equity (including venture capital)",
+  ),
+  factor(
+    "macro",
+    "public_funding_difficulty",
+    "难以获得政府资助或补贴",
+    "Difficulties in obtaining public grants or subsidies",
+  ),
   factor("micro", "costs_too_high", "创新成本过高", "Costs too high"),
   factor("micro", "lack_skilled_employees", "企业内部缺乏技能人才", "Lack of skilled employees within your enterprise"),
   factor("middle", "lack_collaboration_partners", "缺乏合作伙伴", "Lack of collaboration partners"),
-  factor("middle", "lack_external_knowledge", "难以获取外部知识（如技术、研发成果）", "Lack of access to external knowledge (e.g. technology, R&D)"),
-  factor("macro", "uncertain_demand", "市场对创新构想的需求不确定", "Uncertain market demand for your ideas for innovations"),
+  factor(
+    "middle",
+    "lack_external_knowledge",
+    "难以获取外部知识（如技术、研发成果）",
+    "Lack of access to external knowledge (e.g. technology, R&D)",
+  ),
+  factor(
+    "macro",
+    "uncertain_demand",
+    "市场对创新构想的需求不确定",
+    "Uncertain market demand for your ideas for innovations",
+  ),
   factor("macro", "too_much_competition", "所在市场竞争过于激烈", "Too much competition in your market"),
   factor("micro", "different_priorities", "企业内部另有优先事项", "Different priorities within your enterprise"),
   factor("macro", "legislation_regulation", "法律法规的限制", "Legislation or regulations"),
   factor("micro", "no_need_previous_innovations", "此前已有创新，无需再创新", "No need due to previous innovations"),
-  factor("macro", "no_need_lack_of_demand", "市场对创新没有需求，无需创新", "No need due to lack of demand for innovations"),
+  factor(
+    "macro",
+    "no_need_lack_of_demand",
+    "市场对创新没有需求，无需创新",
+    "No need due to lack of demand for innovations",
+  ),
 ];
 
 /**
@@ -33,7 +58,10 @@ const HIGH = 3;
 export const cisHamperingTemplate: QuestionnaireDefinitionInput = {
   format: DEFINITION_FORMAT,
   code: "cis_hampering",
-  title: text("创新阻碍因素调查（欧盟共同体创新调查）", "Factors hampering innovation (EU Community Innovation Survey)"),
+  title: text(
+    "创新阻碍因素调查（欧盟共同体创新调查）",
+    "Factors hampering innovation (EU Community Innovation Survey)",
+  ),
   description: text(
     "采用欧盟共同体创新调查（CIS）“阻碍创新活动的因素”题组。",
     "Uses the EU Community Innovation Survey (CIS) block on factors hampering innovation activities.",
@@ -51,13 +79,21 @@ export const cisHamperingTemplate: QuestionnaireDefinitionInput = {
           breakdown: "industry",
           label: text("贵企业的主要经济活动", "What is your enterprise's main economic activity?"),
           options: [
-            option("mining_manufacturing_utilities", "采矿业、制造业和公用事业（NACE B–E）", "Mining, manufacturing and utilities (NACE B–E)"),
+            option(
+              "mining_manufacturing_utilities",
+              "采矿业、制造业和公用事业（NACE B–E）",
+              "Mining, manufacturing and utilities (NACE B–E)",
+            ),
             option("construction", "建筑业（NACE F）", "Construction (NACE F)"),
             option("wholesale_trade", "批发业（NACE 46）", "Wholesale trade (NACE 46)"),
             option("transport_storage", "运输和仓储业（NACE H）", "Transport and storage (NACE H)"),
             option("information_communication", "信息和通信业（NACE J）", "Information and communication (NACE J)"),
             option("financial_insurance", "金融和保险业（NACE K）", "Financial and insurance activities (NACE K)"),
-            option("professional_scientific", "专业、科学和技术活动（NACE M）", "Professional, scientific and technical activities (NACE M)"),
+            option(
+              "professional_scientific",
+              "专业、科学和技术活动（NACE M）",
+              "Professional, scientific and technical activities (NACE M)",
+            ),
             option("other_activity", "其他经济活动", "Other activity"),
           ],
         }),

@@ -15,7 +15,12 @@ export const JILIN_MACRO_FACTORS = [
 
 export const JILIN_MIDDLE_FACTORS = [
   factor("middle", "entrepreneur_training", "企业家培训支持", "Entrepreneur training support"),
-  factor("middle", "industry_academia_links", "产学研结合紧密程度", "Bonding of industry, universities and research institutes"),
+  factor(
+    "middle",
+    "industry_academia_links",
+    "产学研结合紧密程度",
+    "Bonding of industry, universities and research institutes",
+  ),
   factor("middle", "financing_channels", "多元化融资渠道建设", "Diversified financing channels"),
   factor("middle", "information_sharing", "行业间信息共享", "Information sharing among industries"),
   factor("middle", "intermediary_services", "科技中介服务", "Technology and business intermediary services"),

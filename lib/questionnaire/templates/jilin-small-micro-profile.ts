@@ -48,10 +48,30 @@ export const JILIN_INDUSTRY_OPTIONS = [
 
 /** The stage descriptions follow seed 001 so respondents can place their firm without a glossary. */
 export const LIFECYCLE_STAGE_OPTIONS = [
-  option("seed", "种子期（尚未形成产品，仅有实验室成果、样品或专利）", "Seed (no product yet: lab results, samples or patents)"),
-  option("start_up", "初创期（已有初期产品，管理团队尚不完善）", "Start-up (early product, management team still forming)"),
-  option("growth", "成长期（产品进入市场，客户尚少、成本较高）", "Growth (product on the market, few customers, high costs)"),
-  option("maturity", "成熟期（收入稳定高于支出，可依靠自身发展）", "Maturity (revenue steadily above costs, self-sustaining)"),
+  option(
+    "seed",
+    "种子期（尚未形成产品，仅有实验室成果、样品或专利）",
+    "Seed (no product yet: lab results, samples or patents)",
+  ),
+  option(
+    "start_up",
+    "初创期（已有初期产品，管理团队尚不完善）",
+    "Start-up (early product, management team still forming)",
+  ),
+  option(
+    "growth",
+    "成长期（产品进入市场，客户尚少、成本较高）",
+    "Growth (product on the market, few customers, high costs)",
+  ),
+  option(
+    "maturity",
+    "成熟期（收入稳定高于支出，可依靠自身发展）",
+    "Maturity (revenue steadily above costs, self-sustaining)",
+  ),
   option("decline", "衰退期（市场萎缩，收入持续下降）", "Decline (shrinking market, falling revenue)"),
-  option("metamorphosis", "蜕变期（正在转型或进入新的业务领域）", "Metamorphosis (transforming or entering a new business)"),
+  option(
+    "metamorphosis",
+    "蜕变期（正在转型或进入新的业务领域）",
+    "Metamorphosis (transforming or entering a new business)",
+  ),
 ];

@@ -63,7 +63,10 @@ export const wbesObstaclesTemplate: QuestionnaireDefinitionInput = {
         breakdownQuestion({
           code: "size_band",
           breakdown: "size_class",
-          label: text("本企业的长期全职员工人数", "How many permanent, full-time employees does this establishment have?"),
+          label: text(
+            "本企业的长期全职员工人数",
+            "How many permanent, full-time employees does this establishment have?",
+          ),
           options: [
             option("employees_1_4", "1–4人（微型）", "1–4 (micro)"),
             option("employees_5_19", "5–19人（小型）", "5–19 (small)"),

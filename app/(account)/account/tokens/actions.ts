@@ -13,7 +13,12 @@ export async function createApiTokenAction(_: FormState, form: FormData): Promis
   const actor = await getActor();
   // Tokens are made in a signed-in session only: a token cannot mint further tokens.
   if (!actor || actor.via !== "session") return { status: "error", message: "errors.notFound" };
-  const created = await createApiToken({ db, userId: actor.userId, organizationId: parsed.data.organizationId, name: parsed.data.name });
+  const created = await createApiToken({
+    db,
+    userId: actor.userId,
+    organizationId: parsed.data.organizationId,
+    name: parsed.data.name,
+  });
   if (!created) return { status: "error", fieldErrors: { organizationId: "errors.organizationRequired" } };
   revalidatePath("/account/tokens");
   return { status: "ok", result: { name: created.apiToken.name, token: created.token } };
@@ -24,7 +29,8 @@ export async function revokeApiTokenAction(_: FormState, form: FormData): Promis
   if (!parsed.success) return invalidForm(parsed.error);
   const actor = await getActor();
   if (!actor || actor.via !== "session") return { status: "error", message: "errors.notFound" };
-  if (!(await revokeApiToken({ db, actor, tokenId: parsed.data.tokenId }))) return { status: "error", message: "errors.notFound" };
+  if (!(await revokeApiToken({ db, actor, tokenId: parsed.data.tokenId })))
+    return { status: "error", message: "errors.notFound" };
   revalidatePath("/account/tokens");
   return { status: "ok" };
 }

@@ -39,7 +39,11 @@ export default async function ApiTokensPage() {
 
       {organizations.length > 0 && (
         <Card>
-          <CreateTokenForm action={createApiTokenAction} organizations={organizations} currentOrganizationId={current?.id} />
+          <CreateTokenForm
+            action={createApiTokenAction}
+            organizations={organizations}
+            currentOrganizationId={current?.id}
+          />
         </Card>
       )}
 
@@ -55,7 +59,9 @@ export default async function ApiTokensPage() {
                 <Th>{t("createdAt")}</Th>
                 <Th>{t("lastUsed")}</Th>
                 <Th>{t("status")}</Th>
-                <Th><span className="sr-only">{t("revoke")}</span></Th>
+                <Th>
+                  <span className="sr-only">{t("revoke")}</span>
+                </Th>
               </tr>
             </TableHead>
             <tbody>

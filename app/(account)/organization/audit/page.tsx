@@ -18,12 +18,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.header"))("auditLog") };
 }
 
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { actor, organization } = await requireOrganization({ minimumRole: "owner" });
   const filter = AuditFilterSchema.parse(await searchParams);
   const log = await listAuditEvents({ db, actor, organizationId: organization.id, filter });
   const t = await getTranslations("account.audit");
-  const actionName = (action: string) => ((AUDIT_ACTIONS as readonly string[]).includes(action) ? t(`actions.${action}`) : action);
+  const actionName = (action: string) =>
+    (AUDIT_ACTIONS as readonly string[]).includes(action) ? t(`actions.${action}`) : action;
 
   return (
     <div className="space-y-6">
@@ -76,7 +81,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <tbody>
               {log.events.map((e) => (
                 <TableRow key={e.id} className="align-top" data-testid="audit-row" data-action={e.action}>
-                  <Td className="font-mono text-xs whitespace-nowrap">{e.createdAt.toISOString().slice(0, 19).replace("T", " ")}</Td>
+                  <Td className="font-mono text-xs whitespace-nowrap">
+                    {e.createdAt.toISOString().slice(0, 19).replace("T", " ")}
+                  </Td>
                   <Td>{e.actor ? `${e.actor.name} <${e.actor.email}>` : t("system")}</Td>
                   <Td>{actionName(e.action)}</Td>
                   <Td className="text-xs break-all text-slate-700">{auditDetails(e.data)}</Td>
@@ -88,8 +95,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <Pager
           label={t("page", { page: log.page, pageCount: log.pageCount })}
           status={t("page", { page: log.page, pageCount: log.pageCount })}
-          previous={log.page > 1 ? { href: auditPageHref(filter, log.page - 1), label: `← ${t("previous")}` } : undefined}
-          next={log.page < log.pageCount ? { href: auditPageHref(filter, log.page + 1), label: `${t("next")} →` } : undefined}
+          previous={
+            log.page > 1 ? { href: auditPageHref(filter, log.page - 1), label: `← ${t("previous")}` } : undefined
+          }
+          next={
+            log.page < log.pageCount
+              ? { href: auditPageHref(filter, log.page + 1), label: `${t("next")} →` }
+              : undefined
+          }
         />
       </Card>
     </div>

@@ -17,7 +17,9 @@ export default async function NewOrganizationPage() {
       <Card>
         <h1 className="text-2xl font-bold tracking-tight">{t("newTitle")}</h1>
         <p className="mt-2 mb-6 text-slate-600">{t("newLead")}</p>
-        {actor.memberships.length === 0 && <p className="mb-6 rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("none")}</p>}
+        {actor.memberships.length === 0 && (
+          <p className="mb-6 rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("none")}</p>
+        )}
         <CreateOrganizationForm action={createOrganizationAction} />
       </Card>
     </div>

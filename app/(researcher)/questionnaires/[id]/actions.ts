@@ -18,7 +18,13 @@ export async function saveDraftAction(id: string, draft: DraftDefinition, expect
   if (!shape.success || JSON.stringify(draft).length > MAX_DRAFT_BYTES || Number.isNaN(expected.getTime()))
     return { ok: false as const, error: "invalid" as const };
   try {
-    const updatedAt = await saveDraft({ db, actor, id, draft: shape.data as DraftDefinition, expectedUpdatedAt: expected });
+    const updatedAt = await saveDraft({
+      db,
+      actor,
+      id,
+      draft: shape.data as DraftDefinition,
+      expectedUpdatedAt: expected,
+    });
     if (!updatedAt) return { ok: false as const, error: "not_found" as const };
     return { ok: true as const, updatedAt: updatedAt.toISOString() };
   } catch (e) {
@@ -36,7 +42,12 @@ export async function publishAction(id: string) {
     revalidatePath(`/questionnaires/${id}/versions`);
     return { ok: true as const, version: version.number };
   } catch (e) {
-    if (e instanceof DraftInvalidError) return { ok: false as const, error: "invalid" as const, details: e.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+    if (e instanceof DraftInvalidError)
+      return {
+        ok: false as const,
+        error: "invalid" as const,
+        details: e.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+      };
     throw e;
   }
 }

@@ -11,7 +11,8 @@ export type FactorFormState = { ok?: "created" | "updated"; errors?: Record<stri
 export async function saveFactorAction(_: FactorFormState, form: FormData): Promise<FactorFormState> {
   const { actor, organization } = await requireOrganization({ minimumRole: "researcher" });
   const parsed = FactorInputSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
+  if (!parsed.success)
+    return { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
   const result = await saveFactor({ db, actor, organizationId: organization.id, factor: parsed.data });
   if (result === "not_found") return { errors: { code: "forbidden" } };
   revalidatePath("/questionnaires/factors");

@@ -24,10 +24,16 @@ export default async function FactorsPage() {
   const factors = await listFactors({ db, actor, organizationId: organization.id });
   return (
     <div className="space-y-6">
-      <PageHeader title={t("factors.title")} back={{ href: "/questionnaires", label: t("factors.back") }} lead={t("factors.lead")} />
+      <PageHeader
+        title={t("factors.title")}
+        back={{ href: "/questionnaires", label: t("factors.back") }}
+        lead={t("factors.lead")}
+      />
       {FACTOR_LEVELS.map((level) => (
         <section key={level} aria-labelledby={`level-${level}`}>
-          <h2 id={`level-${level}`} className="text-lg font-semibold">{t(`levels.${level}`)}</h2>
+          <h2 id={`level-${level}`} className="text-lg font-semibold">
+            {t(`levels.${level}`)}
+          </h2>
           <Table framed wrapperClassName="mt-2">
             <TableHead>
               <tr>
@@ -37,13 +43,17 @@ export default async function FactorsPage() {
               </tr>
             </TableHead>
             <tbody>
-              {factors.filter((f) => f.level === level).map((f) => (
-                <TableRow key={f.id}>
-                  <Td><code>{f.code}</code></Td>
-                  <Td lang="zh">{f.labelZh}</Td>
-                  <Td lang="en">{f.labelEn}</Td>
-                </TableRow>
-              ))}
+              {factors
+                .filter((f) => f.level === level)
+                .map((f) => (
+                  <TableRow key={f.id}>
+                    <Td>
+                      <code>{f.code}</code>
+                    </Td>
+                    <Td lang="zh">{f.labelZh}</Td>
+                    <Td lang="en">{f.labelEn}</Td>
+                  </TableRow>
+                ))}
             </tbody>
           </Table>
         </section>

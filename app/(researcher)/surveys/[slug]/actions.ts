@@ -17,7 +17,8 @@ import type { SurveyFormState } from "@/components/surveys/survey-settings-form"
 export async function updateSurveyAction(slug: string, _: SurveyFormState, form: FormData): Promise<SurveyFormState> {
   const { actor } = await requireOrganization({ minimumRole: "researcher" });
   const parsed = SurveySettingsSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
+  if (!parsed.success)
+    return { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
   if (!(await updateSurvey({ db, actor, slug, input: parsed.data }))) return { errors: { titleZh: "notFound" } };
   revalidatePath(`/surveys/${slug}`);
   return { saved: true };
@@ -33,7 +34,13 @@ export async function createInvitationsAction(slug: string, name: string, csv: s
   const { rows, errors } = parseInvitationCsv(csv);
   if (errors.length) return { errors };
   const listName = z.string().trim().min(1).max(100).safeParse(name);
-  const created = await createInvitations({ db, actor, slug, name: listName.success ? listName.data : "Invitations", rows });
+  const created = await createInvitations({
+    db,
+    actor,
+    slug,
+    name: listName.success ? listName.data : "Invitations",
+    rows,
+  });
   if (!created) return { errors: [{ line: 0, field: "file", code: "malformed" }] };
   const base = await publicBaseUrl();
   revalidatePath(`/surveys/${slug}`);

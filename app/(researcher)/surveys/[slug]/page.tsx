@@ -19,7 +19,13 @@ import { responseCounts } from "@/lib/responses/counts";
 import { getSurvey } from "@/lib/surveys/get-survey";
 import { listCollectors } from "@/lib/surveys/list-collectors";
 import { quotaFill } from "@/lib/surveys/quotas";
-import { createInvitationsAction, removeQuotaAction, setCollectorOpenAction, setQuotaAction, updateSurveyAction } from "./actions";
+import {
+  createInvitationsAction,
+  removeQuotaAction,
+  setCollectorOpenAction,
+  setQuotaAction,
+  updateSurveyAction,
+} from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -36,8 +42,15 @@ export default async function SurveyPage({ params }: Props) {
   if (!survey) notFound();
   const t = await getTranslations("surveys.page");
   const locale = await getLocale();
-  const canManage = roleAtLeast(actor.memberships.find((m) => m.organizationId === survey.organizationId)?.role ?? "viewer", "researcher");
-  const [counts, collectors, quotas] = await Promise.all([responseCounts(db, survey.id), listCollectors(db, survey.id), quotaFill(db, survey.id)]);
+  const canManage = roleAtLeast(
+    actor.memberships.find((m) => m.organizationId === survey.organizationId)?.role ?? "viewer",
+    "researcher",
+  );
+  const [counts, collectors, quotas] = await Promise.all([
+    responseCounts(db, survey.id),
+    listCollectors(db, survey.id),
+    quotaFill(db, survey.id),
+  ]);
   const countCards = [
     { key: "delivered", value: counts.delivered, filter: "all" },
     { key: "valid", value: counts.valid, filter: "valid" },
@@ -58,7 +71,9 @@ export default async function SurveyPage({ params }: Props) {
           <>
             {t("fromVersion", { code: survey.version.questionnaire.code, number: survey.version.number })}{" "}
             {canManage && (
-              <Link className="underline" href={`/questionnaires/${survey.version.questionnaire.id}/versions`}>{t("versions")}</Link>
+              <Link className="underline" href={`/questionnaires/${survey.version.questionnaire.id}/versions`}>
+                {t("versions")}
+              </Link>
             )}
           </>
         }
@@ -80,7 +95,9 @@ export default async function SurveyPage({ params }: Props) {
           <Card>
             <CardTitle>{t("collectors")}</CardTitle>
             {collectors.some((c) => c.kind === "link") && collectors.every((c) => c.kind !== "link" || c.closedAt) && (
-              <p className="mt-2 text-sm text-amber-800" data-testid="invite-only">{t("inviteOnly")}</p>
+              <p className="mt-2 text-sm text-amber-800" data-testid="invite-only">
+                {t("inviteOnly")}
+              </p>
             )}
             <CollectorsTable collectors={collectors} setOpen={setCollectorOpenAction.bind(null, slug)} />
           </Card>

@@ -23,13 +23,17 @@ export default async function NewSurveyPage({ searchParams }: Props) {
   const locale = await getLocale();
   const versions = await listPublishedVersions({ db, actor, organizationId: organization.id });
   const chosen =
-    versions.find((v) => v.questionnaireId === query.questionnaire && String(v.number) === query.version) ?? versions[0];
+    versions.find((v) => v.questionnaireId === query.questionnaire && String(v.number) === query.version) ??
+    versions[0];
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
       {versions.length === 0 ? (
         <p className="text-slate-600">
-          {t("noVersions")} <Link href="/questionnaires" className="underline">{t("toQuestionnaires")}</Link>
+          {t("noVersions")}{" "}
+          <Link href="/questionnaires" className="underline">
+            {t("toQuestionnaires")}
+          </Link>
         </p>
       ) : (
         <SurveySettingsForm

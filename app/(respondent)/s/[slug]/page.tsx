@@ -15,7 +15,10 @@ import { SurveyNotice } from "@/components/questionnaire/survey-notice";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // The metadata and the page need the same survey: one query per render.
 const surveyBySlug = cache((slug: string) => findPublicSurvey({ db, slug }));
@@ -38,14 +41,16 @@ export default async function SurveyPage({ params, searchParams }: Props) {
   const locale = (await getLocale()) as Locale;
   const title = locale === "zh" ? survey.title.zh : survey.title.en;
   // Survey dates are shown in China Standard Time, the time zone of the surveys this platform serves.
-  const date = (d: Date | string | null) => (d ? format.dateTime(new Date(d), { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Shanghai" }) : "");
+  const date = (d: Date | string | null) =>
+    d ? format.dateTime(new Date(d), { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Shanghai" }) : "";
   const notice = (heading: string, body: string, tone?: "done") => (
     <SurveyNotice surveyTitle={title} title={heading} tone={tone}>
       <p>{body}</p>
     </SurveyNotice>
   );
 
-  if (survey.state === "not_yet_open") return notice(t("notOpenTitle"), t("notOpenBody", { date: date(survey.opensAt) }));
+  if (survey.state === "not_yet_open")
+    return notice(t("notOpenTitle"), t("notOpenBody", { date: date(survey.opensAt) }));
   if (survey.state === "closed") return notice(t("closedTitle"), t("closedBody", { date: date(survey.closesAt) }));
   const token = one(query.token);
   const resume = one(query.resume);
@@ -57,21 +62,41 @@ export default async function SurveyPage({ params, searchParams }: Props) {
       ? await resumeBySubmission({ db, surveyId: survey.id, submissionId: resume })
       : { kind: "fresh" };
   if (state.kind === "token_invalid") return notice(t("tokenInvalidTitle"), t("tokenInvalidBody"));
-  if (state.kind === "token_used") return notice(t("tokenUsedTitle"), t("tokenUsedBody", { date: date(state.usedAt) }), "done");
-  if (state.kind === "complete") return notice(t("alreadySubmittedTitle"), t("alreadySubmittedBody", { date: date(state.completedAt) }), "done");
+  if (state.kind === "token_used")
+    return notice(t("tokenUsedTitle"), t("tokenUsedBody", { date: date(state.usedAt) }), "done");
+  if (state.kind === "complete")
+    return notice(t("alreadySubmittedTitle"), t("alreadySubmittedBody", { date: date(state.completedAt) }), "done");
 
   const def = survey.definition;
   const initial =
     state.kind === "partial"
-      ? { submissionId: state.submissionId, answers: state.answers, sectionCode: resumeSectionOf(def, state.answers), startedAt: state.startedAt, revision: state.revision, resumed: true }
-      : { submissionId: randomUUID(), answers: {}, sectionCode: def.sections[0].code, startedAt: new Date().toISOString(), revision: 0, resumed: false };
+      ? {
+          submissionId: state.submissionId,
+          answers: state.answers,
+          sectionCode: resumeSectionOf(def, state.answers),
+          startedAt: state.startedAt,
+          revision: state.revision,
+          resumed: true,
+        }
+      : {
+          submissionId: randomUUID(),
+          answers: {},
+          sectionCode: def.sections[0].code,
+          startedAt: new Date().toISOString(),
+          revision: 0,
+          resumed: false,
+        };
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header>
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{title}</h1>
-        {def.description && <p className="mt-2 leading-relaxed text-slate-700">{localizedText(def.description, locale)}</p>}
-        {survey.closesAt && <p className="mt-2 text-sm text-slate-600">{t("opensAndCloses", { date: date(survey.closesAt) })}</p>}
+        {def.description && (
+          <p className="mt-2 leading-relaxed text-slate-700">{localizedText(def.description, locale)}</p>
+        )}
+        {survey.closesAt && (
+          <p className="mt-2 text-sm text-slate-600">{t("opensAndCloses", { date: date(survey.closesAt) })}</p>
+        )}
       </header>
       <RespondentForm slug={survey.slug} definition={def} token={token} initial={initial} />
     </div>

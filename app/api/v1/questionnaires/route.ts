@@ -45,6 +45,12 @@ export async function GET() {
   const organization = await currentOrganization(actor);
   const list = await listQuestionnaires({ db, actor, organizationId: organization?.id });
   return Response.json({
-    questionnaires: list.map((q) => ({ id: q.id, code: q.code, title: q.title, updatedAt: q.updatedAt, latestVersion: q.latestVersion?.number ?? null })),
+    questionnaires: list.map((q) => ({
+      id: q.id,
+      code: q.code,
+      title: q.title,
+      updatedAt: q.updatedAt,
+      latestVersion: q.latestVersion?.number ?? null,
+    })),
   });
 }

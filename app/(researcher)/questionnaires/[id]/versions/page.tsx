@@ -44,11 +44,17 @@ export default async function VersionsPage({ params, searchParams }: Props) {
     return (await getVersionDefinition({ db, actor, questionnaireId: id, number: Number(which) }))?.definition ?? null;
   };
   const [before, after] = latest ? await Promise.all([load(from), load(to)]) : [null, null];
-  const choices = [...numbers.map((n) => ({ value: String(n), label: t("version", { number: n }) })), { value: "draft", label: t("draft") }];
+  const choices = [
+    ...numbers.map((n) => ({ value: String(n), label: t("version", { number: n }) })),
+    { value: "draft", label: t("draft") },
+  ];
 
   return (
     <div className="space-y-6">
-      <PageHeader back={{ href: `/questionnaires/${id}`, label: t("back") }} title={t("heading", { code: questionnaire.code })} />
+      <PageHeader
+        back={{ href: `/questionnaires/${id}`, label: t("back") }}
+        title={t("heading", { code: questionnaire.code })}
+      />
       {numbers.length === 0 ? (
         <p className="text-slate-600">{t("none")}</p>
       ) : (
@@ -56,12 +62,17 @@ export default async function VersionsPage({ params, searchParams }: Props) {
           {questionnaire.versions.map((v) => (
             <li key={v.number} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
               <span>
-                <strong>{t("version", { number: v.number })}</strong> · {format.dateTime(v.publishedAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
+                <strong>{t("version", { number: v.number })}</strong> ·{" "}
+                {format.dateTime(v.publishedAt, { dateStyle: "medium", timeStyle: "short" })} ·{" "}
                 {t("surveys", { count: v._count.surveys })}
               </span>
               <span className="flex gap-3">
-                <a className="underline" href={`/api/v1/questionnaires/${id}/definition?version=${v.number}`} download>{t("download")}</a>
-                <Link className="underline" href={`/surveys/new?questionnaire=${id}&version=${v.number}`}>{t("field")}</Link>
+                <a className="underline" href={`/api/v1/questionnaires/${id}/definition?version=${v.number}`} download>
+                  {t("download")}
+                </a>
+                <Link className="underline" href={`/surveys/new?questionnaire=${id}&version=${v.number}`}>
+                  {t("field")}
+                </Link>
               </span>
             </li>
           ))}
@@ -69,21 +80,38 @@ export default async function VersionsPage({ params, searchParams }: Props) {
       )}
       {latest && (
         <section aria-labelledby="compare-title" className="space-y-3">
-          <h2 id="compare-title" className="text-xl font-semibold">{t("compare")}</h2>
+          <h2 id="compare-title" className="text-xl font-semibold">
+            {t("compare")}
+          </h2>
           <form className="flex flex-wrap items-end gap-2">
             {(["from", "to"] as const).map((name) => (
               <div key={name}>
-                <label htmlFor={`diff-${name}`} className="block text-sm">{t(name)}</label>
-                <select id={`diff-${name}`} name={name} defaultValue={name === "from" ? from : to} className={compactControlClass}>
+                <label htmlFor={`diff-${name}`} className="block text-sm">
+                  {t(name)}
+                </label>
+                <select
+                  id={`diff-${name}`}
+                  name={name}
+                  defaultValue={name === "from" ? from : to}
+                  className={compactControlClass}
+                >
                   {choices.map((c) => (
-                    <option key={c.value} value={c.value}>{c.label}</option>
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
                   ))}
                 </select>
               </div>
             ))}
-            <Button type="submit" variant="secondary">{t("show")}</Button>
+            <Button type="submit" variant="secondary">
+              {t("show")}
+            </Button>
           </form>
-          {before && after ? <VersionDiff changes={diffDefinitions(before, after)} /> : <p className="text-amber-800">{t("cannotCompare")}</p>}
+          {before && after ? (
+            <VersionDiff changes={diffDefinitions(before, after)} />
+          ) : (
+            <p className="text-amber-800">{t("cannotCompare")}</p>
+          )}
         </section>
       )}
     </div>

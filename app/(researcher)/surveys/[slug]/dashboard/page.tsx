@@ -25,7 +25,10 @@ import { SampleCounts } from "@/components/analytics/sample-counts";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 function toSearchParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
   const out = new URLSearchParams();
@@ -54,9 +57,10 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const surveyBreakdownList = surveyBreakdowns(survey.definition);
   const breakdowns = surveyBreakdownList.map((b) => ({
     key: b.key,
-    label: isStandardBreakdown(b.key) || !b.label
-      ? t(`breakdowns.${b.key}` as "breakdowns.region")
-      : localizedText(b.label, locale),
+    label:
+      isStandardBreakdown(b.key) || !b.label
+        ? t(`breakdowns.${b.key}` as "breakdowns.region")
+        : localizedText(b.label, locale),
     options: b.options.map((o) => ({ code: o.code, label: localizedText(o.label, locale) })),
   }));
   const measure = MeasureSchema.catch("cases").parse(search.get("measure") ?? undefined);
@@ -76,9 +80,13 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <header className="space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{locale === "zh" ? survey.titleZh : survey.titleEn}</h1>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
+          {locale === "zh" ? survey.titleZh : survey.titleEn}
+        </h1>
         <p className="text-sm text-slate-600" data-testid="access-note">
-          {survey.access === "public" ? t("publicView", { threshold: survey.threshold }) : t("memberView", { threshold: survey.threshold })}
+          {survey.access === "public"
+            ? t("publicView", { threshold: survey.threshold })
+            : t("memberView", { threshold: survey.threshold })}
         </p>
         <LiveUpdates slug={survey.slug} />
       </header>
@@ -105,7 +113,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         </p>
       ) : composition ? (
         <section aria-labelledby="composition-title" className="space-y-4">
-          <h2 id="composition-title" className="text-xl font-semibold">{t("composition.title")}</h2>
+          <h2 id="composition-title" className="text-xl font-semibold">
+            {t("composition.title")}
+          </h2>
           <div className="grid gap-4 lg:grid-cols-2">
             {composition.distributions.map((d) => (
               <DistributionChart key={d.key} distribution={d} />

@@ -24,7 +24,11 @@ export default async function PaperEntryPage({ params }: { params: Promise<{ slu
   const locale = await getLocale();
   return (
     <div className="space-y-4">
-      <PageHeader back={{ href: `/surveys/${slug}`, label: t("back") }} title={t("title")} lead={locale === "zh" ? survey.titleZh : survey.titleEn}>
+      <PageHeader
+        back={{ href: `/surveys/${slug}`, label: t("back") }}
+        title={t("title")}
+        lead={locale === "zh" ? survey.titleZh : survey.titleEn}
+      >
         <p className="mt-2 max-w-2xl text-sm text-slate-700">{t("lead")}</p>
       </PageHeader>
       <PaperEntryForm slug={slug} definition={survey.definition} enter={enterPaperAction.bind(null, slug)} />

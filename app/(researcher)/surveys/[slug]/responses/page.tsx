@@ -27,8 +27,15 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   if (!survey) notFound();
   const t = await getTranslations("responses.list");
   const format = await getFormatter();
-  const filter: ResponseFilter = (RESPONSE_FILTERS as readonly string[]).includes(query.status ?? "") ? (query.status as ResponseFilter) : "all";
-  const { rows, total, page, pages } = await listResponses({ db, surveyId: survey.id, filter, page: Number(query.page) || 1 });
+  const filter: ResponseFilter = (RESPONSE_FILTERS as readonly string[]).includes(query.status ?? "")
+    ? (query.status as ResponseFilter)
+    : "all";
+  const { rows, total, page, pages } = await listResponses({
+    db,
+    surveyId: survey.id,
+    filter,
+    page: Number(query.page) || 1,
+  });
   const href = (f: ResponseFilter, p = 1) => `/surveys/${slug}/responses?status=${f}${p > 1 ? `&page=${p}` : ""}`;
 
   return (
@@ -46,7 +53,9 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
           </Link>
         ))}
       </nav>
-      <p className="text-sm text-slate-600" data-testid="response-total">{t("total", { count: total })}</p>
+      <p className="text-sm text-slate-600" data-testid="response-total">
+        {t("total", { count: total })}
+      </p>
       <Table framed>
         <TableHead>
           <tr>
@@ -71,7 +80,9 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
                 <Td>{t(`filter.${state}`)}</Td>
                 <Td>{r.collector ? t(`collectors.${r.collector.kind}`) : "–"}</Td>
                 <Td>{r.invitation?.firmName ?? r.firmIdentifier ?? "–"}</Td>
-                <NumericCell>{r.durationSeconds !== null ? t("seconds", { seconds: r.durationSeconds }) : "–"}</NumericCell>
+                <NumericCell>
+                  {r.durationSeconds !== null ? t("seconds", { seconds: r.durationSeconds }) : "–"}
+                </NumericCell>
                 <Td>{r.screenedReason ?? ""}</Td>
               </TableRow>
             );

@@ -14,7 +14,11 @@ export default async function ThanksPage({ params }: { params: Promise<{ slug: s
   const t = await getTranslations("respondent.page");
   const locale = await getLocale();
   return (
-    <SurveyNotice surveyTitle={locale === "zh" ? survey.title.zh : survey.title.en} title={t("thanksTitle")} tone="done">
+    <SurveyNotice
+      surveyTitle={locale === "zh" ? survey.title.zh : survey.title.en}
+      title={t("thanksTitle")}
+      tone="done"
+    >
       <p>{t("thanksBody")}</p>
       <Link href="/" className="mt-4 inline-block font-medium text-brand-700 underline">
         {t("thanksHome")}

@@ -8,7 +8,12 @@ import { markResponseInvalid, restoreResponse } from "@/lib/responses/screen-res
 
 export type ScreenState = { error?: string } | null;
 
-export async function markInvalidAction(slug: string, id: string, _: ScreenState, form: FormData): Promise<ScreenState> {
+export async function markInvalidAction(
+  slug: string,
+  id: string,
+  _: ScreenState,
+  form: FormData,
+): Promise<ScreenState> {
   const { actor } = await requireOrganization({ minimumRole: "researcher" });
   const reason = ScreeningReasonSchema.safeParse(form.get("reason") ?? "");
   if (!reason.success) return { error: reason.error.issues[0].message };

@@ -35,17 +35,38 @@ export default async function ResponsePage({ params }: { params: Promise<{ slug:
       <PageHeader back={{ href: `/surveys/${slug}/responses`, label: t("back") }} title={t("title")} />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-          <div><dt className="text-slate-600">{t("state")}</dt><dd data-testid="response-state">{t(`states.${state}`)}</dd></div>
-          <div><dt className="text-slate-600">{t("collector")}</dt><dd>{response.collector ? `${t(`collectors.${response.collector.kind}`)} · ${response.collector.name}` : "–"}</dd></div>
-          <div><dt className="text-slate-600">{t("completed")}</dt><dd>{when(response.completedAt)}</dd></div>
-          <div><dt className="text-slate-600">{t("duration")}</dt><dd>{response.durationSeconds !== null ? t("seconds", { seconds: response.durationSeconds }) : "–"}</dd></div>
-          <div><dt className="text-slate-600">{t("version")}</dt><dd>{response.versionNumber}</dd></div>
-          <div><dt className="text-slate-600">{t("firm")}</dt><dd>{response.invitation?.firmName ?? response.firmIdentifier ?? "–"}</dd></div>
+          <div>
+            <dt className="text-slate-600">{t("state")}</dt>
+            <dd data-testid="response-state">{t(`states.${state}`)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("collector")}</dt>
+            <dd>
+              {response.collector ? `${t(`collectors.${response.collector.kind}`)} · ${response.collector.name}` : "–"}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("completed")}</dt>
+            <dd>{when(response.completedAt)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("duration")}</dt>
+            <dd>{response.durationSeconds !== null ? t("seconds", { seconds: response.durationSeconds }) : "–"}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("version")}</dt>
+            <dd>{response.versionNumber}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600">{t("firm")}</dt>
+            <dd>{response.invitation?.firmName ?? response.firmIdentifier ?? "–"}</dd>
+          </div>
           {response.screenedAt && (
             <div className="sm:col-span-2">
               <dt className="text-slate-600">{t("screening")}</dt>
               <dd data-testid="screened-reason">
-                {t(`rules.${response.screenedRule ?? "manual"}`)}: {response.screenedReason} ({when(response.screenedAt)}
+                {t(`rules.${response.screenedRule ?? "manual"}`)}: {response.screenedReason} (
+                {when(response.screenedAt)}
                 {response.screenedBy ? `, ${response.screenedBy.name}` : ""})
               </dd>
             </div>
@@ -66,10 +87,16 @@ export default async function ResponsePage({ params }: { params: Promise<{ slug:
         <dl className="mt-3 divide-y divide-slate-100">
           {lines.map((l) => (
             <div key={l.code} className="py-2 text-sm">
-              <dt className="font-medium">{l.question} <span className="text-xs text-slate-500">({l.code})</span></dt>
+              <dt className="font-medium">
+                {l.question} <span className="text-xs text-slate-500">({l.code})</span>
+              </dt>
               <dd className="mt-1">
                 {l.answer.length > 1 ? (
-                  <ul className="list-disc pl-5">{l.answer.map((a, i) => <li key={i}>{a}</li>)}</ul>
+                  <ul className="list-disc pl-5">
+                    {l.answer.map((a, i) => (
+                      <li key={i}>{a}</li>
+                    ))}
+                  </ul>
                 ) : (
                   l.answer[0]
                 )}

@@ -14,7 +14,8 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   let name: string;
   if (versionParam !== null) {
     const number = Number(versionParam);
-    if (!Number.isInteger(number) || number < 1) return apiError(400, "invalid_version", "version must be a positive whole number.");
+    if (!Number.isInteger(number) || number < 1)
+      return apiError(400, "invalid_version", "version must be a positive whole number.");
     const version = await getVersionDefinition({ db, actor, questionnaireId: id, number });
     if (!version) return notFound("No such questionnaire version.");
     definition = version.definition;
@@ -26,6 +27,9 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
     name = `${found.code}-draft.json`;
   }
   return new Response(JSON.stringify(definition, null, 2), {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"` },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+    },
   });
 }

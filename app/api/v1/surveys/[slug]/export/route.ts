@@ -19,7 +19,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (!query.success) {
     const issues = query.error.issues.map((i) => {
       const field = String(i.path[0]);
-      return { path: i.path.map(String), message: field === "format" || field === "locale" || field === "values" ? t(field) : i.message };
+      return {
+        path: i.path.map(String),
+        message: field === "format" || field === "locale" || field === "values" ? t(field) : i.message,
+      };
     });
     return validationFailed(issues, issues[0]?.message);
   }
@@ -29,7 +32,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if (found.status === "forbidden") return apiError(403, "forbidden", t("forbidden"));
 
   const locale = query.data.locale ?? (isLocale(found.survey.defaultLocale) ? found.survey.defaultLocale : "zh");
-  const file = await exportSurvey({ db, actor, survey: found.survey, format: query.data.format, locale, values: query.data.values });
+  const file = await exportSurvey({
+    db,
+    actor,
+    survey: found.survey,
+    format: query.data.format,
+    locale,
+    values: query.data.values,
+  });
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,

@@ -12,6 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   if (!survey) return notFound("No survey has this address.");
   const state = await resumeBySubmission({ db, surveyId: survey.id, submissionId });
   if (state.kind === "partial") return Response.json({ ...state, kind: undefined, status: "partial" });
-  if (state.kind === "complete") return Response.json({ submissionId, status: "complete", completedAt: state.completedAt });
+  if (state.kind === "complete")
+    return Response.json({ submissionId, status: "complete", completedAt: state.completedAt });
   return notFound("No saved answers have this submissionId.");
 }

@@ -14,8 +14,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const search = new URL(request.url).searchParams;
   const resolved = await resolveResultsRequest(slug, search);
   if ("error" in resolved) return resultsErrorResponse(resolved);
-  const query = AttentionQuerySchema.safeParse({ level: search.get("level") ?? undefined, measure: search.get("measure") || undefined });
-  if (!query.success) return validationFailed(issuesOf(query.error), "Give level=macro, middle or micro, and measure=cases or responses.");
+  const query = AttentionQuerySchema.safeParse({
+    level: search.get("level") ?? undefined,
+    measure: search.get("measure") || undefined,
+  });
+  if (!query.success)
+    return validationFailed(
+      issuesOf(query.error),
+      "Give level=macro, middle or micro, and measure=cases or responses.",
+    );
   const result = await getAttention({ db, ...resolved, ...query.data });
   return Response.json(result, { headers: { "Cache-Control": "private, no-store" } });
 }

@@ -11,5 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const { slug } = await params;
   const resolved = await resolveResultsRequest(slug, new URL(request.url).searchParams);
   if ("error" in resolved) return resultsErrorResponse(resolved);
-  return Response.json(await getComposition({ db, ...resolved }), { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json(await getComposition({ db, ...resolved }), {
+    headers: { "Cache-Control": "private, no-store" },
+  });
 }
