@@ -105,10 +105,7 @@ function pgbenchScript(ids: { surveyId: string; versionId: string; collectorId: 
         ? String(v)
         : `'${String(v).replace(/'/g, "''")}'`;
   const values = rows
-    .map(
-      (r) =>
-        `(${[r.questionCode, r.optionCode, r.numberValue, r.textValue, r.rank, r.factorCode, r.concern].map(lit).join(", ")})`,
-    )
+    .map((r) => `(${[r.questionCode, r.optionCode, r.numberValue, r.textValue, r.rank].map(lit).join(", ")})`)
     .join(",\n    ");
   return `\\set r random(1, 2000000000)
 WITH r AS (
@@ -116,9 +113,9 @@ WITH r AS (
   VALUES (gen_random_uuid(), '${ids.surveyId}', '${ids.versionId}', '${ids.collectorId}', gen_random_uuid(), 'complete', 'zh',
     ${lit(JSON.stringify(answers))}::jsonb, ${lit(JSON.stringify(breakdownsOf(jilin, answers)))}::jsonb, md5(:r::text), 'F' || :r, now() - interval '10 minutes', now(), 600)
   RETURNING id)
-INSERT INTO answer (response_id, survey_id, question_code, option_code, number_value, text_value, rank, factor_code, concern)
-SELECT r.id, '${ids.surveyId}', v.question_code, v.option_code, v.number_value::float8, v.text_value, v.rank::int, v.factor_code, v.concern FROM r, (VALUES
-    ${values}) AS v(question_code, option_code, number_value, text_value, rank, factor_code, concern);
+INSERT INTO answer (response_id, survey_id, question_code, option_code, number_value, text_value, rank)
+SELECT r.id, '${ids.surveyId}', v.question_code, v.option_code, v.number_value::float8, v.text_value, v.rank::int FROM r, (VALUES
+    ${values}) AS v(question_code, option_code, number_value, text_value, rank);
 `;
 }
 

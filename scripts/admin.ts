@@ -9,7 +9,6 @@ import { createApiToken } from "../lib/auth/create-api-token";
 import { revokeApiToken } from "../lib/auth/revoke-api-token";
 import { recordEvent } from "../lib/audit/record-event";
 import { createDbClient, type Db } from "../lib/db/create-client";
-import { applyMigrations } from "../lib/db/schema-engine";
 import { createOrganization } from "../lib/organizations/create-organization";
 import { MembershipError } from "../lib/organizations/membership-error";
 import {
@@ -21,6 +20,7 @@ import {
 } from "../lib/organizations/organization-schemas";
 import accountMessages from "../messages/en/account.json";
 import { startDatabaseServer } from "./lib/database-server";
+import { migrateDatabase } from "./lib/migrate";
 import { DEV_DATABASE } from "./lib/dev-database";
 
 const USAGE = `Usage: npm run admin -- <command> [options]
@@ -170,7 +170,7 @@ async function main() {
   const server = await startDatabaseServer(DEV_DATABASE);
   const db = createDbClient(server.url, 2);
   try {
-    await applyMigrations(server.url);
+    await migrateDatabase(server.url);
     console.log(await run(db, positionals, values));
   } finally {
     await db.$disconnect();

@@ -1,7 +1,8 @@
 // Database commands: migrate | check | diff <name> | seed | reset-demo.
 // Runs against DATABASE_URL, or the embedded PostgreSQL that `npm run dev` uses.
-import { applyMigrations, createMigration, pendingSchemaChanges } from "../lib/db/schema-engine";
+import { createMigration, pendingSchemaChanges } from "../lib/db/schema-engine";
 import { startDatabaseServer } from "./lib/database-server";
+import { migrateDatabase } from "./lib/migrate";
 import { DEV_DATABASE } from "./lib/dev-database";
 
 async function main() {
@@ -10,7 +11,7 @@ async function main() {
   try {
     switch (command) {
       case "migrate": {
-        const applied = await applyMigrations(server.url);
+        const applied = await migrateDatabase(server.url);
         console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
         break;
       }
@@ -30,7 +31,7 @@ async function main() {
         break;
       }
       case "seed": {
-        await applyMigrations(server.url);
+        await migrateDatabase(server.url);
         const { seedDemo } = await import("../prisma/seed");
         console.log(await seedDemo(server.url));
         break;

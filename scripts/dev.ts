@@ -2,9 +2,9 @@
 // templates and demo data, then the Next.js dev server.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { applyMigrations } from "../lib/db/schema-engine";
 import { seedDemo, DEMO_LOGINS } from "../prisma/seed";
 import { startDatabaseServer } from "./lib/database-server";
+import { migrateDatabase } from "./lib/migrate";
 import { DEV_DATABASE } from "./lib/dev-database";
 import { devSecret } from "./lib/dev-secret";
 
@@ -16,7 +16,7 @@ async function main() {
   console.log(
     server.embedded ? `Embedded PostgreSQL running (data in ${DEV_DATABASE.dataDir}).` : "Using DATABASE_URL.",
   );
-  const applied = await applyMigrations(server.url);
+  const applied = await migrateDatabase(server.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   console.log(await seedDemo(server.url));
   console.log(`Database ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

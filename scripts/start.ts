@@ -2,12 +2,12 @@
 // the demo data (SEED_DEMO=true), then serve the built app. Requires DATABASE_URL.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { applyMigrations } from "../lib/db/schema-engine";
+import { migrateDatabase } from "./lib/migrate";
 import { env } from "../lib/env";
 
 async function main() {
   const { DATABASE_URL } = env();
-  const applied = await applyMigrations(DATABASE_URL);
+  const applied = await migrateDatabase(DATABASE_URL);
   console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
   if (process.env.SEED_DEMO === "true") {
     const { seedDemo } = await import("../prisma/seed");

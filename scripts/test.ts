@@ -15,9 +15,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { adminQuery, applyMigrations, pendingSchemaChanges, withDatabase } from "../lib/db/schema-engine";
+import { adminQuery, pendingSchemaChanges, withDatabase } from "../lib/db/schema-engine";
 import { seedDemo } from "../prisma/seed";
 import { startDatabaseServer } from "./lib/database-server";
+import { migrateDatabase } from "./lib/migrate";
 import { readTally, type Tally } from "./lib/test-tally";
 import { TEST_DATABASE } from "./lib/test-database";
 
@@ -84,7 +85,7 @@ async function main() {
   try {
     const needsDatabase = stages.some((s) => s === "schema" || s === "integration" || s === "e2e");
     if (needsDatabase) {
-      const applied = await applyMigrations(base);
+      const applied = await migrateDatabase(base);
       console.log(`Migrations applied to an empty database: ${applied.length}`);
     }
     if (stages.includes("schema") && !fixture) {

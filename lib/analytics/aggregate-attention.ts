@@ -1,11 +1,9 @@
-// Sums one scope ("all" or a factor level) of a survey's results in PostgreSQL: from the survey
-// totals when unfiltered, from the matching breakdown cells (found through their GIN index) when
-// filtered by breakdowns, from the per-response tallies when the filter has a date range
-// (docs/decisions/004-result-cells.md).
+// Sums one scope ("all" or a factor level) of a survey's results in PostgreSQL, from the rows
+// filter-sql.ts picks for the filter (docs/decisions/004-result-cells.md, 009).
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { ResultsFilter } from "./dashboard-schema";
-import { breakdownsCondition, cellsCondition, dateCondition, hasDateRange } from "./filter-sql";
+import { breakdownsCondition, cellsCondition, dateCondition, needsTallies } from "./filter-sql";
 import type { MetricRow } from "./to-attention-result";
 
 type Raw = { metric: string; responses: number; mentions: number; value_sum: number; value_count: number };
@@ -13,7 +11,7 @@ type Raw = { metric: string; responses: number; mentions: number; value_sum: num
 export type SumScopeOptions = { db: Db; surveyId: string; scope: string; filter: ResultsFilter };
 
 export async function sumScope({ db, surveyId, scope, filter }: SumScopeOptions): Promise<MetricRow[]> {
-  const rows = hasDateRange(filter)
+  const rows = needsTallies(filter)
     ? await db.$queryRaw<Raw[]>`
         SELECT x->>1 AS metric, sum((x->>2)::bigint)::float8 AS responses, sum((x->>3)::bigint)::float8 AS mentions,
                sum((x->>4)::float8) AS value_sum, sum((x->>5)::bigint)::float8 AS value_count

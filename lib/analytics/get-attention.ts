@@ -5,7 +5,7 @@ import type { FactorLevel, Locale } from "@/lib/questionnaire/definition-schema"
 import { sumScope } from "./aggregate-attention";
 import type { Measure, ResultsFilter } from "./dashboard-schema";
 import type { DashboardSurvey } from "./find-dashboard-survey";
-import { levelItems } from "./level-items";
+import { levelItems } from "./metric-map";
 import { toAttentionResult, type AttentionResult } from "./to-attention-result";
 
 export type GetAttentionOptions = {

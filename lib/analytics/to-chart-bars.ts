@@ -7,10 +7,12 @@ export type AttentionBar = {
   label: string;
   share: number;
   count: number;
+  /** The bar's own base. */
+  n: number;
   /** Distances from the share to the interval's ends, as recharts' ErrorBar wants them. */
   ciError: [number, number] | null;
   ci: [number, number] | null;
-  /** "69.0% (156)" */
+  /** "69.0% (156)", with " · n = 148" when the bar's own base differs from the level's. */
   text: string;
   isOption: boolean;
   mean: number | null;
@@ -24,9 +26,10 @@ export function toAttentionBars(result: AttentionResult): AttentionBar[] {
     label: f.label,
     share: f.share,
     count: f.count,
+    n: f.n,
     ci: f.ci,
     ciError: f.ci ? [f.share - f.ci[0], f.ci[1] - f.share] : null,
-    text: `${formatPercent(f.share)} (${f.count})`,
+    text: `${formatPercent(f.share)} (${f.count})${result.measure === "cases" && f.n !== result.base ? ` · n = ${f.n}` : ""}`,
     isOption: f.kind === "option",
     mean: f.mean,
   }));
@@ -42,7 +45,7 @@ export function attentionCsv(result: AttentionResult): CsvTable {
       f.code,
       f.label,
       f.count,
-      (result.measure === "cases" ? result.base : result.mentions) ?? "",
+      (result.measure === "cases" ? f.n : result.mentions) ?? "",
       round(f.share),
       f.ci ? round(f.ci[0]) : "",
       f.ci ? round(f.ci[1]) : "",

@@ -8,8 +8,8 @@ import { twoProportionZTest } from "./two-proportion-z-test";
 export type ComparedFactor = {
   code: string;
   label: string;
-  a: { count: number; share: number };
-  b: { count: number; share: number };
+  a: { count: number; n: number; share: number };
+  b: { count: number; n: number; share: number };
   difference: number;
   z: number | null;
   p: number | null;
@@ -34,12 +34,13 @@ export function toComparison(a: AttentionResult, b: AttentionResult): Comparison
     .map((fa) => {
       const fb = byCode.get(fa.code);
       const countB = fb?.count ?? 0;
-      const test = twoProportionZTest({ count: fa.count, n: a.base! }, { count: countB, n: b.base! });
+      // Each group's share is over the factor's own base in that group.
+      const test = fb ? twoProportionZTest({ count: fa.count, n: fa.n }, { count: countB, n: fb.n }) : null;
       return {
         code: fa.code,
         label: fa.label,
-        a: { count: fa.count, share: fa.share },
-        b: { count: countB, share: fb?.share ?? 0 },
+        a: { count: fa.count, n: fa.n, share: fa.share },
+        b: { count: countB, n: fb?.n ?? 0, share: fb?.share ?? 0 },
         difference: fa.share - (fb?.share ?? 0),
         z: test?.z ?? null,
         p: test?.p ?? null,

@@ -1,6 +1,7 @@
 // Publishing freezes a questionnaire's draft into the next immutable version.
 import type { Db, Prisma } from "@/lib/db/create-client";
-import { QuestionnaireDefinitionSchema } from "./definition-schema";
+import { storeMetricMap } from "@/lib/analytics/store-metric-map";
+import { QuestionnaireDefinitionSchema, type QuestionnaireDefinition } from "./definition-schema";
 import { addFactorsToLibrary } from "./factor-library-sync";
 
 export class DraftInvalidError extends Error {
@@ -10,6 +11,19 @@ export class DraftInvalidError extends Error {
 }
 
 type PublishedVersion = { id: string; number: number };
+
+/**
+ * The only way a version row is made: with its compiled metric map in the same transaction, so no
+ * answer to the version can be counted before its rules exist.
+ */
+export async function insertVersion(
+  tx: Prisma.TransactionClient,
+  data: { questionnaireId: string; number: number; definition: QuestionnaireDefinition; publishedById?: string | null },
+) {
+  const version = await tx.questionnaireVersion.create({ data });
+  await storeMetricMap(tx, version.id, data.definition);
+  return version;
+}
 
 /**
  * Returns the new version, or null when no questionnaire of the actor's organization has that id.
@@ -33,13 +47,11 @@ export async function publishVersion(opts: {
     const parsed = QuestionnaireDefinitionSchema.safeParse(locked[0].draft);
     if (!parsed.success) throw new DraftInvalidError(parsed.error.issues);
     const last = await tx.questionnaireVersion.aggregate({ where: { questionnaireId }, _max: { number: true } });
-    const version = await tx.questionnaireVersion.create({
-      data: {
-        questionnaireId,
-        number: (last._max.number ?? 0) + 1,
-        definition: parsed.data,
-        publishedById: actor.userId,
-      },
+    const version = await insertVersion(tx, {
+      questionnaireId,
+      number: (last._max.number ?? 0) + 1,
+      definition: parsed.data,
+      publishedById: actor.userId,
     });
     await addFactorsToLibrary({ tx, organizationId: actor.organizationId, factors: parsed.data.factors });
     await opts.onPublished?.(tx, version);

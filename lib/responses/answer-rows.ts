@@ -1,5 +1,6 @@
 // Turns one response's answers into the rows PostgreSQL aggregates (docs/decisions/002-answer-storage.md).
-// Pure: the factor and the concern flag are read off the immutable questionnaire version.
+// Pure. What the rows count for (factor, level, concern, base) is not decided here: the version's
+// compiled metric map decides it in SQL (lib/analytics/metric-map.ts).
 import type { QuestionDefinition, QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import { listQuestions } from "@/lib/questionnaire/definition-schema";
 import type { AnswerValue, Answers } from "@/lib/questionnaire/answer-values";
@@ -11,8 +12,6 @@ export type AnswerRow = {
   numberValue: number | null;
   textValue: string | null;
   rank: number | null;
-  factorCode: string | null;
-  concern: boolean;
 };
 
 const row = (questionCode: string, fields: Partial<AnswerRow>): AnswerRow => ({
@@ -21,43 +20,22 @@ const row = (questionCode: string, fields: Partial<AnswerRow>): AnswerRow => ({
   numberValue: null,
   textValue: null,
   rank: null,
-  factorCode: null,
-  concern: false,
   ...fields,
 });
 
 function rowsFor(q: QuestionDefinition, value: AnswerValue): AnswerRow[] {
   switch (q.type) {
     case "single":
-    case "multi": {
-      const chosen = Array.isArray(value) ? value : [value];
-      return chosen.map((code) => {
-        const factor = q.options.find((o) => o.code === code)?.factor ?? null;
-        return row(q.code, { optionCode: String(code), factorCode: factor, concern: factor !== null });
-      });
-    }
+    case "multi":
+      return (Array.isArray(value) ? value : [value]).map((code) => row(q.code, { optionCode: String(code) }));
     case "rank":
-      return (value as string[]).map((code, i) => {
-        const factor = q.options.find((o) => o.code === code)?.factor ?? null;
-        return row(q.code, {
-          optionCode: code,
-          rank: i + 1,
-          factorCode: factor,
-          concern: factor !== null && i < q.topN,
-        });
-      });
-    case "scale": {
-      const n = value as number;
-      const factor = q.factor ?? null;
-      const concern = factor !== null && q.attentionThreshold !== undefined && n >= q.attentionThreshold;
-      return [row(q.code, { numberValue: n, factorCode: factor, concern })];
-    }
+      return (value as string[]).map((code, i) => row(q.code, { optionCode: code, rank: i + 1 }));
+    case "scale":
+      return [row(q.code, { numberValue: value as number })];
     case "matrix":
-      return Object.entries(value as Record<string, number>).map(([rowCode, n]) => {
-        const factor = q.rows.find((r) => r.code === rowCode)?.factor ?? null;
-        const concern = factor !== null && q.attentionThreshold !== undefined && n >= q.attentionThreshold;
-        return row(q.code, { optionCode: rowCode, numberValue: n, factorCode: factor, concern });
-      });
+      return Object.entries(value as Record<string, number>).map(([rowCode, n]) =>
+        row(q.code, { optionCode: rowCode, numberValue: n }),
+      );
     case "number":
       return [row(q.code, { numberValue: value as number })];
     case "text":

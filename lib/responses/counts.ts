@@ -6,10 +6,10 @@ export type ResponseCounts = { delivered: number; valid: number; screened: numbe
 /** delivered = complete responses (valid or screened out); partial ones are still being filled in. */
 export async function responseCounts(db: Db, surveyId: string): Promise<ResponseCounts> {
   const [row] = await db.$queryRaw<{ delivered: bigint; valid: bigint; screened: bigint; partial: bigint }[]>`
-    SELECT count(*) FILTER (WHERE status = 'complete')                            AS delivered,
-           count(*) FILTER (WHERE status = 'complete' AND screened_at IS NULL)     AS valid,
-           count(*) FILTER (WHERE status = 'complete' AND screened_at IS NOT NULL) AS screened,
-           count(*) FILTER (WHERE status = 'partial')                             AS partial
+    SELECT count(*) FILTER (WHERE status = 'complete')               AS delivered,
+           count(*) FILTER (WHERE valid)                             AS valid,
+           count(*) FILTER (WHERE status = 'complete' AND NOT valid) AS screened,
+           count(*) FILTER (WHERE status = 'partial')                AS partial
     FROM response WHERE survey_id = ${surveyId}::uuid`;
   return {
     delivered: Number(row.delivered),

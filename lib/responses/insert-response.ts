@@ -38,8 +38,8 @@ export async function insertResponse(tx: Tx, r: NewResponse, rows: AnswerRow[]):
         ${r.contentHash}, ${r.firmIdentifier}, ${r.startedAt}, ${r.completedAt}, ${r.durationSeconds}, ${r.revision},
         ${r.screenedRule}::"ScreeningRule", ${r.screenedReason}, ${r.screenedAt})
       RETURNING id, survey_id)
-    INSERT INTO answer (response_id, survey_id, question_code, option_code, number_value, text_value, rank, factor_code, concern)
-    SELECT r.id, r.survey_id, a."questionCode", a."optionCode", a."numberValue", a."textValue", a.rank, a."factorCode", a.concern
+    INSERT INTO answer (response_id, survey_id, question_code, option_code, number_value, text_value, rank)
+    SELECT r.id, r.survey_id, a."questionCode", a."optionCode", a."numberValue", a."textValue", a.rank
     FROM r, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS a("questionCode" text, "optionCode" text, "numberValue" float8, "textValue" text, rank int, "factorCode" text, concern boolean)`;
+      AS a("questionCode" text, "optionCode" text, "numberValue" float8, "textValue" text, rank int)`;
 }

@@ -10,9 +10,9 @@ export const RESPONSES_PER_PAGE = 25;
 const whereFor = (surveyId: string, filter: ResponseFilter): Prisma.ResponseWhereInput => {
   switch (filter) {
     case "valid":
-      return { surveyId, status: "complete", screenedAt: null };
+      return { surveyId, valid: true };
     case "screened":
-      return { surveyId, status: "complete", screenedAt: { not: null } };
+      return { surveyId, status: "complete", valid: false };
     case "partial":
       return { surveyId, status: "partial" };
     case "all":

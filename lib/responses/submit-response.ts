@@ -65,7 +65,7 @@ async function checkQuotas(tx: Tx, survey: PublicSurvey, answers: Answers) {
     await tx.$queryRaw`SELECT id FROM quota WHERE id = ${quota.id}::uuid FOR UPDATE`;
     const [{ n }] = await tx.$queryRaw<{ n: bigint }[]>`
       SELECT count(DISTINCT r.id) AS n FROM response r JOIN answer a ON a.response_id = r.id
-      WHERE r.survey_id = ${survey.id}::uuid AND r.status = 'complete' AND r.screened_at IS NULL
+      WHERE r.survey_id = ${survey.id}::uuid AND r.valid
         AND a.question_code = ${quota.questionCode} AND a.option_code = ${quota.optionCode}`;
     if (Number(n) >= quota.limit)
       throw new Refusal({ kind: "quota_full", questionCode: quota.questionCode, optionCode: quota.optionCode });

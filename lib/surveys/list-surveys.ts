@@ -26,7 +26,7 @@ export async function listSurveys(opts: { db: Db; actor: Actor; organizationId?:
   const counts = await opts.db.$queryRaw<{ survey_id: string; delivered: bigint; valid: bigint }[]>`
     SELECT survey_id::text,
            count(*) FILTER (WHERE status = 'complete') AS delivered,
-           count(*) FILTER (WHERE status = 'complete' AND screened_at IS NULL) AS valid
+           count(*) FILTER (WHERE valid) AS valid
     FROM response WHERE survey_id = ANY(${surveys.map((s) => s.id)}::uuid[])
     GROUP BY survey_id`;
   const byId = new Map(counts.map((c) => [c.survey_id, c]));

@@ -16,7 +16,7 @@ export async function quotaFill(db: Db, surveyId: string): Promise<QuotaFill[]> 
            (SELECT count(DISTINCT a.response_id)
               FROM answer a JOIN response r ON r.id = a.response_id
              WHERE a.survey_id = q.survey_id AND a.question_code = q.question_code AND a.option_code = q.option_code
-               AND r.status = 'complete' AND r.screened_at IS NULL) AS filled
+               AND r.valid) AS filled
     FROM quota q WHERE q.survey_id = ${surveyId}::uuid
     ORDER BY q.question_code, q.option_code`;
   return rows.map((r) => ({

@@ -31,9 +31,9 @@ async function sharesBySql(question: string, where = "true") {
       SELECT r.id FROM response r
       WHERE r.survey_id = $1::uuid AND r.status = 'complete' AND r.screened_at IS NULL AND ${where}
         AND EXISTS (SELECT 1 FROM answer a WHERE a.response_id = r.id AND a.question_code = $2 AND a.option_code <> 'dont_know'))
-    SELECT COALESCE(a.factor_code, a.option_code) AS code, count(DISTINCT a.response_id)::int AS n, (SELECT count(*) FROM v)::int AS base
+    SELECT a.option_code AS code, count(DISTINCT a.response_id)::int AS n, (SELECT count(*) FROM v)::int AS base
     FROM answer a JOIN v ON v.id = a.response_id
-    WHERE a.question_code = $2 AND (a.concern OR a.option_code = 'none')
+    WHERE a.question_code = $2 AND a.option_code <> 'dont_know'
     GROUP BY 1`,
     survey.id,
     question,
@@ -132,7 +132,11 @@ describe("attention shares of the demo survey", () => {
 describe("result cells follow every write", () => {
   it("drops a screened response from the counts and restores it when unscreened", async () => {
     const firm = await db.response.findFirstOrThrow({
-      where: { surveyId: survey.id, screenedAt: null, answerRows: { some: { factorCode: "national_policy" } } },
+      where: {
+        surveyId: survey.id,
+        valid: true,
+        answerRows: { some: { questionCode: "macro_constraints", optionCode: "national_policy" } },
+      },
     });
     await db.response.update({
       where: { id: firm.id },

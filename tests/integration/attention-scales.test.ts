@@ -8,6 +8,7 @@ import { breakdownsOf, toAnswerRows } from "@/lib/responses/answer-rows";
 import { findDashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
 import { getAttention } from "@/lib/analytics/get-attention";
 import type { Answers } from "@/lib/questionnaire/answer-values";
+import { insertVersion } from "@/lib/questionnaire/publish-version";
 
 const t = (en: string) => ({ en });
 const definition = QuestionnaireDefinitionSchema.parse({
@@ -66,7 +67,7 @@ beforeAll(async () => {
   db = createDbClient(process.env.DATABASE_URL!, 2);
   const org = await db.organization.create({ data: { slug: "ratings-org", name: "Ratings" } });
   const q = await db.questionnaire.create({ data: { organizationId: org.id, code: "ratings", draft: definition } });
-  const version = await db.questionnaireVersion.create({ data: { questionnaireId: q.id, number: 1, definition } });
+  const version = await db.$transaction((tx) => insertVersion(tx, { questionnaireId: q.id, number: 1, definition }));
   const survey = await db.survey.create({
     data: { organizationId: org.id, versionId: version.id, slug: "ratings-2026", titleZh: "评分", titleEn: "Ratings" },
   });

@@ -15,14 +15,15 @@ beforeAll(async () => {
   return () => db.$disconnect();
 });
 
+/** Firms choosing each option of a constraint question (the Jilin options carry their factor's code). */
 async function attentionCounts(questionCode: string) {
-  const rows = await db.$queryRaw<{ factor_code: string; firms: bigint }[]>`
-    SELECT a.factor_code, count(DISTINCT a.response_id) AS firms
+  const rows = await db.$queryRaw<{ option_code: string; firms: bigint }[]>`
+    SELECT a.option_code, count(DISTINCT a.response_id) AS firms
     FROM answer a JOIN response r ON r.id = a.response_id
     WHERE r.survey_id = ${surveyId}::uuid AND r.status = 'complete' AND r.screened_at IS NULL
-      AND a.question_code = ${questionCode} AND a.concern
-    GROUP BY a.factor_code`;
-  return Object.fromEntries(rows.map((r) => [r.factor_code, Number(r.firms)]));
+      AND a.question_code = ${questionCode}
+    GROUP BY a.option_code`;
+  return Object.fromEntries(rows.map((r) => [r.option_code, Number(r.firms)]));
 }
 
 async function base(questionCode: string) {

@@ -18,6 +18,7 @@ import { listCollectors } from "@/lib/surveys/list-collectors";
 import { parseInvitationCsv } from "@/lib/surveys/parse-invitation-csv";
 import { quotaFill, setQuota } from "@/lib/surveys/quotas";
 import { CreateSurveySchema } from "@/lib/surveys/survey-schema";
+import { flaggedFactors } from "@/tests/fixtures/flagged-factors";
 import { SlugTakenError } from "@/lib/surveys/survey-errors";
 
 let db: Db;
@@ -278,12 +279,7 @@ describe("responses: list, screening by hand, paper entry", () => {
     });
     expect(stored.collector?.kind).toBe("paper");
     expect(stored.firmIdentifier).toBe("91220101MA0X");
-    expect(
-      stored.answerRows
-        .filter((a) => a.concern)
-        .map((a) => a.factorCode)
-        .sort(),
-    ).toEqual(["innovation_culture", "national_policy"]);
+    expect(await flaggedFactors(db, stored.id)).toEqual(["innovation_culture", "national_policy"]);
 
     const again = await enterPaperResponse({ ...entry, submissionId: randomUUID() });
     expect(again).toMatchObject({ kind: "stored", screened: true });

@@ -21,6 +21,7 @@ describe("migrations", () => {
           "collector",
           "factor",
           "invitation_token",
+          "metric_map",
           "membership",
           "organization",
           "questionnaire",
@@ -40,7 +41,7 @@ describe("migrations", () => {
         expect.arrayContaining([
           "response_survey_id_submission_id_key",
           "response_survey_id_status_completed_at_idx",
-          "answer_survey_id_factor_code_idx",
+          "metric_map_version_id_question_code_answer_code_idx",
           "answer_response_id_idx",
         ]),
       );

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import { seedDemo } from "@/prisma/seed";
+import { flaggedFactors } from "@/tests/fixtures/flagged-factors";
 import { createRespondentSurveys, JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -89,12 +90,11 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
       breakdowns: { region: "changchun", industry: "manufacturing", size_class: "small", lifecycle_stage: "growth" },
     });
     expect(stored.durationSeconds).toBeGreaterThanOrEqual(599);
-    expect(
-      stored.answerRows
-        .filter((a) => a.concern)
-        .map((a) => a.factorCode)
-        .sort(),
-    ).toEqual(["entrepreneur_training", "fiscal_tax_support", "national_policy"]);
+    expect(await flaggedFactors(db, stored.id)).toEqual([
+      "entrepreneur_training",
+      "fiscal_tax_support",
+      "national_policy",
+    ]);
 
     const fast = await post("jilin-2017", { submissionId: randomUUID(), locale: "en", answers: JILIN_ANSWERS });
     expect(fast.status).toBe(201);
@@ -366,12 +366,8 @@ describe("screening, logic and quotas", () => {
     const stored = await db.response.findUniqueOrThrow({ where: { id: res.body.id }, include: { answerRows: true } });
     expect(stored.answers).not.toHaveProperty("markets");
     expect(stored.answerRows.some((r) => r.questionCode === "markets")).toBe(false);
-    expect(
-      stored.answerRows
-        .filter((r) => r.concern)
-        .map((r) => `${r.questionCode}:${r.factorCode}`)
-        .sort(),
-    ).toEqual(["grid:talent", "severity:funding", "top:funding", "top:talent"]);
+    // grid rates talent 3 (threshold 3), severity 5 and top ranks both: policy (0) and markets are not flagged.
+    expect(await flaggedFactors(db, stored.id)).toEqual(["funding", "talent"]);
   });
 
   it("enforces a quota in the insert's transaction (409 quota_full) and stores nothing past it", async () => {

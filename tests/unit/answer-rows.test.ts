@@ -75,7 +75,7 @@ const def = QuestionnaireDefinitionSchema.parse({
 });
 
 describe("toAnswerRows", () => {
-  it("writes one row per selected option, ranked option and matrix row, flagging concerns", () => {
+  it("writes one row per selected option, ranked option and matrix row (the metric map decides what they count for)", () => {
     const rows = toAnswerRows(def, {
       region: "cc",
       employees: 12,
@@ -85,29 +85,26 @@ describe("toAnswerRows", () => {
       grid: { r1: 4, r2: 2 },
       note: "  ",
     });
-    const brief = rows.map((r) => [r.questionCode, r.optionCode, r.factorCode, r.concern, r.rank, r.numberValue]);
+    const brief = rows.map((r) => [r.questionCode, r.optionCode, r.rank, r.numberValue]);
     expect(brief).toEqual([
-      ["region", "cc", null, false, null, null],
-      ["employees", null, null, false, null, 12],
-      ["multi", "a", "f1", true, null, null],
-      ["multi", "b", "f2", true, null, null],
-      ["rank", "b", "f2", true, 1, null],
-      ["rank", "a", "f1", false, 2, null],
-      ["scale", null, "f3", false, null, 3],
-      ["grid", "r1", "f1", true, null, 4],
-      ["grid", "r2", "f2", false, null, 2],
+      ["region", "cc", null, null],
+      ["employees", null, null, 12],
+      ["multi", "a", null, null],
+      ["multi", "b", null, null],
+      ["rank", "b", 1, null],
+      ["rank", "a", 2, null],
+      ["scale", null, null, 3],
+      ["grid", "r1", null, 4],
+      ["grid", "r2", null, 2],
     ]);
   });
 
-  it("counts a scale answer at the threshold as concern and skips unanswered questions", () => {
-    const rows = toAnswerRows(def, { scale: 4 });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ questionCode: "scale", factorCode: "f3", concern: true });
-  });
-
-  it("keeps 'none of these' as a row without a factor", () => {
+  it("skips unanswered questions and keeps 'none of these' as a plain option row", () => {
+    expect(toAnswerRows(def, { scale: 4 })).toEqual([
+      expect.objectContaining({ questionCode: "scale", numberValue: 4 }),
+    ]);
     expect(toAnswerRows(def, { multi: ["none"] })).toEqual([
-      expect.objectContaining({ questionCode: "multi", optionCode: "none", factorCode: null, concern: false }),
+      expect.objectContaining({ questionCode: "multi", optionCode: "none", rank: null, numberValue: null }),
     ]);
   });
 });

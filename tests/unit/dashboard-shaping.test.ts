@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
 import { TEMPLATES } from "@/lib/questionnaire/templates";
-import { levelItems, levelsOf } from "@/lib/analytics/level-items";
+import { levelItems, levelsOf } from "@/lib/analytics/metric-map";
 import { toAttentionResult, type MetricRow } from "@/lib/analytics/to-attention-result";
 import { attentionCsv, toAttentionBars, toCsvText } from "@/lib/analytics/to-chart-bars";
 import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
@@ -19,8 +19,11 @@ const row = (metric: string, responses: number, mentions = responses): MetricRow
   valueSum: 0,
   valueCount: 0,
 });
+// The macro question is one item: every factor's own base is the level's.
+const macroItem = levelItems(jilin, "macro")[0].baseMetric;
 const macroRows = [
   row("base", 226, 0),
+  row(macroItem, 226, 0),
   row("f:national_policy", 156),
   row("f:fiscal_tax_support", 120),
   row("f:ip_protection", 61),
@@ -78,12 +81,29 @@ describe("attention shaping", () => {
   });
 
   it("hides every share from the public when the base is under the threshold, and marks it for members", () => {
-    const small = [row("base", 9, 0), row("f:national_policy", 7)];
+    const small = [row("base", 9, 0), row(macroItem, 9, 0), row("f:national_policy", 7)];
     expect(shape({ rows: small })).toMatchObject({ suppressed: true, base: null, factors: [] });
     const member = shape({ rows: small, enforceThreshold: false });
     expect(member).toMatchObject({ suppressed: false, smallBase: true, base: 9 });
     expect(member.factors[0]).toMatchObject({ code: "national_policy", count: 7 });
     expect(shape({ rows: [row("base", 10, 0)] }).suppressed).toBe(false);
+  });
+
+  it("divides each factor by its own base, and hides from the public a factor whose base is small", () => {
+    const rows = [row("base", 150, 0), row("b:q.a", 148, 0), row("f:a", 67), row("b:q.b", 9, 0), row("f:b", 3)];
+    const items = [
+      { metric: "f:a", baseMetric: "b:q.a", code: "a", label: { en: "A" }, kind: "scale" as const, threshold: 3 },
+      { metric: "f:b", baseMetric: "b:q.b", code: "b", label: { en: "B" }, kind: "scale" as const, threshold: 3 },
+    ];
+    const member = shape({ rows, items, enforceThreshold: false });
+    expect(member.factors[0]).toMatchObject({ code: "a", count: 67, n: 148 });
+    expect(member.factors[0].share).toBeCloseTo(67 / 148, 12);
+    expect(member.factors[0].ci![0]).toBeCloseTo(0.3747, 4);
+    expect(member.factors[0].ci![1]).toBeCloseTo(0.5331, 4);
+    expect(toAttentionBars(member)[0].text).toBe("45.3% (67) · n = 148");
+    const publicView = shape({ rows, items });
+    expect(publicView.factors.map((f) => f.code)).toEqual(["a"]);
+    expect(publicView.hiddenFactors).toEqual([{ code: "b", label: "B" }]);
   });
 
   it("writes CSV with a byte-order mark and quoted commas", () => {

@@ -7,6 +7,7 @@ import {
   type QuestionnaireDefinition,
 } from "@/lib/questionnaire/definition-schema";
 import { TEMPLATES, getTemplate } from "@/lib/questionnaire/templates";
+import { levelItems, levelsOf } from "@/lib/analytics/metric-map";
 
 const parse = (code: string): QuestionnaireDefinition =>
   QuestionnaireDefinitionSchema.parse(getTemplate(code)!.definition);
@@ -219,29 +220,53 @@ describe("World Bank Enterprise Surveys obstacles template", () => {
   const def = parse("wbes_obstacles");
   const { question: matrix } = question(def, "obstacle_ratings", "matrix");
 
-  it("rates the 15 business-environment elements from no obstacle (0) to very severe (4)", () => {
+  it("rates the 15 business-environment elements from no obstacle (0) to very severe (4), or don't know / does not apply", () => {
     expect(matrix.rows).toHaveLength(15);
-    expect(matrix.scale).toMatchObject({ min: 0, max: 4 });
-    expect(matrix.scale.points?.map((p) => p.label.en)).toEqual([
-      "No obstacle",
-      "Minor obstacle",
-      "Moderate obstacle",
-      "Major obstacle",
-      "Very severe obstacle",
+    expect(matrix.scale).toMatchObject({ min: 0, max: 6 });
+    expect(matrix.scale.points?.map((p) => [p.value, p.label.en, p.nonSubstantive ?? false])).toEqual([
+      [0, "No obstacle", false],
+      [1, "Minor obstacle", false],
+      [2, "Moderate obstacle", false],
+      [3, "Major obstacle", false],
+      [4, "Very severe obstacle", false],
+      [5, "Don't know", true],
+      [6, "Does not apply", true],
     ]);
     expect(matrix.attentionThreshold).toBe(3);
     for (const row of matrix.rows) expect(row.factor, row.code).toBe(row.code);
   });
 
-  it("asks for the biggest obstacle among the same elements, each mapped to its factor", () => {
+  it("asks for the biggest obstacle among the same elements as a breakdown, not a second carrier of the factors", () => {
     const biggest = question(def, "biggest_obstacle", "single").question;
-    const mapped = biggest.options.filter((o) => o.factor);
-    expect(mapped.map((o) => [o.code, o.factor])).toEqual(matrix.rows.map((r) => [r.code, r.factor]));
-    expect(biggest.options.filter((o) => !o.factor).map((o) => o.code)).toEqual(["no_obstacle"]);
+    expect(biggest.breakdown).toBe("custom");
+    expect(biggest.options.map((o) => o.code)).toEqual([...matrix.rows.map((r) => r.code), "no_obstacle"]);
+    expect(biggest.options.some((o) => o.factor)).toBe(false);
   });
 
   it("has a profile usable as breakdowns", () => {
     expect(question(def, "industry", "single").question.breakdown).toBe("industry");
     expect(question(def, "size_band", "single").question.breakdown).toBe("size_class");
   });
+});
+
+describe("every template's charts", () => {
+  it.each(TEMPLATES.map((t) => [t.definition.code, t] as const))(
+    "%s: each level's chart lists exactly the factors the template declares at that level",
+    (_code, template) => {
+      const def = QuestionnaireDefinitionSchema.parse(template.definition);
+      const declared = (level: string) =>
+        def.factors
+          .filter((f) => f.level === level)
+          .map((f) => f.code)
+          .sort();
+      for (const level of ["macro", "middle", "micro"] as const) {
+        const charted = levelItems(def, level)
+          .filter((i) => i.kind !== "option")
+          .map((i) => i.code)
+          .sort();
+        expect(charted, level).toEqual(declared(level));
+      }
+      expect(levelsOf(def)).toEqual(["macro", "middle", "micro"].filter((l) => declared(l).length > 0));
+    },
+  );
 });

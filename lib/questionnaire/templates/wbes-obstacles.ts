@@ -90,31 +90,37 @@ export const wbesObstaclesTemplate: QuestionnaireDefinitionInput = {
           ),
           required: true,
           rows: factorItems(WBES_OBSTACLE_FACTORS),
+          // WBES codes "don't know" and "does not apply" apart from the 0-4 rating; here they are
+          // the points after it, and a firm giving either leaves that obstacle's base.
           scale: {
             min: 0,
-            max: 4,
+            max: 6,
             points: [
               { value: 0, label: text("没有障碍", "No obstacle") },
               { value: 1, label: text("轻微障碍", "Minor obstacle") },
               { value: 2, label: text("中等障碍", "Moderate obstacle") },
               { value: 3, label: text("较大障碍", "Major obstacle") },
               { value: 4, label: text("非常严重的障碍", "Very severe obstacle") },
+              { value: 5, label: text("不知道", "Don't know"), nonSubstantive: true },
+              { value: 6, label: text("不适用", "Does not apply"), nonSubstantive: true },
             ],
           },
           attentionThreshold: MAJOR_OBSTACLE,
         },
         {
-          // Mapped to factors too, so a firm naming an element its biggest obstacle counts as
-          // concerned with it even if it rated that element below "major".
+          // The World Bank reports "biggest obstacle" as an indicator of its own, apart from the
+          // ratings: here it is a breakdown (dashboards filter and compare by it), not a second
+          // carrier of the factors, so each obstacle's share keeps the rating's base.
           code: "biggest_obstacle",
           type: "single",
+          breakdown: "custom",
           label: text(
             "上述各项中，哪一项是本企业目前面临的最大障碍？",
             "Which of these elements, if any, is currently the biggest obstacle faced by this establishment?",
           ),
           required: true,
           options: [
-            ...factorItems(WBES_OBSTACLE_FACTORS),
+            ...WBES_OBSTACLE_FACTORS.map((f) => ({ code: f.code, label: f.label })),
             option("no_obstacle", "以上均不构成障碍", "None of them is an obstacle"),
           ],
         },

@@ -10,7 +10,7 @@ import { MeasureSchema, parseGroupComparison } from "@/lib/analytics/dashboard-s
 import { getAttention } from "@/lib/analytics/get-attention";
 import { getComparison } from "@/lib/analytics/get-comparison";
 import { getComposition } from "@/lib/analytics/get-composition";
-import { levelsOf } from "@/lib/analytics/level-items";
+import { levelsOf } from "@/lib/analytics/metric-map";
 import { resolveResultsRequest } from "@/lib/analytics/resolve-results-request";
 import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
 import { isStandardBreakdown } from "@/lib/questionnaire/definition-schema";

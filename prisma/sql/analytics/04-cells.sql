@@ -1,0 +1,43 @@
+-- Where a response's contributions land: its breakdown cell (cell key: its breakdowns as text)
+-- and a survey-total cell per completion day, striped over eight rows by a hash of the response
+-- id (cell key: YYYY-MM-DD#s), so that concurrent submissions rarely wait on one row and a date
+-- range reads a few rows per day. Total cell keys sort before breakdown keys, which start with {.
+CREATE OR REPLACE FUNCTION analytics_stripe(p_id uuid) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT '#' || (abs(hashtext(p_id::text)) % 8)::text
+$$;
+
+CREATE OR REPLACE FUNCTION analytics_total_key(p_id uuid, p_completed_at timestamp) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT COALESCE(to_char(p_completed_at, 'YYYY-MM-DD'), '') || analytics_stripe(p_id)
+$$;
+
+-- Each change is [cell_key, total_key, scope, metric, breakdowns, responses, mentions, value_sum,
+-- value_count]. Rows are written in key order so that concurrent writers never deadlock.
+CREATE OR REPLACE FUNCTION analytics_apply(p_survey_id uuid, p_changes jsonb)
+RETURNS void LANGUAGE sql AS $$
+  INSERT INTO result_cell AS c (survey_id, scope, cell_key, metric, breakdowns, responses, mentions, value_sum, value_count)
+  SELECT p_survey_id, scope, cell_key, metric, min(breakdowns)::jsonb, sum(n), sum(m), sum(vs), sum(vc)
+  FROM (
+    SELECT x->>2 AS scope, x->>0 AS cell_key, x->>3 AS metric, x->>4 AS breakdowns,
+           (x->>5)::bigint AS n, (x->>6)::bigint AS m, (x->>7)::double precision AS vs, (x->>8)::bigint AS vc
+    FROM jsonb_array_elements(p_changes) x
+    UNION ALL
+    SELECT x->>2, x->>1, x->>3, '{}', (x->>5)::bigint, (x->>6)::bigint, (x->>7)::double precision, (x->>8)::bigint
+    FROM jsonb_array_elements(p_changes) x
+  ) changes
+  GROUP BY scope, cell_key, metric
+  HAVING sum(n) <> 0 OR sum(m) <> 0 OR sum(vs) <> 0 OR sum(vc) <> 0
+  ORDER BY scope, cell_key, metric
+  ON CONFLICT (survey_id, scope, cell_key, metric) DO UPDATE
+  SET responses = c.responses + excluded.responses, mentions = c.mentions + excluded.mentions,
+      value_sum = c.value_sum + excluded.value_sum, value_count = c.value_count + excluded.value_count
+$$;
+
+-- A tally's contributions as changes, added (p_sign 1) or taken away (p_sign -1).
+CREATE OR REPLACE FUNCTION analytics_changes(p_tally result_tally, p_sign int)
+RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+  SELECT COALESCE(jsonb_agg(jsonb_build_array(
+           p_tally.cell_key, analytics_total_key(p_tally.response_id, p_tally.completed_at), x->>0, x->>1,
+           p_tally.breakdowns::text, p_sign * (x->>2)::bigint, p_sign * (x->>3)::bigint,
+           p_sign * (x->>4)::double precision, p_sign * (x->>5)::bigint)), '[]'::jsonb)
+  FROM jsonb_array_elements(p_tally.contributions) x
+$$;
