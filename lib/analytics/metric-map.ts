@@ -9,8 +9,9 @@
 //   item       what one firm answers once (the question; for a matrix, one row)
 //   baseKey    the base the row's share divides by: its item, or "f:<factor>" when several items
 //              carry the factor (then a firm is in its base when it answered any of them)
-//   metric     "f:<factor>", "o:<option>" for unmapped substantive options such as "none of
-//              these", or null (a ranked unmapped option: it answers the item, counts nowhere)
+//   metric     "f:<factor>", "o:<question>.<option>" for unmapped substantive options such as
+//              "none of these" (each question's own), or null (a ranked unmapped option: it
+//              answers the item, counts nowhere)
 //   rule       what makes the answer a concern: chosen, ranked within the top N, at or above a value
 //   substantive / nonSubstantiveValues: "don't know / refused" options and scale points leave
 //              the item's base (and the level's, when the firm answered nothing else in it).
@@ -116,7 +117,7 @@ export function compileMetricMap(def: QuestionnaireDefinition): MetricMapRow[] {
         });
       } else {
         // An unmapped substantive answer ("none of these") answers the item in each scope it feeds.
-        const metric = q.type === "rank" ? null : `o:${o.code}`;
+        const metric = q.type === "rank" ? null : `o:${q.code}.${o.code}`;
         for (const scope of scopes)
           rows.push({ ...row, scope, baseKey: item, metric, concernRule: metric ? "chosen" : null, substantive: true });
       }
@@ -131,7 +132,7 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string) {
 
 export type ItemKind = "choice" | "rank" | "scale" | "option";
 export type LevelItem = {
-  /** The metric key in result cells: "f:<factor>" or "o:<option>". */
+  /** The metric key in result cells: "f:<factor>" or "o:<question>.<option>". */
   metric: string;
   /** The result-cell metric holding this item's base: "b:<baseKey>". */
   baseMetric: string;
@@ -153,29 +154,37 @@ export function metricMapOf(def: QuestionnaireDefinition): MetricMapRow[] {
 export function levelItems(def: QuestionnaireDefinition, level: FactorLevel): LevelItem[] {
   const factors = new Map(def.factors.map((f) => [f.code, f]));
   const questions = new Map(listQuestions(def).map(({ question }) => [question.code, question]));
+  const rows = metricMapOf(def).filter((r) => r.scope === level && r.metric && r.baseKey);
+  // An option row is known by its option's code ("none"), or by question and option where two
+  // questions of the level have an option of that code.
+  const optionCodes = rows.filter((r) => r.metric!.startsWith("o:")).map((r) => r.answerCode);
+  const qualified = (code: string) => optionCodes.indexOf(code) !== optionCodes.lastIndexOf(code);
   const items = new Map<string, LevelItem>();
-  for (const row of metricMapOf(def)) {
-    if (row.scope !== level || !row.metric || items.has(row.metric) || !row.baseKey) continue;
+  for (const row of rows) {
+    const metric = row.metric!;
+    if (items.has(metric)) continue;
     const q = questions.get(row.questionCode)!;
-    const code = row.metric.slice(2);
-    const isOption = row.metric.startsWith("o:");
-    const label = isOption
-      ? "options" in q
-        ? q.options.find((o) => o.code === code)?.label
-        : undefined
-      : factors.get(code)?.label;
-    items.set(row.metric, {
-      metric: row.metric,
+    const isOption = metric.startsWith("o:");
+    const code = !isOption
+      ? metric.slice(2)
+      : qualified(row.answerCode)
+        ? `${q.code}.${row.answerCode}`
+        : row.answerCode;
+    const optionLabel = "options" in q ? q.options.find((o) => o.code === row.answerCode)?.label : undefined;
+    const label = isOption ? optionLabel : factors.get(code)?.label;
+    const kind: ItemKind = isOption
+      ? "option"
+      : q.type === "rank"
+        ? "rank"
+        : q.type === "scale" || q.type === "matrix"
+          ? "scale"
+          : "choice";
+    items.set(metric, {
+      metric,
       baseMetric: `b:${row.baseKey}`,
       code,
       label: label ?? { en: code },
-      kind: isOption
-        ? "option"
-        : q.type === "rank"
-          ? "rank"
-          : q.type === "scale" || q.type === "matrix"
-            ? "scale"
-            : "choice",
+      kind,
       ...(row.topN !== null && { topN: row.topN }),
       ...(row.threshold !== null && { threshold: row.threshold }),
     });

@@ -29,7 +29,7 @@ const macroRows = [
   row("f:ip_protection", 61),
   row("f:market_access", 48),
   row("f:venture_capital", 35),
-  row("o:none", 20),
+  row("o:macro_constraints.none", 20),
 ];
 const shape = (over: Partial<Parameters<typeof toAttentionResult>[0]> = {}) =>
   toAttentionResult({
@@ -52,7 +52,7 @@ describe("attention shaping", () => {
       "f:ip_protection",
       "f:market_access",
       "f:venture_capital",
-      "o:none",
+      "o:macro_constraints.none",
     ]);
   });
 

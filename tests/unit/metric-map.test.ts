@@ -86,8 +86,8 @@ describe("compileMetricMap", () => {
       ["concerns", "finance", "middle", "concerns", "concerns", "f:finance", "chosen"],
       ["concerns", "tax", "macro", "concerns", "concerns", "f:tax_rates", "chosen"],
       // "None of these" answers the item in each level it feeds; "don't know" in none.
-      ["concerns", "none", "macro", "concerns", "concerns", "o:none", "chosen"],
-      ["concerns", "none", "middle", "concerns", "concerns", "o:none", "chosen"],
+      ["concerns", "none", "macro", "concerns", "concerns", "o:concerns.none", "chosen"],
+      ["concerns", "none", "middle", "concerns", "concerns", "o:concerns.none", "chosen"],
       ["concerns", "dk", null, "concerns", null, null, null],
       // Each matrix row is an item; a factor carried by two items has a base of its own.
       ["ratings", "courts", "macro", "ratings.courts", "f:courts", "f:courts", "at_least"],
@@ -95,7 +95,7 @@ describe("compileMetricMap", () => {
       ["top", "skills", "micro", "top", "top", "f:skills", "top_n"],
       ["top", "other", "micro", "top", "top", null, null],
       ["biggest", "courts", "macro", "biggest", "f:courts", "f:courts", "chosen"],
-      ["biggest", "nothing", "macro", "biggest", "biggest", "o:nothing", "chosen"],
+      ["biggest", "nothing", "macro", "biggest", "biggest", "o:biggest.nothing", "chosen"],
     ]);
   });
 
@@ -113,11 +113,11 @@ describe("compileMetricMap", () => {
     expect(levelsOf(def)).toEqual(["macro", "middle", "micro"]);
     expect(levelItems(def, "macro").map((i) => [i.metric, i.baseMetric, i.kind])).toEqual([
       ["f:tax_rates", "b:concerns", "choice"],
-      ["o:none", "b:concerns", "option"],
+      ["o:concerns.none", "b:concerns", "option"],
       ["f:courts", "b:f:courts", "scale"],
-      ["o:nothing", "b:biggest", "option"],
+      ["o:biggest.nothing", "b:biggest", "option"],
     ]);
-    expect(levelItems(def, "middle").map((i) => i.metric)).toEqual(["f:finance", "o:none", "f:licensing"]);
+    expect(levelItems(def, "middle").map((i) => i.metric)).toEqual(["f:finance", "o:concerns.none", "f:licensing"]);
     expect(levelItems(def, "micro").map((i) => i.metric)).toEqual(["f:skills"]);
   });
 });
