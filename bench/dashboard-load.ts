@@ -2,10 +2,11 @@
 // not through the API. Each generated firm gets region, industry, size class and life-cycle stage
 // drawn independently from the demo's valid sample (so the breakdown cells are as many as real
 // data would fill) and the constraint answers of a random demo firm; its answer rows are written
-// like the app writes them. Triggers are off during the load; analytics_rebuild then derives the
-// tallies and result cells exactly as the triggers would have.
+// like the app writes them. Triggers are off during the load (so rows set response.valid themselves);
+// analytics_rebuild then derives the tallies and result cells exactly as the triggers would have.
 import pg from "pg";
-import { adminQuery, applyMigrations, withDatabase } from "../lib/db/schema-engine";
+import { adminQuery, withDatabase } from "../lib/db/schema-engine";
+import { migrateDatabase } from "../scripts/lib/migrate";
 import { seedDemo } from "../prisma/seed";
 
 const BATCH = 50_000;
@@ -26,7 +27,7 @@ export async function prepareBenchDatabase(serverUrl: string, name: string, resp
   })();
   if (existing >= responses) {
     await client.end();
-    await applyMigrations(url); // a newer migration may change how cells are kept
+    await migrateDatabase(url); // a newer migration may change how cells are kept
     console.log(`${name} already holds ${existing} valid responses.`);
     await rebuildUnlessCounted(url, existing);
     return url;
@@ -34,7 +35,7 @@ export async function prepareBenchDatabase(serverUrl: string, name: string, resp
   await client.end().catch(() => {});
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-  await applyMigrations(url);
+  await migrateDatabase(url);
   console.log(await seedDemo(url));
   await load(url, responses - 226);
   return url;
@@ -47,7 +48,7 @@ async function rebuildUnlessCounted(url: string, valid: number) {
   try {
     const { rows } = await db.query(`
       SELECT s.id, COALESCE(sum(c.responses), 0)::int AS counted FROM survey s
-      LEFT JOIN result_cell c ON c.survey_id = s.id AND c.scope = 'all' AND c.metric = 'valid' AND left(c.cell_key, 1) = '#'
+      LEFT JOIN result_cell c ON c.survey_id = s.id AND c.scope = 'all' AND c.metric = 'valid' AND c.cell_key < '{'
       WHERE s.slug = 'jilin-2017' GROUP BY s.id`);
     if (rows[0].counted === valid) return;
     console.log(`  cells count ${rows[0].counted} of ${valid} responses: deriving them again…`);
@@ -93,9 +94,9 @@ async function load(url: string, count: number) {
       );
       await db.query(
         `
-        INSERT INTO response (id, survey_id, version_id, submission_id, status, locale, answers, breakdowns, content_hash,
+        INSERT INTO response (id, survey_id, version_id, submission_id, status, valid, locale, answers, breakdowns, content_hash,
                               started_at, completed_at, duration_seconds)
-        SELECT b.id, $1, $2, gen_random_uuid(), 'complete', 'zh',
+        SELECT b.id, $1, $2, gen_random_uuid(), 'complete', true, 'zh',
                t.answers || jsonb_build_object('region', b.region, 'industry', b.industry, 'lifecycle_stage', b.stage),
                jsonb_build_object('region', b.region, 'industry', b.industry, 'size_class', b.size_class, 'lifecycle_stage', b.stage),
                'bench', b.done - interval '10 minutes', b.done, 600
@@ -104,11 +105,11 @@ async function load(url: string, count: number) {
       );
       await db.query(
         `
-        INSERT INTO answer (response_id, survey_id, question_code, option_code, number_value, text_value, rank, factor_code, concern)
+        INSERT INTO answer (response_id, survey_id, question_code, option_code, number_value, text_value, rank)
         SELECT b.id, $1, a.question_code,
                CASE a.question_code WHEN 'region' THEN b.region WHEN 'industry' THEN b.industry
                                     WHEN 'lifecycle_stage' THEN b.stage ELSE a.option_code END,
-               a.number_value, a.text_value, a.rank, a.factor_code, a.concern
+               a.number_value, a.text_value, a.rank
         FROM batch b JOIN tpl t USING (k) JOIN answer a ON a.response_id = t.id`,
         [survey.id],
       );

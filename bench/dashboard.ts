@@ -38,14 +38,13 @@ async function time(run: () => Promise<unknown>, n = REQUESTS) {
 const CELL_SQL = (filtered: boolean) => `
   SELECT metric, sum(responses) AS responses, sum(mentions) AS mentions
   FROM result_cell WHERE survey_id = $1 AND scope = 'macro'
-  ${filtered ? `AND breakdowns @> '{"region": "changchun", "industry": "services"}'` : `AND cell_key = ANY('{#0,#1,#2,#3,#4,#5,#6,#7}')`} GROUP BY metric`;
+  ${filtered ? `AND breakdowns @> '{"region": "changchun", "industry": "services"}'` : `AND cell_key < '{'`} GROUP BY metric`;
 const RAW_SQL = (filtered: boolean) => `
-  SELECT a.factor_code, count(*) FILTER (WHERE a.concern) AS firms, count(DISTINCT a.response_id) AS base
+  SELECT a.option_code, count(DISTINCT a.response_id) AS firms
   FROM answer a JOIN response r ON r.id = a.response_id
-  WHERE a.survey_id = $1 AND a.question_code = 'macro_constraints' AND a.option_code <> 'dont_know'
-    AND r.status = 'complete' AND r.screened_at IS NULL
+  WHERE a.survey_id = $1 AND a.question_code = 'macro_constraints' AND a.option_code <> 'dont_know' AND r.valid
     ${filtered ? `AND r.breakdowns @> '{"region": "changchun", "industry": "services"}'` : ""}
-  GROUP BY ROLLUP (a.factor_code)`;
+  GROUP BY ROLLUP (a.option_code)`;
 
 async function main() {
   const serverUrl = process.env.DATABASE_URL;

@@ -2,7 +2,8 @@
 // PostgreSQL named by DATABASE_URL, and `next start` of an existing production build on it.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { adminQuery, applyMigrations, withDatabase } from "../lib/db/schema-engine";
+import { adminQuery, withDatabase } from "../lib/db/schema-engine";
+import { migrateDatabase } from "../scripts/lib/migrate";
 import { seedDemo } from "../prisma/seed";
 
 export type BenchServer = { url: string; databaseUrl: string; stop: () => Promise<void> };
@@ -27,7 +28,7 @@ export async function startBenchServer(opts: { port: number; env?: Record<string
   const name = `sme_bench_${Date.now().toString(36)}`;
   const databaseUrl = withDatabase(serverUrl, name);
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-  await applyMigrations(databaseUrl);
+  await migrateDatabase(databaseUrl);
   await seedDemo(databaseUrl);
   const child = spawn(
     process.execPath,

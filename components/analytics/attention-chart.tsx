@@ -42,6 +42,17 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
           {t("smallBase", { threshold: result.threshold })}
         </span>
       )}
+      {result.factors.some((f) => cases && f.n !== result.base) && (
+        <span className="mt-1 block">{t("ownBaseNote", { n: result.base ?? 0 })}</span>
+      )}
+      {result.hiddenFactors.length > 0 && (
+        <span className="mt-1 block" data-testid={`${id}-hidden-factors`}>
+          {t("hiddenFactors", {
+            threshold: result.threshold,
+            factors: result.hiddenFactors.map((f) => f.label).join(", "),
+          })}
+        </span>
+      )}
     </>
   );
   // The label sits just past the whisker's end so the two never overlap.

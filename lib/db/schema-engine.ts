@@ -158,16 +158,17 @@ async function withEngine<T>(
   }
 }
 
-function migrationsList() {
-  const dirs = fs.existsSync(MIGRATIONS_DIR)
+/** The migration folders of `dir`, in name order (`upTo`: only those named before it). */
+function migrationsList(dir = MIGRATIONS_DIR, upTo?: string) {
+  const dirs = fs.existsSync(dir)
     ? fs
-        .readdirSync(MIGRATIONS_DIR)
-        .filter((d) => fs.existsSync(path.join(MIGRATIONS_DIR, d, "migration.sql")))
+        .readdirSync(dir)
+        .filter((d) => fs.existsSync(path.join(dir, d, "migration.sql")) && (!upTo || d < upTo))
         .sort()
     : [];
-  const lockPath = path.join(MIGRATIONS_DIR, "migration_lock.toml");
+  const lockPath = path.join(dir, "migration_lock.toml");
   return {
-    baseDir: MIGRATIONS_DIR,
+    baseDir: dir,
     lockfile: {
       path: "migration_lock.toml",
       content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null,
@@ -177,17 +178,23 @@ function migrationsList() {
       path: d,
       migrationFile: {
         path: "migration.sql",
-        content: { tag: "ok" as const, value: fs.readFileSync(path.join(MIGRATIONS_DIR, d, "migration.sql"), "utf8") },
+        content: { tag: "ok" as const, value: fs.readFileSync(path.join(dir, d, "migration.sql"), "utf8") },
       },
     })),
   };
 }
 
-/** Applies pending migrations (like `prisma migrate deploy`); returns the names applied. */
-export async function applyMigrations(url: string): Promise<string[]> {
+/**
+ * Applies pending migrations (like `prisma migrate deploy`); returns the names applied. `upTo`
+ * stops before the migration of that name (benchmarks compare a schema with the one before it).
+ */
+export async function applyMigrations(url: string, upTo?: string): Promise<string[]> {
   await ensureDatabase(url);
   return withEngine("migration", url, async (engine) => {
-    const out = await engine.applyMigrations({ migrationsList: migrationsList(), filters: NO_FILTERS });
+    const out = await engine.applyMigrations({
+      migrationsList: migrationsList(MIGRATIONS_DIR, upTo),
+      filters: NO_FILTERS,
+    });
     return out.appliedMigrationNames;
   });
 }

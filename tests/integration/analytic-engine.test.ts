@@ -264,9 +264,9 @@ describe("canonical SQL functions", () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     const functionsIn = (schema: string) =>
-      client.query<{ name: string; args: string; result: string; body: string }>(
+      client.query<{ name: string; args: string; result: string; body: string; config: string[] | null }>(
         `SELECT p.proname AS name, pg_get_function_arguments(p.oid) AS args, pg_get_function_result(p.oid) AS result,
-                p.prosrc AS body
+                p.prosrc AS body, p.proconfig AS config
          FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 ORDER BY 1, 2`,
         [schema],
       );

@@ -69,21 +69,32 @@ $$;
 --     o:<option>    an unmapped substantive option such as none of these
 -- Answers that are not substantive (a non-substantive option, or a rating on a non-substantive
 -- point) count nowhere: the response leaves that item's base.
+-- PL/pgSQL with a generic plan rather than SQL planned on every call: one runs for every write,
+-- planning it cost twice its execution, and its plan does not depend on the ids (the responses'
+-- own rows are read first, by their indexes).
 CREATE OR REPLACE FUNCTION analytics_contributions(p_ids uuid[])
 RETURNS TABLE (response_id uuid, scope text, metric text, responses bigint, mentions bigint, value_sum double precision, value_count bigint)
-LANGUAGE sql STABLE AS $$
-  WITH resp AS (
+LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+  WITH resp AS MATERIALIZED (
     SELECT r.id, r.version_id, r.status = 'complete' AS complete, r.valid
     FROM response r WHERE r.id = ANY (p_ids)
+  ),
+  -- The responses' own answer rows first (by their index), whatever the planner knows of the tables.
+  ans AS MATERIALIZED (
+    SELECT a.response_id, a.question_code, COALESCE(a.option_code, '') AS answer_code, a.number_value, a.rank
+    FROM answer a WHERE a.response_id = ANY (p_ids)
   ),
   answered AS (
     SELECT a.response_id, r.version_id, m.scope, m.item, m.metric, a.number_value,
            analytics_concern(m.concern_rule, m.top_n, m.threshold, a.rank, a.number_value) AS concern
-    FROM resp r
-    JOIN answer a ON a.response_id = r.id
+    FROM ans a
+    JOIN resp r ON r.id = a.response_id AND r.valid
     JOIN metric_map m ON m.version_id = r.version_id AND m.question_code = a.question_code
-                     AND m.answer_code = COALESCE(a.option_code, '')
-    WHERE r.valid AND m.substantive
+                     AND m.answer_code = a.answer_code
+    WHERE m.substantive
       AND NOT (a.number_value IS NOT NULL AND a.number_value = ANY (COALESCE(m.non_substantive_values, ARRAY[]::double precision[])))
   ),
   bases AS (
@@ -91,16 +102,16 @@ LANGUAGE sql STABLE AS $$
     FROM (SELECT DISTINCT response_id, version_id, item FROM answered) i
     JOIN metric_map m ON m.version_id = i.version_id AND m.item = i.item AND m.base_key IS NOT NULL
   )
-  SELECT id, 'all', 'delivered', 1, 0, 0, 0 FROM resp WHERE complete
+  SELECT id, 'all'::text, 'delivered'::text, 1::bigint, 0::bigint, 0::double precision, 0::bigint FROM resp WHERE complete
   UNION ALL SELECT id, 'all', 'valid', 1, 0, 0, 0 FROM resp WHERE valid
   UNION ALL SELECT id, 'all', 'screened', 1, 0, 0, 0 FROM resp WHERE complete AND NOT valid
   UNION ALL SELECT DISTINCT b.response_id, b.scope, 'base', 1::bigint, 0::bigint, 0::double precision, 0::bigint FROM bases b
   UNION ALL SELECT b.response_id, b.scope, 'b:' || b.base_key, 1, 0, 0, 0 FROM bases b
   UNION ALL
-    SELECT x.response_id, x.scope, x.metric, max(x.concern::int), count(*) FILTER (WHERE x.concern),
+    SELECT x.response_id, x.scope, x.metric, max(x.concern::int)::bigint, count(*) FILTER (WHERE x.concern),
            COALESCE(sum(x.number_value), 0), count(x.number_value)
-    FROM answered x WHERE x.metric IS NOT NULL GROUP BY x.response_id, x.scope, x.metric
-$$;
+    FROM answered x WHERE x.metric IS NOT NULL GROUP BY x.response_id, x.scope, x.metric;
+END $$;
 
 -- prisma/sql/analytics/04-cells.sql
 -- Where a response's contributions land: its breakdown cell (cell key: its breakdowns as text)
@@ -117,8 +128,10 @@ $$;
 
 -- Each change is [cell_key, total_key, scope, metric, breakdowns, responses, mentions, value_sum,
 -- value_count]. Rows are written in key order so that concurrent writers never deadlock.
+-- PL/pgSQL so that the statement's plan is cached (it runs for every write).
 CREATE OR REPLACE FUNCTION analytics_apply(p_survey_id uuid, p_changes jsonb)
-RETURNS void LANGUAGE sql AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO result_cell AS c (survey_id, scope, cell_key, metric, breakdowns, responses, mentions, value_sum, value_count)
   SELECT p_survey_id, scope, cell_key, metric, min(breakdowns)::jsonb, sum(n), sum(m), sum(vs), sum(vc)
   FROM (
@@ -134,18 +147,19 @@ RETURNS void LANGUAGE sql AS $$
   ORDER BY scope, cell_key, metric
   ON CONFLICT (survey_id, scope, cell_key, metric) DO UPDATE
   SET responses = c.responses + excluded.responses, mentions = c.mentions + excluded.mentions,
-      value_sum = c.value_sum + excluded.value_sum, value_count = c.value_count + excluded.value_count
-$$;
+      value_sum = c.value_sum + excluded.value_sum, value_count = c.value_count + excluded.value_count;
+END $$;
 
 -- A tally's contributions as changes, added (p_sign 1) or taken away (p_sign -1).
 CREATE OR REPLACE FUNCTION analytics_changes(p_tally result_tally, p_sign int)
-RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
-  SELECT COALESCE(jsonb_agg(jsonb_build_array(
+RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN (SELECT COALESCE(jsonb_agg(jsonb_build_array(
            p_tally.cell_key, analytics_total_key(p_tally.response_id, p_tally.completed_at), x->>0, x->>1,
            p_tally.breakdowns::text, p_sign * (x->>2)::bigint, p_sign * (x->>3)::bigint,
            p_sign * (x->>4)::double precision, p_sign * (x->>5)::bigint)), '[]'::jsonb)
-  FROM jsonb_array_elements(p_tally.contributions) x
-$$;
+  FROM jsonb_array_elements(p_tally.contributions) x);
+END $$;
 
 -- prisma/sql/analytics/05-refresh.sql
 -- Keeps one response's tally and the cells it feeds up to date, in the writing transaction.

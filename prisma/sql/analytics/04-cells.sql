@@ -12,8 +12,10 @@ $$;
 
 -- Each change is [cell_key, total_key, scope, metric, breakdowns, responses, mentions, value_sum,
 -- value_count]. Rows are written in key order so that concurrent writers never deadlock.
+-- PL/pgSQL so that the statement's plan is cached (it runs for every write).
 CREATE OR REPLACE FUNCTION analytics_apply(p_survey_id uuid, p_changes jsonb)
-RETURNS void LANGUAGE sql AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   INSERT INTO result_cell AS c (survey_id, scope, cell_key, metric, breakdowns, responses, mentions, value_sum, value_count)
   SELECT p_survey_id, scope, cell_key, metric, min(breakdowns)::jsonb, sum(n), sum(m), sum(vs), sum(vc)
   FROM (
@@ -29,15 +31,16 @@ RETURNS void LANGUAGE sql AS $$
   ORDER BY scope, cell_key, metric
   ON CONFLICT (survey_id, scope, cell_key, metric) DO UPDATE
   SET responses = c.responses + excluded.responses, mentions = c.mentions + excluded.mentions,
-      value_sum = c.value_sum + excluded.value_sum, value_count = c.value_count + excluded.value_count
-$$;
+      value_sum = c.value_sum + excluded.value_sum, value_count = c.value_count + excluded.value_count;
+END $$;
 
 -- A tally's contributions as changes, added (p_sign 1) or taken away (p_sign -1).
 CREATE OR REPLACE FUNCTION analytics_changes(p_tally result_tally, p_sign int)
-RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
-  SELECT COALESCE(jsonb_agg(jsonb_build_array(
+RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN (SELECT COALESCE(jsonb_agg(jsonb_build_array(
            p_tally.cell_key, analytics_total_key(p_tally.response_id, p_tally.completed_at), x->>0, x->>1,
            p_tally.breakdowns::text, p_sign * (x->>2)::bigint, p_sign * (x->>3)::bigint,
            p_sign * (x->>4)::double precision, p_sign * (x->>5)::bigint)), '[]'::jsonb)
-  FROM jsonb_array_elements(p_tally.contributions) x
-$$;
+  FROM jsonb_array_elements(p_tally.contributions) x);
+END $$;
