@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { validityRate } from "@/lib/analytics/validity-rate";
+import { validityRate } from "@/lib/analytics/statistics";
 import { publicSurveySummary } from "@/lib/surveys/public-survey-summary";
 
 const DEMO_SLUG = "jilin-2017";

@@ -15,7 +15,7 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { sumScope } from "../lib/analytics/aggregate-attention";
+import { sumScope } from "../lib/analytics/cell-queries";
 import type { ResultsFilter } from "../lib/analytics/dashboard-schema";
 import { createDbClient } from "../lib/db/create-client";
 import { adminQuery, applyMigrations, withDatabase } from "../lib/db/schema-engine";

@@ -2,7 +2,7 @@
 // Delivered and valid responses per day of completion.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useTranslations } from "next-intl";
-import type { DayRow } from "@/lib/analytics/aggregate-composition";
+import type { DayRow } from "@/lib/analytics/cell-queries";
 import { ChartFigure } from "./chart-figure";
 
 export function DaysChart({ days }: { days: DayRow[] }) {

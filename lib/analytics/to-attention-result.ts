@@ -1,12 +1,12 @@
 // Shapes a level's summed result cells into the attention chart of DESIGN.md §4: shares of cases
 // over each factor's own base (the valid responses that answered its item substantively), or of
 // responses, Wilson intervals, means for scales, sorted from most to least, with small bases hidden
-// from the public. Pure; the SQL is in aggregate-attention.ts, the items in metric-map.ts.
+// from the public. Pure; the SQL is in cell-queries.ts, the items in metric-map.ts.
 import type { FactorLevel, Locale } from "@/lib/questionnaire/definition-schema";
 import { localizedText } from "@/lib/questionnaire/localized-text";
 import type { Measure } from "./dashboard-schema";
 import { type ItemKind, type LevelItem } from "./metric-map";
-import { wilsonInterval, type Interval } from "./wilson-interval";
+import { wilsonInterval, type Interval } from "./statistics";
 
 export type MetricRow = { metric: string; responses: number; mentions: number; valueSum: number; valueCount: number };
 

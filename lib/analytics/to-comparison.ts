@@ -1,9 +1,8 @@
 // Compares two groups (e.g. micro vs small firms) factor by factor: each factor's two shares,
 // the two-proportion z-test, and Holm-adjusted p-values across the level's factors
 // (DESIGN.md §4). Pure.
-import { holmAdjust } from "./holm-adjust";
+import { holmAdjust, twoProportionZTest } from "./statistics";
 import type { AttentionResult } from "./to-attention-result";
-import { twoProportionZTest } from "./two-proportion-z-test";
 
 export type ComparedFactor = {
   code: string;

@@ -2,10 +2,10 @@
 // life-cycle stages) and the response counts for the dashboard. Pure.
 import { isStandardBreakdown, type Locale } from "@/lib/questionnaire/definition-schema";
 import { localizedText } from "@/lib/questionnaire/localized-text";
-import type { DayRow, DistributionRow } from "./aggregate-composition";
+import type { DayRow, DistributionRow } from "./cell-queries";
 import type { SurveyBreakdown } from "./survey-breakdowns";
 import type { MetricRow } from "./to-attention-result";
-import { validityRate } from "./validity-rate";
+import { validityRate } from "./statistics";
 
 export type DistributionBar = { code: string; label: string; count: number; share: number };
 export type Distribution = {

@@ -8,7 +8,7 @@
 // overall and under random breakdown and date filters (read through sumScope, as the dashboard).
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sumScope } from "@/lib/analytics/aggregate-attention";
+import { sumScope } from "@/lib/analytics/cell-queries";
 import type { ResultsFilter } from "@/lib/analytics/dashboard-schema";
 import { levelItems } from "@/lib/analytics/metric-map";
 import type { MetricRow } from "@/lib/analytics/to-attention-result";

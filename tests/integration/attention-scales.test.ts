@@ -6,7 +6,7 @@ import { createDbClient, type Db } from "@/lib/db/create-client";
 import { QuestionnaireDefinitionSchema, DEFINITION_FORMAT } from "@/lib/questionnaire/definition-schema";
 import { breakdownsOf, toAnswerRows } from "@/lib/responses/answer-rows";
 import { findDashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
-import { getAttention } from "@/lib/analytics/get-attention";
+import { getAttention } from "@/lib/analytics/results";
 import type { Answers } from "@/lib/questionnaire/answer-values";
 import { insertVersion } from "@/lib/questionnaire/publish-version";
 

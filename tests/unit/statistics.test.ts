@@ -1,11 +1,13 @@
 // The statistics of DESIGN.md §4 against values computed by hand from the formulas and against
 // published reference values (Newcombe 1998, Table I, method 3; R's p.adjust and mcnemar.test).
 import { describe, expect, it } from "vitest";
-import { wilsonInterval } from "@/lib/analytics/wilson-interval";
-import { twoProportionZTest } from "@/lib/analytics/two-proportion-z-test";
-import { holmAdjust } from "@/lib/analytics/holm-adjust";
-import { mcnemarTest } from "@/lib/analytics/mcnemar-test";
-import { kishEffectiveN } from "@/lib/analytics/kish-effective-n";
+import {
+  wilsonInterval,
+  twoProportionZTest,
+  holmAdjust,
+  mcnemarTest,
+  kishEffectiveN,
+} from "@/lib/analytics/statistics";
 
 const interval = (x: number, n: number) => wilsonInterval(x / n, n)!.map((v) => Number(v.toFixed(4)));
 

@@ -4,7 +4,7 @@
 import { db } from "@/lib/db/client";
 import { issuesOf, validationFailed } from "@/lib/http/api-response";
 import { AttentionQuerySchema } from "@/lib/analytics/dashboard-schema";
-import { getAttention } from "@/lib/analytics/get-attention";
+import { getAttention } from "@/lib/analytics/results";
 import { resolveResultsRequest, resultsErrorResponse } from "@/lib/analytics/resolve-results-request";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@
 import { db } from "@/lib/db/client";
 import { issuesOf, validationFailed } from "@/lib/http/api-response";
 import { AttentionQuerySchema, parseGroupComparison } from "@/lib/analytics/dashboard-schema";
-import { getComparison } from "@/lib/analytics/get-comparison";
+import { getComparison } from "@/lib/analytics/results";
 import { resolveResultsRequest, resultsErrorResponse } from "@/lib/analytics/resolve-results-request";
 import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
 

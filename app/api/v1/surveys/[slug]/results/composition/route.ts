@@ -2,7 +2,7 @@
 // The sample's make-up: delivered, valid and screened counts, the validity rate, valid responses
 // per breakdown value, and responses per day. Same access and filters as the attention endpoint.
 import { db } from "@/lib/db/client";
-import { getComposition } from "@/lib/analytics/get-composition";
+import { getComposition } from "@/lib/analytics/results";
 import { resolveResultsRequest, resultsErrorResponse } from "@/lib/analytics/resolve-results-request";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,129 @@
+// The SQL over result cells and tallies (docs/decisions/004, 009): which rows answer a filter,
+// and the sums dashboards read. Shaping for charts is in to-*.ts, statistics in statistics.ts.
+import "server-only";
+import { Prisma } from "@/lib/db/generated/client";
+import type { ResultsFilter } from "./dashboard-schema";
+import type { Db } from "@/lib/db/create-client";
+import type { MetricRow } from "./to-attention-result";
+
+// Which rows answer a filter (prisma/sql/analytics/04-cells.sql has the cell keys):
+//   no filter, or dates only  the survey-total cells of the days in range (keys YYYY-MM-DD#s)
+//   breakdowns only           the breakdown cells containing them (keys {...}, GIN index)
+//   breakdowns and dates      the per-response tallies completed in the range
+const DAY_MS = 86_400_000;
+
+export const hasDateRange = (filter: ResultsFilter) => Boolean(filter.from || filter.to);
+export const hasBreakdowns = (filter: ResultsFilter) => Object.keys(filter.breakdowns).length > 0;
+/** Only the per-response tallies know both a response's breakdowns and its day. */
+export const needsTallies = (filter: ResultsFilter) => hasDateRange(filter) && hasBreakdowns(filter);
+
+/** `AND <alias>.breakdowns @> {...}`, or nothing when unfiltered. */
+export function breakdownsCondition(alias: string, filter: ResultsFilter): Prisma.Sql {
+  if (!hasBreakdowns(filter)) return Prisma.empty;
+  return Prisma.sql`AND ${Prisma.raw(alias)}.breakdowns @> ${JSON.stringify(filter.breakdowns)}::jsonb`;
+}
+
+/** The first day after the range's last one (ranges are whole UTC days, both ends included). */
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/** Completion dates are whole days in UTC, both ends included. */
+export function dateCondition(column: string, filter: ResultsFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (filter.from) parts.push(Prisma.sql`AND ${Prisma.raw(column)} >= ${new Date(`${filter.from}T00:00:00Z`)}`);
+  if (filter.to) parts.push(Prisma.sql`AND ${Prisma.raw(column)} < ${new Date(`${dayAfter(filter.to)}T00:00:00Z`)}`);
+  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
+}
+
+/** The survey-total cells (all days, or the days in the filter's range); dated keys sort by day. */
+export function totalsCondition(alias: string, filter: ResultsFilter): Prisma.Sql {
+  const key = Prisma.raw(`${alias}.cell_key`);
+  if (!hasDateRange(filter)) return Prisma.sql`AND ${key} < '{'`;
+  return Prisma.sql`AND ${key} >= ${filter.from ?? "0"} AND ${key} < ${filter.to ? dayAfter(filter.to) : "{"}`;
+}
+
+/** Which cells to sum when the tallies are not needed: breakdown cells, or day totals. */
+export function cellsCondition(alias: string, filter: ResultsFilter): Prisma.Sql {
+  return hasBreakdowns(filter) ? breakdownsCondition(alias, filter) : totalsCondition(alias, filter);
+}
+
+// Sums one scope ("all" or a factor level) of a survey's results, from the rows the filter picks.
+type Raw = { metric: string; responses: number; mentions: number; value_sum: number; value_count: number };
+
+export type SumScopeOptions = { db: Db; surveyId: string; scope: string; filter: ResultsFilter };
+
+export async function sumScope({ db, surveyId, scope, filter }: SumScopeOptions): Promise<MetricRow[]> {
+  const rows = needsTallies(filter)
+    ? await db.$queryRaw<Raw[]>`
+        SELECT x->>1 AS metric, sum((x->>2)::bigint)::float8 AS responses, sum((x->>3)::bigint)::float8 AS mentions,
+               sum((x->>4)::float8) AS value_sum, sum((x->>5)::bigint)::float8 AS value_count
+        FROM result_tally t CROSS JOIN LATERAL jsonb_array_elements(t.contributions) x
+        WHERE t.survey_id = ${surveyId}::uuid AND x->>0 = ${scope}
+          ${dateCondition("t.completed_at", filter)} ${breakdownsCondition("t", filter)}
+        GROUP BY 1`
+    : await db.$queryRaw<Raw[]>`
+        SELECT c.metric, sum(c.responses)::float8 AS responses, sum(c.mentions)::float8 AS mentions,
+               sum(c.value_sum) AS value_sum, sum(c.value_count)::float8 AS value_count
+        FROM result_cell c
+        WHERE c.survey_id = ${surveyId}::uuid AND c.scope = ${scope} ${cellsCondition("c", filter)}
+        GROUP BY 1`;
+  return rows.map((r) => ({
+    metric: r.metric,
+    responses: Number(r.responses),
+    mentions: Number(r.mentions),
+    valueSum: Number(r.value_sum),
+    valueCount: Number(r.value_count),
+  }));
+}
+
+// The sample's make-up in PostgreSQL: valid responses per value of each breakdown, and
+// delivered and valid responses per day of completion (UTC).
+export type DistributionRow = { key: string; value: string | null; count: number };
+export type DayRow = { day: string; delivered: number; valid: number };
+
+type Options = { db: Db; surveyId: string; filter: ResultsFilter };
+
+export async function aggregateDistributions({
+  db,
+  surveyId,
+  filter,
+  keys,
+}: Options & { keys: string[] }): Promise<DistributionRow[]> {
+  if (keys.length === 0) return [];
+  // Values of breakdowns live in the breakdown cells, which have no days: a date range reads tallies.
+  const rows = hasDateRange(filter)
+    ? await db.$queryRaw<{ key: string; value: string | null; count: number }[]>`
+        SELECT k.key, t.breakdowns->>k.key AS value, count(*)::float8 AS count
+        FROM result_tally t CROSS JOIN unnest(${keys}::text[]) AS k(key)
+        WHERE t.survey_id = ${surveyId}::uuid AND t.contributions @> '[["all", "valid"]]'::jsonb
+          ${dateCondition("t.completed_at", filter)} ${breakdownsCondition("t", filter)}
+        GROUP BY 1, 2`
+    : await db.$queryRaw<{ key: string; value: string | null; count: number }[]>`
+        SELECT k.key, c.breakdowns->>k.key AS value, sum(c.responses)::float8 AS count
+        FROM result_cell c CROSS JOIN unnest(${keys}::text[]) AS k(key)
+        WHERE c.survey_id = ${surveyId}::uuid AND c.scope = 'all' AND c.metric = 'valid'
+          AND left(c.cell_key, 1) = '{' ${breakdownsCondition("c", filter)}
+        GROUP BY 1, 2`;
+  return rows.map((r) => ({ key: r.key, value: r.value, count: Number(r.count) })).filter((r) => r.count > 0);
+}
+
+export async function aggregateDays({ db, surveyId, filter }: Options): Promise<DayRow[]> {
+  type Raw = { day: string; delivered: number; valid: number };
+  // Unfiltered by breakdowns, the day totals answer directly (undated keys start with #).
+  const rows = !hasBreakdowns(filter)
+    ? await db.$queryRaw<Raw[]>`
+        SELECT left(c.cell_key, 10) AS day,
+               sum(c.responses) FILTER (WHERE c.metric = 'delivered')::float8 AS delivered,
+               sum(c.responses) FILTER (WHERE c.metric = 'valid')::float8 AS valid
+        FROM result_cell c
+        WHERE c.survey_id = ${surveyId}::uuid AND c.scope = 'all' AND c.metric IN ('delivered', 'valid')
+          AND c.cell_key >= '0' ${totalsCondition("c", filter)}
+        GROUP BY 1 HAVING sum(c.responses) > 0 ORDER BY 1`
+    : await db.$queryRaw<Raw[]>`
+        SELECT to_char(r.completed_at, 'YYYY-MM-DD') AS day, count(*)::float8 AS delivered,
+               count(*) FILTER (WHERE r.valid)::float8 AS valid
+        FROM response r
+        WHERE r.survey_id = ${surveyId}::uuid AND r.status = 'complete'
+          ${dateCondition("r.completed_at", filter)} ${breakdownsCondition("r", filter)}
+        GROUP BY 1 ORDER BY 1`;
+  return rows.map((r) => ({ day: r.day, delivered: Number(r.delivered), valid: Number(r.valid) }));
+}

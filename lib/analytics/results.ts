@@ -1,0 +1,103 @@
+// A survey's results for a filter, as dashboards and the results API read them: a level's
+// attention chart, two groups compared, and the sample's make-up.
+import "server-only";
+import type { Db } from "@/lib/db/create-client";
+import type { FactorLevel, Locale } from "@/lib/questionnaire/definition-schema";
+import { aggregateDays, aggregateDistributions, sumScope } from "./cell-queries";
+import type { GroupComparisonQuery, Measure, ResultsFilter } from "./dashboard-schema";
+import type { DashboardSurvey } from "./find-dashboard-survey";
+import { levelItems } from "./metric-map";
+import { surveyBreakdowns } from "./survey-breakdowns";
+import { toAttentionResult, type AttentionResult } from "./to-attention-result";
+import { toComparison, type Comparison } from "./to-comparison";
+import { toComposition, type Composition } from "./to-composition";
+
+// One level's attention chart for a survey and filter (DESIGN.md §4 and §5).
+export type GetAttentionOptions = {
+  db: Db;
+  survey: DashboardSurvey;
+  level: FactorLevel;
+  filter: ResultsFilter;
+  measure: Measure;
+  locale: Locale;
+};
+
+export async function getAttention({
+  db,
+  survey,
+  level,
+  filter,
+  measure,
+  locale,
+}: GetAttentionOptions): Promise<AttentionResult> {
+  const rows = await sumScope({ db, surveyId: survey.id, scope: level, filter });
+  return toAttentionResult({
+    level,
+    items: levelItems(survey.definition, level),
+    rows,
+    measure,
+    locale,
+    threshold: survey.threshold,
+    enforceThreshold: survey.access === "public",
+  });
+}
+
+// Two groups of one breakdown compared on a level's factors, within the current filter.
+export type GetComparisonOptions = {
+  db: Db;
+  survey: DashboardSurvey;
+  level: FactorLevel;
+  filter: ResultsFilter;
+  compare: GroupComparisonQuery;
+  locale: Locale;
+};
+
+export async function getComparison({
+  db,
+  survey,
+  level,
+  filter,
+  compare,
+  locale,
+}: GetComparisonOptions): Promise<Comparison> {
+  const group = (value: string) =>
+    getAttention({
+      db,
+      survey,
+      level,
+      locale,
+      measure: "cases",
+      filter: { ...filter, breakdowns: { ...filter.breakdowns, [compare.by]: value } },
+    });
+  const [a, b] = await Promise.all([group(compare.a), group(compare.b)]);
+  return toComparison(a, b);
+}
+
+// The sample's make-up and response counts for a survey and filter.
+export async function getComposition({
+  db,
+  survey,
+  filter,
+  locale,
+}: {
+  db: Db;
+  survey: DashboardSurvey;
+  filter: ResultsFilter;
+  locale: Locale;
+}): Promise<Composition> {
+  const breakdowns = surveyBreakdowns(survey.definition);
+  const [totals, distributionRows, days] = await Promise.all([
+    sumScope({ db, surveyId: survey.id, scope: "all", filter }),
+    aggregateDistributions({ db, surveyId: survey.id, filter, keys: breakdowns.map((b) => b.key) }),
+    aggregateDays({ db, surveyId: survey.id, filter }),
+  ]);
+  return toComposition({
+    breakdowns,
+    totals,
+    distributionRows,
+    days,
+    locale,
+    threshold: survey.threshold,
+    enforceThreshold: survey.access === "public",
+  });
+}
