@@ -21,7 +21,6 @@ import {
 } from "@/lib/questionnaire/definition-schema";
 import { cisHamperingTemplate } from "@/lib/questionnaire/templates/cis-hampering";
 import { wbesObstaclesTemplate } from "@/lib/questionnaire/templates/wbes-obstacles";
-import { breakdownsOf, toAnswerRows } from "@/lib/responses/answer-rows";
 import { canonicalSqlFiles } from "@/scripts/lib/canonical-sql";
 import { addResponse, createEngineSurvey } from "@/tests/fixtures/engine-surveys";
 
@@ -231,20 +230,7 @@ describe("the metric map", () => {
       biggest_obstacle: "courts",
     };
     await db.$executeRaw`DELETE FROM metric_map WHERE version_id = ${version.id}::uuid`;
-    await db.response.create({
-      data: {
-        surveyId: survey.id,
-        versionId: version.id,
-        submissionId: crypto.randomUUID(),
-        status: "complete",
-        locale: "en",
-        answers,
-        breakdowns: breakdownsOf(wbes, answers),
-        contentHash: "x",
-        completedAt: new Date(),
-        answerRows: { createMany: { data: toAnswerRows(wbes, answers).map((a) => ({ ...a, surveyId: survey.id })) } },
-      },
-    });
+    await addResponse(db, survey, wbes, { answers });
     await db.analyticsRebuildPending.create({ data: { surveyId: survey.id } });
     expect(await compilePendingVersions(db)).toMatchObject({ rebuilt: 1 });
     expect(await db.metricMapRow.count({ where: { versionId: version.id } })).toBe(compileMetricMap(wbes).length);
