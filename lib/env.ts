@@ -4,6 +4,10 @@ import { z } from "zod";
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Opening a database connection fails after this many milliseconds (then 503). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  /** A statement is cancelled after this many milliseconds (then 503). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must have at least 16 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   /** Response submissions (and partial saves) accepted per client address per minute. */

@@ -5,10 +5,11 @@ import { organizationsWhere, type Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/auth/roles";
 import type { QuestionnaireDefinition } from "./definition-schema";
 import type { DraftDefinition } from "./draft-edits";
+import { isUuid, MAX_PG_INT } from "@/lib/db/uuid";
 
 /** Null when no questionnaire with that id belongs to an organization where the actor has `minimum`. */
 export async function getQuestionnaire(opts: { db: Db; actor: Actor; id: string; minimum?: Role }) {
-  if (!/^[0-9a-f-]{36}$/i.test(opts.id)) return null;
+  if (!isUuid(opts.id)) return null;
   const found = await opts.db.questionnaire.findFirst({
     where: { id: opts.id, organizationId: { in: organizationsWhere(opts.actor, opts.minimum ?? "viewer") } },
     select: {
@@ -36,7 +37,7 @@ export async function getQuestionnaire(opts: { db: Db; actor: Actor; id: string;
 
 /** One published version's definition, or null. */
 export async function getVersionDefinition(opts: { db: Db; actor: Actor; questionnaireId: string; number: number }) {
-  if (!/^[0-9a-f-]{36}$/i.test(opts.questionnaireId) || !Number.isInteger(opts.number)) return null;
+  if (!isUuid(opts.questionnaireId) || !Number.isInteger(opts.number) || opts.number > MAX_PG_INT) return null;
   const version = await opts.db.questionnaireVersion.findFirst({
     where: {
       questionnaireId: opts.questionnaireId,

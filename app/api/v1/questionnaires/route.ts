@@ -10,8 +10,9 @@ import { createQuestionnaire } from "@/lib/questionnaire/create-questionnaire";
 import { MAX_DRAFT_BYTES } from "@/lib/questionnaire/draft-shape-schema";
 import { listQuestionnaires } from "@/lib/questionnaire/list-questionnaires";
 import { QuestionnaireCodeTakenError } from "@/lib/questionnaire/questionnaire-errors";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
-export async function POST(request: Request) {
+export const POST = apiRoute(async (request: Request) => {
   const actor = await getActor();
   if (!actor) return unauthorized();
   // ?organization=<slug> picks one of the caller's organizations; otherwise the current one.
@@ -37,9 +38,9 @@ export async function POST(request: Request) {
     if (e instanceof QuestionnaireCodeTakenError) return apiError(409, "code_taken", e.message, { code: e.code });
     throw e;
   }
-}
+});
 
-export async function GET() {
+export const GET = apiRoute(async () => {
   const actor = await getActor();
   if (!actor) return unauthorized();
   const organization = await currentOrganization(actor);
@@ -53,4 +54,6 @@ export async function GET() {
       latestVersion: q.latestVersion?.number ?? null,
     })),
   });
-}
+});
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed("POST", "GET");

@@ -3,8 +3,9 @@ import { getActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { notFound, unauthorized } from "@/lib/http/api-response";
 import { getQuestionnaire } from "@/lib/questionnaire/get-questionnaire";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
-export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }) {
+export const GET = apiRoute(async (_request: Request, ctx: { params: Promise<{ id: string }> }) => {
   const actor = await getActor();
   if (!actor) return unauthorized();
   const { id } = await ctx.params;
@@ -17,4 +18,6 @@ export async function GET(_request: Request, ctx: { params: Promise<{ id: string
     updatedAt: found.updatedAt,
     versions: found.versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt, surveys: v._count.surveys })),
   });
-}
+});
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");
