@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   /** Response submissions (and partial saves) accepted per client address per minute. */
   RESPONSES_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /**
+   * Reverse proxies in front of the app whose X-Forwarded-For entries are trusted. 0: the
+   * client is the socket's peer (the app faces the clients directly).
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 export type Env = z.infer<typeof EnvSchema>;

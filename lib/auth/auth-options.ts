@@ -4,6 +4,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientAddress } from "@/lib/http/client-address";
 import { authenticate } from "./authenticate";
 import { throttledErrorMessage } from "./sign-in-errors";
 
@@ -18,8 +19,7 @@ export const authOptions: NextAuthOptions = {
       name: "email",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const forwarded = req?.headers?.["x-forwarded-for"];
-        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || "unknown";
+        const ip = clientAddress(req?.headers ?? {});
         const result = await authenticate({
           email: credentials?.email ?? "",
           password: credentials?.password ?? "",

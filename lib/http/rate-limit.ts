@@ -5,15 +5,6 @@ import type { Db } from "@/lib/db/create-client";
 
 export type RateLimitResult = { allowed: boolean; count: number; limit: number; retryAfterSeconds: number };
 
-/**
- * The client's address: the first X-Forwarded-For hop (set by the reverse proxy the app is run
- * behind, as the README's deployment notes require), else X-Real-IP.
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
-}
-
 /** Counts one request for `key` in the current window; `allowed` is false beyond `limit`. */
 export async function hitRateLimit(opts: {
   db: Db;
