@@ -2,7 +2,8 @@
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { readJsonBody } from "@/lib/http/api-response";
-import { clientAddress, hitRateLimit } from "@/lib/http/rate-limit";
+import { clientAddress } from "@/lib/http/client-address";
+import { hitRateLimit } from "@/lib/http/rate-limit";
 import { rateLimited, submissionHttpResponse } from "@/lib/responses/submission-http";
 import { MAX_SUBMISSION_BYTES, SubmissionSchema } from "@/lib/responses/submission-schema";
 import { submitResponse } from "@/lib/responses/submit-response";
