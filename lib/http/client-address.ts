@@ -1,5 +1,5 @@
 // The address a request comes from, for rate limits and sign-in throttling. The server appends
-// the socket's address to X-Forwarded-For (scripts/peer-address.cjs), so the last entry is
+// the socket's address to X-Forwarded-For (scripts/peer-address.mjs), so the last entry is
 // always the peer; each trusted proxy in front appends its own peer. With TRUST_PROXY_HOPS = n
 // the (n+1)-th entry from the right is the client: entries further left were written by the
 // client itself and are never trusted.

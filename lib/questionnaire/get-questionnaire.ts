@@ -2,6 +2,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { roleFor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import type { QuestionnaireDefinition } from "./definition-schema";
 import type { DraftDefinition } from "./draft-edits";
@@ -11,7 +12,10 @@ import { isUuid, MAX_PG_INT } from "@/lib/db/uuid";
 export async function getQuestionnaire(opts: { db: Db; actor: Actor; id: string; minimum?: Role }) {
   if (!isUuid(opts.id)) return null;
   const found = await opts.db.questionnaire.findFirst({
-    where: { id: opts.id, organizationId: { in: organizationsWhere(opts.actor, opts.minimum ?? "viewer") } },
+    where: {
+      id: opts.id,
+      organizationId: { in: organizationsWhere(opts.actor, opts.minimum ?? roleFor("questionnaires.read")) },
+    },
     select: {
       id: true,
       code: true,
@@ -42,7 +46,7 @@ export async function getVersionDefinition(opts: { db: Db; actor: Actor; questio
     where: {
       questionnaireId: opts.questionnaireId,
       number: opts.number,
-      questionnaire: { organizationId: { in: organizationsWhere(opts.actor, "viewer") } },
+      questionnaire: { organizationId: { in: organizationsWhere(opts.actor, roleFor("questionnaires.read")) } },
     },
     select: { id: true, number: true, definition: true, publishedAt: true },
   });

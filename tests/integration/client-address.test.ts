@@ -1,7 +1,6 @@
 // Rate limits and sign-in throttling key on the client's address (issue 13, defect 7): a made-up
 // X-Forwarded-For must not change it, and a configured number of proxies is trusted, no more.
 import http from "node:http";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientAddress } from "@/lib/http/client-address";
@@ -11,7 +10,7 @@ let seen: http.IncomingHttpHeaders[] = [];
 
 beforeAll(async () => {
   // What `npm start`, `npm run dev` and the browser tests preload into the Next.js server.
-  createRequire(import.meta.url)("../../scripts/peer-address.cjs");
+  await import("../../scripts/peer-address.mjs");
   server = http.createServer((req, res) => {
     seen.push(req.headers);
     res.end();

@@ -1,8 +1,8 @@
 // POST /api/v1/questionnaires: import a questionnaire definition (DESIGN.md §3) as a new draft.
-// GET: the questionnaires of the caller's current organization.
+// GET: the questionnaires of the caller's current organization, for the roles that may read them.
 import { getActor } from "@/lib/auth/actor";
 import { actorOrganizations, currentOrganization } from "@/lib/auth/current-organization";
-import { roleAtLeast } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { apiError, readJsonBody, unauthorized } from "@/lib/http/api-response";
 import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
@@ -20,7 +20,7 @@ export const POST = apiRoute(async (request: Request) => {
   const organization = slug
     ? (await actorOrganizations(actor)).find((o) => o.slug === slug)
     : await currentOrganization(actor);
-  if (!organization || !roleAtLeast(organization.role, "researcher"))
+  if (!organization || !can(organization.role, "questionnaires.write"))
     return apiError(403, "forbidden", "Importing a questionnaire needs the researcher role in the organization.");
 
   const body = await readJsonBody(request, QuestionnaireDefinitionSchema, MAX_DRAFT_BYTES);
@@ -44,6 +44,9 @@ export const GET = apiRoute(async () => {
   const actor = await getActor();
   if (!actor) return unauthorized();
   const organization = await currentOrganization(actor);
+  // The same rule as the questionnaires page (lib/auth/permissions.ts).
+  if (organization && !can(organization.role, "questionnaires.read"))
+    return apiError(403, "forbidden", "Listing questionnaires needs the researcher role in the organization.");
   const list = await listQuestionnaires({ db, actor, organizationId: organization?.id });
   return Response.json({
     questionnaires: list.map((q) => ({

@@ -1,5 +1,6 @@
 // GET /api/v1/questionnaires/{id}: the draft and the list of published versions.
 import { getActor } from "@/lib/auth/actor";
+import { roleFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { notFound, unauthorized } from "@/lib/http/api-response";
 import { getQuestionnaire } from "@/lib/questionnaire/get-questionnaire";
@@ -9,7 +10,7 @@ export const GET = apiRoute(async (_request: Request, ctx: { params: Promise<{ i
   const actor = await getActor();
   if (!actor) return unauthorized();
   const { id } = await ctx.params;
-  const found = await getQuestionnaire({ db, actor, id, minimum: "researcher" });
+  const found = await getQuestionnaire({ db, actor, id, minimum: roleFor("questionnaires.read") });
   if (!found) return notFound("No questionnaire with this id.");
   return Response.json({
     id: found.id,

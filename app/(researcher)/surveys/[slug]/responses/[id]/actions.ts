@@ -14,7 +14,7 @@ export async function markInvalidAction(
   _: ScreenState,
   form: FormData,
 ): Promise<ScreenState> {
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor } = await requireOrganization({ permission: "responses.write" });
   const reason = ScreeningReasonSchema.safeParse(form.get("reason") ?? "");
   if (!reason.success) return { error: reason.error.issues[0].message };
   const result = await markResponseInvalid({ db, actor, slug, id, reason: reason.data });
@@ -24,7 +24,7 @@ export async function markInvalidAction(
 }
 
 export async function restoreAction(slug: string, id: string): Promise<ScreenState> {
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor } = await requireOrganization({ permission: "responses.write" });
   const result = await restoreResponse({ db, actor, slug, id });
   if (result !== "done") return { error: "notFound" };
   revalidatePath(`/surveys/${slug}/responses/${id}`);

@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ResponsePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor } = await requireOrganization({ permission: "responses.read" });
   const response = await getResponse({ db, actor, slug, id });
   if (!response) notFound();
   const t = await getTranslations("responses.detail");

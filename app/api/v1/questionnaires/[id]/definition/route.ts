@@ -1,6 +1,7 @@
 // GET /api/v1/questionnaires/{id}/definition[?version=N]: the draft, or a published version, as
 // the JSON document of DESIGN.md §3, offered as a download (the file the import accepts).
 import { getActor } from "@/lib/auth/actor";
+import { roleFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { MAX_PG_INT } from "@/lib/db/uuid";
 import { apiError, notFound, unauthorized } from "@/lib/http/api-response";
@@ -23,7 +24,7 @@ export const GET = apiRoute(async (request: Request, ctx: { params: Promise<{ id
     definition = version.definition;
     name = `${(version.definition as { code: string }).code}-v${number}.json`;
   } else {
-    const found = await getQuestionnaire({ db, actor, id, minimum: "researcher" });
+    const found = await getQuestionnaire({ db, actor, id, minimum: roleFor("questionnaires.read") });
     if (!found) return notFound("No questionnaire with this id.");
     definition = found.draft;
     name = `${found.code}-draft.json`;
