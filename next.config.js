@@ -7,6 +7,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The dev server serves its scripts only to the origins it knows: localhost by default, so a
+  // page opened at http://127.0.0.1:3000 never hydrated.
+  allowedDevOrigins: ["127.0.0.1", "localhost", "[::1]"],
   // Lets several builds of one checkout coexist (e.g. parallel test runs); .next by default.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Loaded at run time by Node, never bundled: the pg driver and Prisma's generated runtime.

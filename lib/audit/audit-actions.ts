@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "member.joined",
   "member.role_changed",
   "member.removed",
+  "member.signed_out",
   "token.created",
   "token.revoked",
 ] as const;

@@ -1,0 +1,117 @@
+// Faults from issue 13 (Hardening) against the production build: every API answer is JSON,
+// hostile input gets a 4xx naming the problem, sign-in redirects stay on the site, server actions
+// from other sites are refused, ended sessions stay ended, and the form never submits by GET.
+import { expect, test } from "@playwright/test";
+import { DEMO, signInAs } from "@/tests/fixtures/accounts";
+
+const ZEROS = "0".repeat(36);
+
+test.describe("the HTTP API answers in JSON", () => {
+  test("unknown /api/v1 addresses are a JSON 404, methods a route does not take a JSON 405", async ({ request }) => {
+    for (const [method, path] of [
+      ["GET", "/api/v1/nothing-here"],
+      ["POST", "/api/v1/surveys/jilin-2017/nothing"],
+    ]) {
+      const res = await request.fetch(path, { method });
+      expect(res.status(), `${method} ${path}`).toBe(404);
+      expect(await res.json()).toMatchObject({ error: "not_found" });
+    }
+    for (const method of ["PUT", "PATCH", "DELETE"]) {
+      const res = await request.fetch(`/api/v1/surveys/jilin-2017/responses/${crypto.randomUUID()}`, { method });
+      expect(res.status(), method).toBe(405);
+      expect(await res.json()).toMatchObject({ error: "method_not_allowed" });
+    }
+    const get = await request.get("/api/v1/surveys/jilin-2017/responses");
+    expect(get.status()).toBe(405);
+    expect(get.headers()["allow"]).toBe("POST");
+    expect(await get.json()).toMatchObject({ error: "method_not_allowed" });
+  });
+
+  test("ids that are not UUIDs, huge version numbers and unstorable labels get 4xx", async ({ request }) => {
+    await signInAs(request, DEMO.researcher);
+    for (const id of [ZEROS, "f".repeat(36), "-".repeat(36)])
+      for (const path of [`/api/v1/questionnaires/${id}`, `/api/v1/questionnaires/${id}/definition`]) {
+        const res = await request.get(path);
+        expect(res.status(), path).toBe(404);
+        expect(await res.json()).toMatchObject({ error: "not_found" });
+      }
+    expect((await request.post(`/api/v1/questionnaires/${ZEROS}/versions`)).status()).toBe(404);
+    const list = (await (await request.get("/api/v1/questionnaires")).json()).questionnaires as { id: string }[];
+    const huge = await request.get(`/api/v1/questionnaires/${list[0].id}/definition?version=99999999999999999999`);
+    expect(huge.status()).toBe(400);
+    expect(await huge.json()).toMatchObject({ error: "invalid_version" });
+
+    const definition = await (await request.get(`/api/v1/questionnaires/${list[0].id}/definition`)).json();
+    definition.code = "nul_label_test";
+    definition.title = { en: "a\u0000b" };
+    const imported = await request.post("/api/v1/questionnaires", { data: definition });
+    expect(imported.status()).toBe(422);
+    expect((await imported.json()).issues[0].path).toEqual(["title", "en"]);
+  });
+});
+
+test.describe("sign-in and server actions", () => {
+  test("a callbackUrl on a look-alike host or in full-width characters never leaves the site nor fails", async ({
+    request,
+    baseURL,
+  }) => {
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    const res = await request.post("/api/auth/callback/credentials", {
+      form: {
+        csrfToken,
+        email: DEMO.viewer,
+        password: "jilin-demo-2017",
+        json: "true",
+        callbackUrl: `${baseURL}.evil.example/`,
+      },
+      maxRedirects: 0,
+    });
+    expect(res.status()).toBeLessThan(500);
+    expect(JSON.stringify(await res.json())).not.toContain("evil.example");
+
+    const signedIn = await request.get("/sign-in?callbackUrl=/％２Ｆx", { maxRedirects: 0 });
+    expect(signedIn.status()).toBe(307);
+    expect(signedIn.headers()["location"]).toBe("/%EF%BC%85%EF%BC%92%EF%BC%A6x");
+  });
+
+  test("a server action sent from another site is refused with 403", async ({ request }) => {
+    const res = await request.post("/organization", {
+      headers: { origin: "http://evil.example", "next-action": "0".repeat(42), "content-type": "text/plain" },
+      data: "[]",
+    });
+    expect(res.status()).toBe(403);
+    expect(await res.json()).toMatchObject({ error: "cross_origin" });
+  });
+
+  test("after signing out, a copy of the old session cookie reads nothing", async ({ browser }) => {
+    const context = await browser.newContext();
+    await signInAs(context.request, DEMO.owner);
+    const stolen = await context.storageState();
+    const page = await context.newPage();
+    await page.goto("/organization");
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await context.close();
+
+    const replay = await browser.newContext({ storageState: stolen });
+    expect((await replay.request.get("/api/v1/questionnaires")).status()).toBe(401);
+    const organization = await replay.request.get("/organization", { maxRedirects: 0 });
+    expect(organization.status()).toBe(307);
+    expect(organization.headers()["location"]).toMatch(/^\/sign-in/);
+    expect(await (await replay.request.get("/api/auth/session")).json()).not.toHaveProperty("userId");
+    await replay.close();
+  });
+});
+
+test("before (or without) JavaScript, the respondent form never puts answers in the URL", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/s/jilin-2017");
+  await page.getByRole("radio", { name: "长春市" }).check();
+  const submitted = page.waitForRequest((r) => r.url().includes("/s/jilin-2017") && r.isNavigationRequest());
+  await page.getByRole("button", { name: "下一步" }).click();
+  const request = await submitted;
+  expect(request.method()).toBe("POST");
+  expect(request.url()).not.toContain("?");
+  await context.close();
+});
