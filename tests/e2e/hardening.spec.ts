@@ -1,7 +1,9 @@
 // Faults from issue 13 (Hardening) against the production build: every API answer is JSON,
 // hostile input gets a 4xx naming the problem, sign-in redirects stay on the site, server actions
-// from other sites are refused, ended sessions stay ended, and the form never submits by GET.
+// from other sites are refused, ended sessions stay ended, the form never submits by GET, and
+// every page carries the security headers.
 import { expect, test } from "@playwright/test";
+import { createDbClient } from "@/lib/db/create-client";
 import { DEMO, signInAs } from "@/tests/fixtures/accounts";
 
 const ZEROS = "0".repeat(36);
@@ -114,4 +116,80 @@ test("before (or without) JavaScript, the respondent form never puts answers in 
   expect(request.method()).toBe("POST");
   expect(request.url()).not.toContain("?");
   await context.close();
+});
+
+test.describe("security headers", () => {
+  const slug = `embed-${Date.now().toString(36)}`;
+  test.beforeAll(async () => {
+    const db = createDbClient(process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL!, 1);
+    const jilin = await db.survey.findUniqueOrThrow({ where: { slug: "jilin-2017" } });
+    await db.survey.create({
+      data: {
+        organizationId: jilin.organizationId,
+        versionId: jilin.versionId,
+        slug,
+        titleZh: "嵌入测试",
+        titleEn: "Embedding test",
+        publicDashboard: true,
+        embedOrigins: ["https://partner.example"],
+      },
+    });
+    await db.$disconnect();
+  });
+
+  test("every kind of page and answer carries them; only survey pages may be framed, by their sites", async ({
+    page,
+    request,
+  }) => {
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (m.text().includes("Content Security Policy")) violations.push(m.text());
+    });
+    const response = await page.goto("/s/jilin-2017");
+    await expect(page.getByRole("radio", { name: "长春市" })).toBeVisible();
+    const csp = response!.headers()["content-security-policy"];
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    // Next.js put the request's nonce on its inline scripts, and the page hydrated under the policy.
+    expect(await page.locator(`script[nonce]`).count()).toBeGreaterThan(0);
+    await page.getByRole("radio", { name: "长春市" }).check();
+    await page.getByRole("button", { name: "下一步" }).click();
+    await expect(page.getByRole("heading", { level: 2 })).toBeVisible();
+    expect(violations).toEqual([]);
+
+    await signInAs(request, DEMO.owner);
+    const pages: [string, string][] = [
+      ["/", "'none'"],
+      ["/sign-in", "'none'"],
+      ["/surveys", "'none'"],
+      ["/organization", "'none'"],
+      ["/surveys/jilin-2017/dashboard", "'none'"],
+      ["/no-such-page", "'none'"],
+      [`/s/${slug}`, "https://partner.example"],
+      [`/surveys/${slug}/dashboard`, "https://partner.example"],
+    ];
+    for (const [path, ancestors] of pages) {
+      const res = await request.get(path, { maxRedirects: 0 });
+      const headers = res.headers();
+      expect(headers["content-security-policy"], path).toContain("'nonce-");
+      expect(headers["content-security-policy"], path).not.toContain("unsafe-eval");
+      expect(headers["content-security-policy"], path).toContain(`frame-ancestors ${ancestors}`);
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(headers["strict-transport-security"], path).toBeUndefined();
+    }
+    for (const path of ["/api/health", "/api/v1/surveys/jilin-2017", "/api/v1/nothing"]) {
+      const headers = (await request.get(path)).headers();
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    }
+    const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await (await request.get("/sign-in")).text())![1];
+    expect((await request.get(script)).headers()["x-content-type-options"]).toBe("nosniff");
+
+    // Over HTTPS (as the TLS-terminating proxy reports it), HSTS too.
+    for (const path of ["/sign-in", "/api/health"]) {
+      const res = await request.get(path, { headers: { "x-forwarded-proto": "https" } });
+      expect(res.headers()["strict-transport-security"], path).toMatch(/max-age=\d+/);
+    }
+  });
 });

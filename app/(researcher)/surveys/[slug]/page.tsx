@@ -128,6 +128,7 @@ export default async function SurveyPage({ params }: Props) {
                   minCompletionSeconds: survey.minCompletionSeconds,
                   smallCellThreshold: survey.smallCellThreshold,
                   publicDashboard: survey.publicDashboard,
+                  embedOrigins: survey.embedOrigins,
                 }}
               />
             </div>

@@ -55,6 +55,7 @@ export default async function NewSurveyPage({ searchParams }: Props) {
             minCompletionSeconds: 120,
             smallCellThreshold: 10,
             publicDashboard: false,
+            embedOrigins: [],
           }}
         />
       )}
