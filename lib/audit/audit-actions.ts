@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "response.screened",
   "response.unscreened",
   "response.entered",
+  "response.erased",
   "survey.exported",
   "organization.created",
   "member.invited",

@@ -8,6 +8,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { recordEvent } from "@/lib/audit/record-event";
+import { purgeExpiredAddresses, SIGN_IN_ADDRESS_DAYS } from "@/lib/privacy/purge-addresses";
 import { hashPassword, verifyPassword } from "./password";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
@@ -15,8 +16,8 @@ export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const FREE_FAILURES_PER_ACCOUNT = 4;
 export const MAX_ACCOUNT_DELAY_SECONDS = 5 * 60;
 export const MAX_FAILURES_PER_IP = 20;
-/** An address the account signed in from within this period is one of its usual clients. */
-export const USUAL_CLIENT_DAYS = 30;
+/** An address the account signed in from within this period (as long as attempts are kept) is one of its usual clients. */
+export const USUAL_CLIENT_DAYS = SIGN_IN_ADDRESS_DAYS;
 
 type SignedInUser = { id: string; email: string; name: string };
 export type AuthenticationResult =
@@ -88,5 +89,6 @@ export async function authenticate(opts: {
   for (const { organizationId } of user.memberships) {
     await recordEvent({ db, organizationId, actorId: user.id, action: "user.signed_in", data: { ip: opts.ip } });
   }
+  await purgeExpiredAddresses({ db });
   return { status: "ok", user: { id: user.id, email: user.email, name: user.name } };
 }

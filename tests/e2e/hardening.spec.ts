@@ -3,6 +3,7 @@
 // from other sites are refused, ended sessions stay ended, the form never submits by GET, and
 // every page carries the security headers.
 import { expect, test } from "@playwright/test";
+import fc from "fast-check";
 import { createDbClient } from "@/lib/db/create-client";
 import { DEMO, signInAs } from "@/tests/fixtures/accounts";
 
@@ -192,4 +193,45 @@ test.describe("security headers", () => {
       expect(res.headers()["strict-transport-security"], path).toMatch(/max-age=\d+/);
     }
   });
+});
+
+test("the import endpoint answers random and hostile bodies with a JSON 4xx naming the problem, storing nothing", async ({
+  request,
+}) => {
+  await signInAs(request, DEMO.researcher);
+  const codes = async () =>
+    ((await (await request.get("/api/v1/questionnaires")).json()).questionnaires as { code: string }[]).length;
+  const before = await codes();
+  const list = (await (await request.get("/api/v1/questionnaires")).json()).questionnaires as { id: string }[];
+  const definition = await (await request.get(`/api/v1/questionnaires/${list[0].id}/definition`)).json();
+  const hostile = fc.oneof(
+    fc.anything(),
+    fc.constantFrom("a\u0000b", "\ud800", { en: "\udfff" }, { zh: "=HYPERLINK(1)\u0000" }, [], {}, 1e308),
+  );
+  // A definition that is never valid: its code breaks the code rule, and any other part may be hostile too.
+  const broken = fc
+    .record({
+      code: fc.string({ maxLength: 80 }).filter((c) => !/^[a-z][a-z0-9_]{0,63}$/.test(c)),
+      overrides: fc.dictionary(
+        fc.constantFrom("title", "sections", "factors", "locales", "format", "__proto__"),
+        hostile,
+      ),
+    })
+    .map(({ code, overrides }) => JSON.stringify({ ...definition, ...overrides, code }));
+  await fc.assert(
+    fc.asyncProperty(
+      fc.oneof(fc.string({ unit: "binary" }), fc.json(), broken, fc.constant("x".repeat(1_100_000))),
+      async (raw) => {
+        const res = await request.post("/api/v1/questionnaires", {
+          data: Buffer.from(raw),
+          headers: { "content-type": "application/json" },
+        });
+        expect([400, 413, 422]).toContain(res.status());
+        expect(res.headers()["content-type"]).toMatch(/application\/json/);
+        expect(await res.json()).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+      },
+    ),
+    { numRuns: 40 },
+  );
+  expect(await codes()).toBe(before);
 });
