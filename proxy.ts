@@ -12,7 +12,9 @@ import { surveyEmbedOrigins } from "@/lib/surveys/embed-origins";
 export async function proxy(request: NextRequest) {
   const refused = crossOriginRefusal(request);
   if (refused) return refused;
-  const embeddable = embeddableSurveyPage(request.nextUrl.pathname);
+  // Client-side navigations and live refreshes fetch RSC payloads, which no site can frame: only
+  // documents need the survey's embedding list (a database read the refresh need not wait for).
+  const embeddable = request.headers.get("rsc") === "1" ? null : embeddableSurveyPage(request.nextUrl.pathname);
   const headers = securityHeaders({
     nonce: btoa(crypto.randomUUID()),
     // A database that does not answer must not take the page down with it: framing is then refused.
