@@ -5,8 +5,9 @@ import path from "node:path";
 import { adminQuery, withDatabase } from "../lib/db/schema-engine";
 import { migrateDatabase } from "../scripts/lib/migrate";
 import { seedDemo } from "../prisma/seed";
+import { nodeOptionsWithPeerAddress } from "../scripts/lib/peer-address-option";
 
-export type BenchServer = { url: string; databaseUrl: string; stop: () => Promise<void> };
+export type BenchServer = { url: string; databaseUrl: string; pid: number; stop: () => Promise<void> };
 
 async function waitFor(url: string, child: ChildProcess) {
   for (let i = 0; i < 120; i++) {
@@ -21,7 +22,15 @@ async function waitFor(url: string, child: ChildProcess) {
   throw new Error(`${url} did not answer within 60 s`);
 }
 
-export async function startBenchServer(opts: { port: number; env?: Record<string, string> }): Promise<BenchServer> {
+/**
+ * `appDatabaseUrl` (optional) maps the database URL to what the app connects to, e.g. a fault-injecting proxy in front of
+ * the benchmark database; the database itself is still created, seeded and dropped here.
+ */
+export async function startBenchServer(opts: {
+  port: number;
+  env?: Record<string, string>;
+  appDatabaseUrl?: (databaseUrl: string) => string;
+}): Promise<BenchServer> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl)
     throw new Error("Set DATABASE_URL to a PostgreSQL server (a database is created there and dropped afterwards).");
@@ -37,8 +46,12 @@ export async function startBenchServer(opts: { port: number; env?: Record<string
       stdio: ["ignore", "ignore", "inherit"],
       env: {
         ...process.env,
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: opts.appDatabaseUrl?.(databaseUrl) ?? databaseUrl,
         NEXT_TELEMETRY_DISABLED: "1",
+        // As `npm start` runs it; the clients send X-Forwarded-For as one trusted proxy would, so
+        // that each simulated client has its own address.
+        NODE_OPTIONS: nodeOptionsWithPeerAddress(),
+        TRUST_PROXY_HOPS: "1",
         NODE_ENV: "production",
         NEXTAUTH_SECRET: "bench-secret-not-for-production-0123",
         ...opts.env,
@@ -50,6 +63,7 @@ export async function startBenchServer(opts: { port: number; env?: Record<string
   return {
     url,
     databaseUrl,
+    pid: child.pid!,
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));

@@ -4,10 +4,19 @@ import { z } from "zod";
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Opening a database connection fails after this many milliseconds (then 503). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+  /** A statement is cancelled after this many milliseconds (then 503). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must have at least 16 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   /** Response submissions (and partial saves) accepted per client address per minute. */
   RESPONSES_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /**
+   * Reverse proxies in front of the app whose X-Forwarded-For entries are trusted. 0: the
+   * client is the socket's peer (the app faces the clients directly).
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -22,6 +22,7 @@ import accountMessages from "../messages/en/account.json";
 import { startDatabaseServer } from "./lib/database-server";
 import { migrateDatabase } from "./lib/migrate";
 import { DEV_DATABASE } from "./lib/dev-database";
+import { endUserSessions } from "../lib/auth/sessions";
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -121,7 +122,8 @@ async function run(db: Db, [area, verb]: string[], o: Options) {
     const user = await findUser(db, o.email);
     const chosen = await choosePassword(o.password);
     await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(chosen.password) } });
-    return `Password of ${user.email} changed.${chosen.generated ? `\nPassword: ${chosen.password}` : ""}`;
+    const ended = await endUserSessions({ db, userId: user.id });
+    return `Password of ${user.email} changed; ${ended} signed-in session(s) ended.${chosen.generated ? `\nPassword: ${chosen.password}` : ""}`;
   }
   if (command === "token create") {
     const user = await findUser(db, o.email);

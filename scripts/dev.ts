@@ -7,6 +7,7 @@ import { startDatabaseServer } from "./lib/database-server";
 import { migrateDatabase } from "./lib/migrate";
 import { DEV_DATABASE } from "./lib/dev-database";
 import { devSecret } from "./lib/dev-secret";
+import { nodeOptionsWithPeerAddress } from "./lib/peer-address-option";
 
 const port = Number(process.env.PORT ?? 3000);
 
@@ -30,6 +31,7 @@ async function main() {
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? devSecret(),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: nodeOptionsWithPeerAddress(),
     },
   });
   const login = DEMO_LOGINS[0];

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { migrateDatabase } from "./lib/migrate";
 import { env } from "../lib/env";
+import { nodeOptionsWithPeerAddress } from "./lib/peer-address-option";
 
 async function main() {
   const { DATABASE_URL } = env();
@@ -16,7 +17,7 @@ async function main() {
   const port = process.env.PORT ?? "3000";
   const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", port], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: nodeOptionsWithPeerAddress() },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,6 +1,6 @@
 "use client";
-// A one-button form for a server action (remove, withdraw, revoke), with an optional
-// confirmation and the action's refusal shown next to the button.
+// A one-button form for a server action (remove, withdraw, revoke, sign out), with an optional
+// confirmation and the action's refusal or confirmation shown next to the button.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
@@ -37,6 +37,11 @@ export function ActionButton({
       </Button>
       {state.status === "error" && state.message && (
         <span role="alert" className="text-sm text-red-700">
+          {t(state.message)}
+        </span>
+      )}
+      {state.status === "ok" && state.message && (
+        <span role="status" className="text-sm text-green-800">
           {t(state.message)}
         </span>
       )}

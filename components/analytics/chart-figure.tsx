@@ -4,6 +4,7 @@
 import { useRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { toCsvText, type CsvTable } from "@/lib/analytics/to-chart-bars";
+import { spreadsheetCell, spreadsheetText } from "@/lib/text/spreadsheet-text";
 
 type Props = {
   id: string;
@@ -22,6 +23,12 @@ function save(href: string, filename: string) {
   link.click();
 }
 
+/** Factor and breakdown labels are researchers' text: neutralised like every CSV the app writes. */
+const spreadsheetSafe = ({ header, rows }: CsvTable): CsvTable => ({
+  header: header.map(spreadsheetText),
+  rows: rows.map((row) => row.map(spreadsheetCell)),
+});
+
 export function ChartFigure({ id, title, subtitle, notes, csv, table, children }: Props) {
   const t = useTranslations("dashboard");
   const figure = useRef<HTMLDivElement>(null);
@@ -37,7 +44,7 @@ export function ChartFigure({ id, title, subtitle, notes, csv, table, children }
   };
   const downloadCsv = () => {
     if (!csv) return;
-    const url = URL.createObjectURL(new Blob([toCsvText(csv)], { type: "text/csv;charset=utf-8" }));
+    const url = URL.createObjectURL(new Blob([toCsvText(spreadsheetSafe(csv))], { type: "text/csv;charset=utf-8" }));
     save(url, `${id}.csv`);
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };

@@ -41,7 +41,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     error?.kind === "invalid"
       ? t("errors.invalid")
       : error?.kind === "throttled"
-        ? t("errors.throttled", { minutes: Math.ceil(error.retryAfterSeconds / 60) })
+        ? t("errors.throttled", { seconds: Math.ceil(error.retryAfterSeconds) })
         : error
           ? t("errors.unknown")
           : null;

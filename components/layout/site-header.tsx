@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { actorOrganizations, currentOrganization } from "@/lib/auth/current-organization";
 import { currentUser } from "@/lib/auth/current-user";
-import { roleAtLeast } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { LanguageSwitch } from "./language-switch";
 import { OrganizationSwitcher } from "./organization-switcher";
 import { SignOutButton } from "./sign-out-button";
@@ -29,7 +29,7 @@ async function SignedInNav() {
   return (
     <>
       <nav aria-label={t("researcherNav")} className="flex flex-wrap items-center gap-1">
-        {roleAtLeast(role, "researcher") && (
+        {can(role, "questionnaires.read") && (
           <Link href="/questionnaires" className={linkClass}>
             {t("questionnaires")}
           </Link>

@@ -92,7 +92,10 @@ export function QuestionnaireView(props: QuestionnaireViewProps) {
   };
 
   return (
+    // method="post": should the page not be hydrated yet, the browser's own submission must not put
+    // the answers in the URL (and so in history and server logs), as a GET would.
     <form
+      method="post"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();

@@ -20,6 +20,7 @@ export type SurveyFormValues = {
   minCompletionSeconds: number | null;
   smallCellThreshold: number;
   publicDashboard: boolean;
+  embedOrigins: string[];
 };
 
 /** "2020-03-01T08:00" in the browser's time zone, for a datetime-local input. */
@@ -231,6 +232,20 @@ export function SurveySettingsForm(props: {
           />
           {t("publicDashboard")}
         </label>
+      </div>
+      <div className="sm:col-span-2">
+        {label("embedOrigins", t("embedOrigins"))}
+        <textarea
+          id={`${base}-embedOrigins`}
+          name="embedOrigins"
+          rows={2}
+          defaultValue={props.initial.embedOrigins.join("\n")}
+          placeholder="https://www.example.org"
+          className={compactControlClass}
+          {...invalid("embedOrigins")}
+        />
+        <p className="text-xs text-slate-500">{t("embedOriginsHelp")}</p>
+        {error("embedOrigins")}
       </div>
       <div className="sm:col-span-2">
         <Button type="submit" disabled={pending}>

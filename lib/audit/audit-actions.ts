@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   "response.screened",
   "response.unscreened",
   "response.entered",
+  "response.erased",
   "survey.exported",
   "organization.created",
   "member.invited",
@@ -16,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "member.joined",
   "member.role_changed",
   "member.removed",
+  "member.signed_out",
   "token.created",
   "token.revoked",
 ] as const;

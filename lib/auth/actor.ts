@@ -34,8 +34,8 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const authorization = (await headers()).get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) return actorFromToken(authorization.slice(7).trim());
   const session = await getServerSession(authOptions);
-  const userId = (session as { userId?: string } | null)?.userId;
+  const { userId, sessionId } = (session ?? {}) as { userId?: string; sessionId?: string };
   if (!userId) return null;
   const memberships = await db.membership.findMany({ where: { userId }, select: { organizationId: true, role: true } });
-  return { userId, via: "session", memberships };
+  return { userId, via: "session", sessionId, memberships };
 });

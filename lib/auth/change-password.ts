@@ -4,8 +4,17 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { recordEvent } from "@/lib/audit/record-event";
 import { hashPassword, verifyPassword } from "./password";
+import { endUserSessions } from "./sessions";
 
-export async function changePassword(opts: { db: Db; userId: string; currentPassword: string; newPassword: string }) {
+/** Every other session of the user ends: whoever knew the old password is signed out. */
+export async function changePassword(opts: {
+  db: Db;
+  userId: string;
+  currentPassword: string;
+  newPassword: string;
+  /** The session that asked, which stays signed in. */
+  keepSessionId?: string;
+}) {
   const { db, userId } = opts;
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, memberships: true } });
   if (!user?.passwordHash || !(await verifyPassword(opts.currentPassword, user.passwordHash)))
@@ -13,6 +22,7 @@ export async function changePassword(opts: { db: Db; userId: string; currentPass
   const passwordHash = await hashPassword(opts.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await endUserSessions({ db: tx, userId, keepSessionId: opts.keepSessionId });
     // Owners see it in each of the user's organizations' audit logs.
     for (const m of user.memberships)
       await recordEvent({

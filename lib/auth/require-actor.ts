@@ -6,7 +6,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getActor, type Actor } from "./actor";
 import { currentOrganization, type ActorOrganization } from "./current-organization";
-import { roleAtLeast, type Role } from "./roles";
+import { can, type Permission } from "./permissions";
 import { REQUEST_PATH_HEADER } from "./request-path-header";
 import { safeCallbackUrl } from "./safe-callback-url";
 
@@ -23,15 +23,16 @@ export async function requireActor(): Promise<Actor> {
 }
 
 /**
- * The actor and the organization the page acts in, where the actor holds at least `minimumRole`.
- * Users without any organization are sent to create one; a role too low answers 404.
+ * The actor and the organization the page acts in, where the actor's role grants `permission`
+ * (lib/auth/permissions.ts; any member without one). Users without any organization are sent to
+ * create one; a role too low answers 404.
  */
 export async function requireOrganization(
-  options: { minimumRole?: Role } = {},
+  options: { permission?: Permission } = {},
 ): Promise<{ actor: Actor; organization: ActorOrganization }> {
   const actor = await requireActor();
   const organization = await currentOrganization(actor);
   if (!organization) redirect("/organizations/new");
-  if (!roleAtLeast(organization.role, options.minimumRole ?? "viewer")) notFound();
+  if (options.permission && !can(organization.role, options.permission)) notFound();
   return { actor, organization };
 }

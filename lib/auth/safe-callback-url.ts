@@ -10,5 +10,8 @@ export function safeCallbackUrl(raw: string | null | undefined, fallback = "/"):
   if (/[\u0000-\u001f\\]/.test(value)) return fallback;
   // Back to the sign-in page itself would loop.
   if (value === "/sign-in" || value.startsWith("/sign-in?") || value.startsWith("/api/")) return fallback;
-  return value;
+  // Percent-encodes anything outside ASCII (such as "/％２Ｆx"): a Location header takes ASCII only.
+  const url = new URL(value, "http://site.invalid");
+  if (url.host !== "site.invalid") return fallback;
+  return url.pathname + url.search + url.hash;
 }

@@ -1,8 +1,9 @@
 // Streams an export as CSV: the header, then each batch as it is read (pulled by the client, so
 // a slow download slows the reading instead of filling memory). A byte-order mark lets Excel
-// open the UTF-8 Chinese text correctly.
+// open the UTF-8 Chinese text correctly. Headers are questionnaire labels, neutralised like data.
 import { stringify } from "csv-stringify/sync";
 import type { ExportColumn, ExportRecord } from "./export-columns";
+import { spreadsheetText } from "@/lib/text/spreadsheet-text";
 import { csvCell } from "./csv-cell";
 
 export function writeCsv(columns: ExportColumn[], batches: AsyncIterator<ExportRecord[]>): ReadableStream<Uint8Array> {
@@ -13,7 +14,9 @@ export function writeCsv(columns: ExportColumn[], batches: AsyncIterator<ExportR
       if (!headerSent) {
         headerSent = true;
         controller.enqueue(
-          encoder.encode("\uFEFF" + stringify([columns.map((c) => c.header)], { record_delimiter: "\r\n" })),
+          encoder.encode(
+            "\uFEFF" + stringify([columns.map((c) => spreadsheetText(c.header))], { record_delimiter: "\r\n" }),
+          ),
         );
         return;
       }

@@ -1,6 +1,7 @@
 // JSON answers of the HTTP API: every non-2xx carries an `error` code and a human message
 // (DESIGN.md §5), never a stack trace.
 import type { z } from "zod";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "@/lib/text/storable-text";
 
 export type ApiIssue = { path: (string | number)[]; message: string };
 
@@ -23,6 +24,31 @@ export function issuesOf(error: z.ZodError): ApiIssue[] {
   }));
 }
 
+const tooLarge = (maxBytes: number) => apiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+
+/**
+ * The body as text, or null once it passes `maxBytes`: reading stops there and the rest is
+ * cancelled, so a huge (or chunked, length-less) body never sits in memory.
+ */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /**
  * Reads a JSON body of at most `maxBytes` and parses it with `schema`. Returns the data, or the
  * Response to send (413 too large, 400 not JSON, 422 with the schema's issues).
@@ -32,18 +58,16 @@ export async function readJsonBody<S extends z.ZodType>(
   schema: S,
   maxBytes: number,
 ): Promise<{ data: z.infer<S> } | { response: Response }> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes)
-    return { response: apiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`) };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    return { response: apiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`) };
+  const text = await readBodyText(request, maxBytes);
+  if (text === null) return { response: tooLarge(maxBytes) };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return { response: apiError(400, "invalid_json", "The body is not valid JSON.") };
   }
+  const unstorable = unstorableTextPath(json);
+  if (unstorable) return { response: validationFailed([{ path: unstorable, message: UNSTORABLE_TEXT_MESSAGE }]) };
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { response: validationFailed(issuesOf(parsed.error)) };
   return { data: parsed.data };

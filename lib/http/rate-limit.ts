@@ -2,17 +2,9 @@
 // behind a load balancer shares the same counts.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
+import { purgeExpiredAddresses } from "@/lib/privacy/purge-addresses";
 
 export type RateLimitResult = { allowed: boolean; count: number; limit: number; retryAfterSeconds: number };
-
-/**
- * The client's address: the first X-Forwarded-For hop (set by the reverse proxy the app is run
- * behind, as the README's deployment notes require), else X-Real-IP.
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
-}
 
 /** Counts one request for `key` in the current window; `allowed` is false beyond `limit`. */
 export async function hitRateLimit(opts: {
@@ -29,9 +21,9 @@ export async function hitRateLimit(opts: {
     INSERT INTO rate_limit_bucket (key, window_start, count) VALUES (${opts.key}, ${windowStart}, 1)
     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_bucket.count + 1
     RETURNING count`;
-  // Old windows are only clutter; about one request in a thousand sweeps them.
-  if (Math.random() < 0.001)
-    await opts.db.$executeRaw`DELETE FROM rate_limit_bucket WHERE window_start < ${new Date(now - 3600_000)}`;
+  // Old windows hold client addresses no limit needs any more; about one request in a thousand
+  // sweeps them (lib/privacy/purge-addresses.ts; sign-ins sweep too).
+  if (Math.random() < 0.001) await purgeExpiredAddresses({ db: opts.db, now: new Date(now) });
   return {
     allowed: count <= opts.limit,
     count,

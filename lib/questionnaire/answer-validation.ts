@@ -5,6 +5,7 @@
 import * as z from "zod/mini";
 import type { Answers } from "./answer-values";
 import type { QuestionDefinition, QuestionnaireDefinition } from "./definition-schema";
+import { isStorableText } from "@/lib/text/storable-text";
 import { questionsOf } from "./question-list";
 import { isAnswered, keepVisibleAnswers, visibleQuestionCodes } from "./visibility";
 
@@ -33,6 +34,9 @@ export type AnswerIssue = { path: (string | number)[]; code: AnswerIssueCode; pa
 type Check = (q: QuestionDefinition, value: unknown) => Omit<AnswerIssue, "path">[] | Omit<AnswerIssue, "path">;
 const ok: Omit<AnswerIssue, "path">[] = [];
 const issue = (code: AnswerIssueCode, params?: AnswerIssueParams) => ({ code, ...(params ? { params } : {}) });
+
+/** Numbers beyond this lose whole-number precision in storage and in statistics. */
+export const MAX_NUMBER_ANSWER = 1e15;
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
 const isScaleValue = (v: unknown, min: number, max: number) =>
@@ -76,6 +80,8 @@ const checks: Record<QuestionDefinition["type"], Check> = {
   number: (q, v) => {
     if (q.type !== "number") return ok;
     if (typeof v !== "number" || !Number.isFinite(v)) return issue("not_a_number");
+    if (Math.abs(v) > MAX_NUMBER_ANSWER)
+      return issue(v > 0 ? "too_large" : "too_small", v > 0 ? { max: MAX_NUMBER_ANSWER } : { min: -MAX_NUMBER_ANSWER });
     if (q.integer && !Number.isInteger(v)) return issue("not_integer");
     const range = { ...(q.min !== undefined ? { min: q.min } : {}), ...(q.max !== undefined ? { max: q.max } : {}) };
     if (q.min !== undefined && v < q.min) return issue("too_small", range);
@@ -83,12 +89,25 @@ const checks: Record<QuestionDefinition["type"], Check> = {
     return ok;
   },
   text: (q, v) => {
-    if (q.type !== "text" || typeof v !== "string") return issue("invalid_value");
+    if (q.type !== "text" || typeof v !== "string" || !isStorableText(v)) return issue("invalid_value");
     return [...v.trim()].length > q.maxLength
       ? issue("too_long", { max: q.maxLength, given: [...v.trim()].length })
       : ok;
   },
 };
+
+/**
+ * An empty answer of a shape the question takes (blank text, no choices, no matrix rows): treated
+ * as unanswered. Any other unanswered value (true, {} for a text question, ...) is invalid, not
+ * silently dropped.
+ */
+function isBlankOfShape(q: QuestionDefinition, value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === "string") return value.trim() === "";
+  if (Array.isArray(value)) return value.length === 0 && (q.type === "multi" || q.type === "rank");
+  if (typeof value === "object") return Object.keys(value).length === 0 && q.type === "matrix";
+  return false;
+}
 
 /** Rows of a required matrix still unanswered. */
 function missingRows(q: QuestionDefinition, value: unknown): number {
@@ -119,6 +138,10 @@ export function answerIssues(
     if (!visible.has(q.code) || (options.onlyQuestions && !options.onlyQuestions.has(q.code))) continue;
     const value = answers[q.code];
     if (!isAnswered(value as Answers[string])) {
+      if (!isBlankOfShape(q, value)) {
+        issues.push({ path: [q.code], code: "invalid_value" });
+        continue;
+      }
       if (q.required && !options.partial) issues.push({ path: [q.code], code: "required" });
       continue;
     }

@@ -2,6 +2,7 @@
 // the import API, the respondent form and the templates all validate against.
 // Browser-safe: no server-only imports here.
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/text/storable-text";
 
 export const DEFINITION_FORMAT = "sme-survey/questionnaire@1";
 export const LOCALES = ["zh", "en"] as const;
@@ -31,11 +32,13 @@ export const CodeSchema = z
   .max(64, "A code has at most 64 characters")
   .regex(/^[a-z][a-z0-9_]*$/, "A code starts with a lower-case letter and has only a-z, 0-9 and _");
 
+const LabelTextSchema = z.string().trim().max(MAX_LABEL_LENGTH).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
+
 /** A label in each language, e.g. { zh: "国家优惠政策", en: "National preferential policies" }. */
 export const LocalizedTextSchema = z
   .object({
-    zh: z.string().trim().max(MAX_LABEL_LENGTH).optional(),
-    en: z.string().trim().max(MAX_LABEL_LENGTH).optional(),
+    zh: LabelTextSchema.optional(),
+    en: LabelTextSchema.optional(),
   })
   .strict()
   .refine((t) => Boolean(t.zh || t.en), "A label needs text in at least one language");

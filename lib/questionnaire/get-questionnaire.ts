@@ -2,15 +2,20 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { roleFor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import type { QuestionnaireDefinition } from "./definition-schema";
 import type { DraftDefinition } from "./draft-edits";
+import { isUuid, MAX_PG_INT } from "@/lib/db/uuid";
 
 /** Null when no questionnaire with that id belongs to an organization where the actor has `minimum`. */
 export async function getQuestionnaire(opts: { db: Db; actor: Actor; id: string; minimum?: Role }) {
-  if (!/^[0-9a-f-]{36}$/i.test(opts.id)) return null;
+  if (!isUuid(opts.id)) return null;
   const found = await opts.db.questionnaire.findFirst({
-    where: { id: opts.id, organizationId: { in: organizationsWhere(opts.actor, opts.minimum ?? "viewer") } },
+    where: {
+      id: opts.id,
+      organizationId: { in: organizationsWhere(opts.actor, opts.minimum ?? roleFor("questionnaires.read")) },
+    },
     select: {
       id: true,
       code: true,
@@ -36,12 +41,12 @@ export async function getQuestionnaire(opts: { db: Db; actor: Actor; id: string;
 
 /** One published version's definition, or null. */
 export async function getVersionDefinition(opts: { db: Db; actor: Actor; questionnaireId: string; number: number }) {
-  if (!/^[0-9a-f-]{36}$/i.test(opts.questionnaireId) || !Number.isInteger(opts.number)) return null;
+  if (!isUuid(opts.questionnaireId) || !Number.isInteger(opts.number) || opts.number > MAX_PG_INT) return null;
   const version = await opts.db.questionnaireVersion.findFirst({
     where: {
       questionnaireId: opts.questionnaireId,
       number: opts.number,
-      questionnaire: { organizationId: { in: organizationsWhere(opts.actor, "viewer") } },
+      questionnaire: { organizationId: { in: organizationsWhere(opts.actor, roleFor("questionnaires.read")) } },
     },
     select: { id: true, number: true, definition: true, publishedAt: true },
   });

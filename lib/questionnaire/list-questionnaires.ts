@@ -1,12 +1,14 @@
-// The questionnaires of the actor's organizations, newest edit first.
+// The questionnaires of the actor's organizations where its role may read them (the same rule as
+// the questionnaires page), newest edit first.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { roleFor } from "@/lib/auth/permissions";
 import type { LocalizedText } from "./definition-schema";
 
 /** `organizationId` narrows the list to one of the actor's organizations (the current one). */
 export async function listQuestionnaires(opts: { db: Db; actor: Actor; organizationId?: string }) {
-  const ids = organizationsWhere(opts.actor, "viewer").filter(
+  const ids = organizationsWhere(opts.actor, roleFor("questionnaires.read")).filter(
     (id) => !opts.organizationId || id === opts.organizationId,
   );
   const rows = await opts.db.questionnaire.findMany({

@@ -5,10 +5,11 @@ import type { Db } from "@/lib/db/create-client";
 import { organizationsWhere, type Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { publishVersion } from "./publish-version";
+import { isUuid } from "@/lib/db/uuid";
 
 /** The new version, or null when the actor may not publish a questionnaire with that id. */
 export async function publishQuestionnaire(opts: { db: Db; actor: Actor; id: string }) {
-  if (!/^[0-9a-f-]{36}$/i.test(opts.id)) return null;
+  if (!isUuid(opts.id)) return null;
   const found = await opts.db.questionnaire.findFirst({
     where: { id: opts.id, organizationId: { in: organizationsWhere(opts.actor, "researcher") } },
     select: { organizationId: true },

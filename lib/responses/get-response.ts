@@ -5,9 +5,10 @@ import type { Db } from "@/lib/db/create-client";
 import { organizationsWhere, type Actor } from "@/lib/auth/actor";
 import type { QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import type { Answers } from "@/lib/questionnaire/answer-values";
+import { isUuid } from "@/lib/db/uuid";
 
 export async function getResponse(opts: { db: Db; actor: Actor; slug: string; id: string }) {
-  if (!/^[0-9a-f-]{36}$/i.test(opts.id)) return null;
+  if (!isUuid(opts.id)) return null;
   const response = await opts.db.response.findFirst({
     where: {
       id: opts.id,

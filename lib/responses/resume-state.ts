@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { Answers } from "@/lib/questionnaire/answer-values";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { hashInvitationToken } from "./invitation-token";
+import { isUuid } from "@/lib/db/uuid";
 
 export type ResumeState =
   | { kind: "fresh" }
@@ -52,7 +53,7 @@ export async function resumeBySubmission(opts: {
   surveyId: string;
   submissionId: string;
 }): Promise<ResumeState> {
-  if (!/^[0-9a-f-]{36}$/i.test(opts.submissionId)) return { kind: "fresh" };
+  if (!isUuid(opts.submissionId)) return { kind: "fresh" };
   const found = await opts.db.response.findUnique({
     where: { surveyId_submissionId: { surveyId: opts.surveyId, submissionId: opts.submissionId } },
     select: RESPONSE_FIELDS,

@@ -5,11 +5,12 @@ import type { Db, Prisma } from "@/lib/db/create-client";
 import { organizationsWhere, type Actor } from "@/lib/auth/actor";
 import { recordEvent } from "@/lib/audit/record-event";
 import { ScreeningReasonSchema } from "./screening-reason-schema";
+import { isUuid } from "@/lib/db/uuid";
 
 export type ScreenResult = "done" | "not_found" | "not_complete";
 
 async function findScreenable(tx: Prisma.TransactionClient, actor: Actor, slug: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return tx.response.findFirst({
     where: { id, survey: { slug, organizationId: { in: organizationsWhere(actor, "researcher") } } },
     select: {

@@ -6,19 +6,38 @@ import { LocaleSchema } from "@/lib/questionnaire/definition-schema";
 /** Bodies above this are refused with 413 before they are parsed. */
 export const MAX_SUBMISSION_BYTES = 64 * 1024;
 
+/**
+ * questionCode → value. JSON.parse keeps a "__proto__" key as an own property, but copying it into
+ * a record would set the prototype and silently drop the answer: it is refused by name instead.
+ */
+const AnswersRecordSchema = z
+  .custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), {
+    error: "answers must be an object of questionCode → value",
+  })
+  .superRefine((answers, ctx) => {
+    if (Object.hasOwn(answers, "__proto__"))
+      ctx.addIssue({ code: "custom", path: ["__proto__"], message: "No question has the code __proto__" });
+  })
+  .pipe(z.record(z.string().max(64), z.unknown()));
+
 export const SubmissionSchema = z
   .object({
     /** Chosen by the client once per questionnaire filling: the idempotency key and the resume key. */
     submissionId: z.uuid({ error: "submissionId must be a UUID" }),
     locale: LocaleSchema,
     /** questionCode → value; checked against the survey's questionnaire version (answer-validation.ts). */
-    answers: z.record(z.string().max(64), z.unknown()),
+    answers: AnswersRecordSchema,
     /** An invitation token, for surveys fielded with invitation lists. */
     token: z.string().trim().min(1).max(200).optional(),
     /** A save of unfinished answers: required questions may be empty, and it never counts. */
     partial: z.boolean().optional(),
     /** When the respondent opened the questionnaire (ISO 8601), for the too-fast screening rule. */
-    startedAt: z.iso.datetime({ offset: true }).optional(),
+    startedAt: z.iso
+      .datetime({ offset: true })
+      .refine((t) => new Date(t).getUTCFullYear() >= 2000 && Date.parse(t) < Date.now() + 86_400_000, {
+        error: "startedAt must be a time between the year 2000 and now",
+      })
+      .optional(),
     /**
      * The revision of the saved answers this filling continues (from the page or the last save). When
      * the server holds a newer one, saved from another device, nothing is stored and 409 answers with it.

@@ -2,6 +2,7 @@
 // specific error for every bad row. Browser-safe, so the upload form can show errors before
 // sending. The header row is optional; columns are recognized by English or Chinese names.
 import Papa from "papaparse";
+import { spreadsheetText } from "@/lib/text/spreadsheet-text";
 
 export const MAX_INVITATIONS = 5000;
 export const MAX_FIELD_LENGTH = 200;
@@ -83,6 +84,6 @@ export function parseInvitationCsv(text: string): { rows: InvitationRow[]; error
 export function invitationLinksCsv(links: (InvitationRow & { link: string })[]): string {
   return Papa.unparse({
     fields: ["firm_name", "contact", "firm_identifier", "link"],
-    data: links.map((l) => [l.firmName, l.contact ?? "", l.firmIdentifier ?? "", l.link]),
+    data: links.map((l) => [l.firmName, l.contact ?? "", l.firmIdentifier ?? "", l.link].map(spreadsheetText)),
   });
 }

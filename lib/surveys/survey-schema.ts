@@ -23,6 +23,27 @@ const optionalInt = (min: number, max: number) =>
       .optional(),
   );
 
+/** At most this many sites may embed one survey. */
+export const MAX_EMBED_ORIGINS = 20;
+
+/** "https://example.org" or "http://localhost:8080": an origin only, no path. */
+const OriginSchema = z
+  .string()
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, "embedOriginInvalid")
+  .transform((o) => o.toLowerCase());
+
+/** One origin per line (or separated by spaces or commas) in the form; a list in the column. */
+const embedOrigins = z.preprocess(
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(/[\s,]+/)
+          .map((o) => o.trim().replace(/\/$/, ""))
+          .filter(Boolean)
+      : (v ?? []),
+  z.array(OriginSchema).max(MAX_EMBED_ORIGINS, "embedOriginsTooMany"),
+);
+
 export const SurveySettingsSchema = z
   .object({
     titleZh: z.string().trim().max(200, "titleTooLong"),
@@ -39,6 +60,7 @@ export const SurveySettingsSchema = z
       .max(1000, "numberTooLarge")
       .default(10),
     publicDashboard: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+    embedOrigins,
   })
   .superRefine((s, ctx) => {
     if (!s.titleZh && !s.titleEn) ctx.addIssue({ code: "custom", path: ["titleZh"], message: "titleRequired" });

@@ -1,4 +1,5 @@
-// Changes a survey's settings (dates, screening time, small-cell threshold, public dashboard).
+// Changes a survey's settings (dates, screening time, small-cell threshold, public dashboard,
+// the sites that may embed it).
 // The slug and the version stay: links already handed out and stored answers depend on them.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
@@ -18,6 +19,7 @@ export function surveySettingsColumns(input: SurveySettingsInput) {
     minCompletionSeconds: input.minCompletionSeconds ?? null,
     smallCellThreshold: input.smallCellThreshold,
     publicDashboard: input.publicDashboard,
+    embedOrigins: input.embedOrigins,
   };
 }
 

@@ -55,9 +55,14 @@ function apiCases(): [string, string, Record<Caller, number>][] {
     [
       "GET",
       "/api/v1/questionnaires",
-      { anonymous: 401, revoked: 401, viewer: 200, researcher: 200, owner: 200, rival: 200 },
+      { anonymous: 401, revoked: 401, viewer: 403, researcher: 200, owner: 200, rival: 200 },
     ],
     // Designs are the researchers' work: a viewer is answered as if they did not exist, like the designer pages.
+    [
+      "GET",
+      `/api/v1/questionnaires/${q}/definition?version=1`,
+      { anonymous: 401, revoked: 401, viewer: 404, researcher: 200, owner: 200, rival: 404 },
+    ],
     [
       "GET",
       `/api/v1/questionnaires/${q}`,

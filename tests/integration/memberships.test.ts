@@ -1,7 +1,12 @@
 // Organizations, members, invitations, tokens, sign-in throttling and the audit log, against PostgreSQL.
 import { beforeAll, describe, expect, it } from "vitest";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
-import { authenticate, MAX_FAILURES_PER_EMAIL } from "@/lib/auth/authenticate";
+import {
+  accountDelaySeconds,
+  authenticate,
+  MAX_ACCOUNT_DELAY_SECONDS,
+  MAX_FAILURES_PER_IP,
+} from "@/lib/auth/authenticate";
 import { hashApiToken } from "@/lib/auth/api-token";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import type { Actor } from "@/lib/auth/organizations-where";
@@ -202,20 +207,47 @@ describe("API tokens", () => {
 });
 
 describe("sign-in", () => {
-  it("is throttled after repeated failures for an address, even with the right password", async () => {
-    const ip = "203.0.113.7";
-    expect(await authenticate({ email: "owner@team.example", password: "correct horse battery", ip })).toMatchObject({
+  it("lets no one lock an account out: unfamiliar clients wait progressively, the usual client never", async () => {
+    const usual = "203.0.113.7";
+    const password = "correct horse battery";
+    expect(await authenticate({ email: "owner@team.example", password, ip: usual })).toMatchObject({ status: "ok" });
+    // Five wrong passwords from five addresses once blocked the real user for 15 minutes.
+    for (let i = 0; i < 5; i++)
+      expect(await authenticate({ email: "OWNER@team.example", password: "wrong", ip: `198.51.100.${i}` })).toEqual({
+        status: "invalid",
+      });
+    expect(await authenticate({ email: "owner@team.example", password, ip: usual })).toMatchObject({ status: "ok" });
+    const stranger = await authenticate({ email: "owner@team.example", password, ip: "192.0.2.50" });
+    expect(stranger).toEqual({ status: "throttled", retryAfterSeconds: 1 });
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await authenticate({ email: "owner@team.example", password, ip: "192.0.2.50" })).toMatchObject({
       status: "ok",
     });
-    for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++)
-      expect(await authenticate({ email: "OWNER@team.example", password: "wrong", ip })).toEqual({ status: "invalid" });
-    const throttled = await authenticate({ email: "owner@team.example", password: "correct horse battery", ip });
-    expect(throttled.status).toBe("throttled");
-    expect(throttled.status === "throttled" && throttled.retryAfterSeconds).toBeGreaterThan(14 * 60);
-    // Other addresses are unaffected.
+    expect([4, 5, 6, 7, 20].map(accountDelaySeconds)).toEqual([0, 1, 2, 4, MAX_ACCOUNT_DELAY_SECONDS]);
+  });
+
+  it("blocks a client address after many failures, whatever the account, and no other address", async () => {
+    const ip = "203.0.113.99";
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++)
+      await authenticate({ email: `nobody${i}@team.example`, password: "guess", ip });
+    const blocked = await authenticate({ email: "new@team.example", password: "a long password", ip });
+    expect(blocked.status).toBe("throttled");
+    expect(blocked.status === "throttled" && blocked.retryAfterSeconds).toBeGreaterThan(14 * 60);
     expect(
-      await authenticate({ email: "new@team.example", password: "a long password", ip: "198.51.100.1" }),
+      await authenticate({ email: "new@team.example", password: "a long password", ip: "198.51.100.200" }),
     ).toMatchObject({ status: "ok" });
+  });
+
+  it("takes as long for an unknown account as for a wrong password, so timing tells no one which exist", async () => {
+    const time = async (email: string) => {
+      const started = performance.now();
+      for (let i = 0; i < 3; i++) await authenticate({ email, password: "wrong", ip: `192.0.2.${100 + i}` });
+      return performance.now() - started;
+    };
+    await time("warm-up@nowhere.example");
+    const existing = await time("new@team.example");
+    const unknown = await time("no-such-account@team.example");
+    expect(unknown).toBeGreaterThan(existing * 0.6);
   });
 });
 

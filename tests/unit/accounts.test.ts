@@ -14,6 +14,8 @@ describe("the page after signing in", () => {
   it("keeps paths on this site", () => {
     expect(safeCallbackUrl("/surveys/jilin-2017?tab=export")).toBe("/surveys/jilin-2017?tab=export");
     expect(safeCallbackUrl("/invitations/abc_DEF-123")).toBe("/invitations/abc_DEF-123");
+    // Full-width "％２Ｆ" is no slash, but a Location header takes ASCII only.
+    expect(safeCallbackUrl("/％２Ｆx")).toBe("/%EF%BC%85%EF%BC%92%EF%BC%A6x");
   });
   it("refuses other sites, tricks and loops", () => {
     for (const bad of [

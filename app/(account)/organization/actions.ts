@@ -15,6 +15,7 @@ import {
   RevokeInvitationSchema,
 } from "@/lib/organizations/organization-schemas";
 import { removeMember } from "@/lib/organizations/remove-member";
+import { signOutMember } from "@/lib/organizations/sign-out-member";
 import { revokeInvitation } from "@/lib/organizations/revoke-invitation";
 
 const NOT_FOUND: FormState = { status: "error", message: "errors.notFound" };
@@ -53,6 +54,17 @@ export async function removeMemberAction(_: FormState, form: FormData): Promise<
     await removeMember({ db, actor, membershipId: parsed.data.membershipId });
     revalidatePath("/organization");
     return { status: "ok" };
+  });
+}
+
+export async function signOutMemberAction(_: FormState, form: FormData): Promise<FormState> {
+  const parsed = RemoveMemberSchema.safeParse({ membershipId: form.get("membershipId") });
+  if (!parsed.success) return invalidForm(parsed.error);
+  const actor = await getActor();
+  if (!actor) return NOT_FOUND;
+  return formCommand(async () => {
+    await signOutMember({ db, actor, membershipId: parsed.data.membershipId });
+    return { status: "ok", message: "members.signedOut" };
   });
 }
 

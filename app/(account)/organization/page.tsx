@@ -10,7 +10,13 @@ import { Table, TableHead, TableRow, Td, Th } from "@/components/ui/table";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { db } from "@/lib/db/client";
 import { listMembers } from "@/lib/organizations/list-members";
-import { changeRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "./actions";
+import {
+  changeRoleAction,
+  inviteMemberAction,
+  removeMemberAction,
+  revokeInvitationAction,
+  signOutMemberAction,
+} from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth.header"))("members") };
@@ -63,6 +69,12 @@ export default async function MembersPage() {
                 <Td className="whitespace-nowrap">{format.dateTime(m.createdAt, { dateStyle: "medium" })}</Td>
                 {isOwner && (
                   <Td>
+                    <ActionButton
+                      action={signOutMemberAction}
+                      fields={{ membershipId: m.id }}
+                      label={t("members.signOut")}
+                      confirmText={t("members.confirmSignOut", { name: m.user.name })}
+                    />{" "}
                     <ActionButton
                       action={removeMemberAction}
                       fields={{ membershipId: m.id }}

@@ -15,7 +15,7 @@ export type CreateState = { error?: string; issues?: { path: string; message: st
 async function create(
   run: (organizationId: string, actorId: string) => Promise<{ id: string } | null>,
 ): Promise<CreateState> {
-  const { actor, organization } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor, organization } = await requireOrganization({ permission: "questionnaires.write" });
   let created: { id: string } | null;
   try {
     created = await run(organization.id, actor.userId);

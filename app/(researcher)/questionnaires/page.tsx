@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function QuestionnairesPage() {
-  const { actor, organization } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor, organization } = await requireOrganization({ permission: "questionnaires.read" });
   const t = await getTranslations("designer.list");
   const format = await getFormatter();
   const locale = (await getLocale()) as Locale;

@@ -9,7 +9,7 @@ import { SlugTakenError } from "@/lib/surveys/survey-errors";
 import type { SurveyFormState } from "@/components/surveys/survey-settings-form";
 
 export async function createSurveyAction(_: SurveyFormState, form: FormData): Promise<SurveyFormState> {
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor } = await requireOrganization({ permission: "surveys.manage" });
   const parsed = CreateSurveySchema.safeParse(Object.fromEntries(form));
   if (!parsed.success)
     return { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };

@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SurveysPage() {
-  const { actor, organization } = await requireOrganization({ minimumRole: "viewer" });
+  const { actor, organization } = await requireOrganization({ permission: "surveys.read" });
   const t = await getTranslations("surveys.list");
   const locale = await getLocale();
   const surveys = await listSurveys({ db, actor, organizationId: organization.id });

@@ -1,16 +1,18 @@
-// Liveness and readiness: 200 when the database answers, 503 otherwise (no details leak).
+// Liveness and readiness: 200 when the database answers, else 503 with Retry-After (no details
+// leak). The database client's connection and statement timeouts keep a stalled server from
+// holding this probe open.
 import { pingDatabase } from "@/lib/db/ping-database";
+import { apiRoute, methodsNotAllowed, unavailable } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = apiRoute(async () => {
   try {
     const latencyMs = await pingDatabase();
     return Response.json({ status: "ok", database: "ok", latencyMs });
   } catch {
-    return Response.json(
-      { status: "error", error: "database_unavailable", message: "The database does not answer." },
-      { status: 503 },
-    );
+    return unavailable();
   }
-}
+});
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");

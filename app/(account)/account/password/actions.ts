@@ -10,7 +10,7 @@ export async function changePasswordAction(_: FormState, form: FormData): Promis
   const parsed = ChangePasswordSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalidForm(parsed.error);
   return formCommand(async () => {
-    const outcome = await changePassword({ db, userId: actor.userId, ...parsed.data });
+    const outcome = await changePassword({ db, userId: actor.userId, keepSessionId: actor.sessionId, ...parsed.data });
     return outcome === "changed"
       ? { status: "ok", message: "password.changed" }
       : { status: "error", fieldErrors: { currentPassword: "errors.wrongCurrentPassword" } };

@@ -23,7 +23,7 @@ export default async function AuditLogPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { actor, organization } = await requireOrganization({ minimumRole: "owner" });
+  const { actor, organization } = await requireOrganization({ permission: "audit.read" });
   const filter = AuditFilterSchema.parse(await searchParams);
   const log = await listAuditEvents({ db, actor, organizationId: organization.id, filter });
   const t = await getTranslations("account.audit");

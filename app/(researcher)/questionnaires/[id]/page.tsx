@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { listFactors } from "@/lib/questionnaire/factor-library";
 import { getQuestionnaire } from "@/lib/questionnaire/get-questionnaire";
 import { publishAction, saveDraftAction } from "./actions";
+import { roleFor } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -17,8 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DesignerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
-  const questionnaire = await getQuestionnaire({ db, actor, id, minimum: "researcher" });
+  const { actor } = await requireOrganization({ permission: "questionnaires.read" });
+  const questionnaire = await getQuestionnaire({ db, actor, id, minimum: roleFor("questionnaires.read") });
   if (!questionnaire) notFound();
   const t = await getTranslations("designer");
   const library = await listFactors({ db, actor, organizationId: questionnaire.organizationId });

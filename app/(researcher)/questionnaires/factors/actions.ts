@@ -9,7 +9,7 @@ import { FactorInputSchema } from "@/lib/questionnaire/factor-schema";
 export type FactorFormState = { ok?: "created" | "updated"; errors?: Record<string, string> } | null;
 
 export async function saveFactorAction(_: FactorFormState, form: FormData): Promise<FactorFormState> {
-  const { actor, organization } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor, organization } = await requireOrganization({ permission: "questionnaires.write" });
   const parsed = FactorInputSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success)
     return { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };

@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FactorsPage() {
-  const { actor, organization } = await requireOrganization({ minimumRole: "viewer" });
+  const { actor, organization } = await requireOrganization({ permission: "factors.read" });
   const t = await getTranslations("designer");
   const factors = await listFactors({ db, actor, organizationId: organization.id });
   return (

@@ -15,7 +15,7 @@ import { updateSurvey } from "@/lib/surveys/update-survey";
 import type { SurveyFormState } from "@/components/surveys/survey-settings-form";
 
 export async function updateSurveyAction(slug: string, _: SurveyFormState, form: FormData): Promise<SurveyFormState> {
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor } = await requireOrganization({ permission: "surveys.manage" });
   const parsed = SurveySettingsSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success)
     return { errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
@@ -30,7 +30,7 @@ export type InvitationState =
   | null;
 
 export async function createInvitationsAction(slug: string, name: string, csv: string): Promise<InvitationState> {
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor } = await requireOrganization({ permission: "surveys.manage" });
   const { rows, errors } = parseInvitationCsv(csv);
   if (errors.length) return { errors };
   const listName = z.string().trim().min(1).max(100).safeParse(name);
@@ -57,7 +57,7 @@ export async function createInvitationsAction(slug: string, name: string, csv: s
 export type QuotaState = { error?: string; saved?: boolean } | null;
 
 export async function setQuotaAction(slug: string, _: QuotaState, form: FormData): Promise<QuotaState> {
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor } = await requireOrganization({ permission: "surveys.manage" });
   const parsed = QuotaInputSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -70,14 +70,14 @@ export async function setQuotaAction(slug: string, _: QuotaState, form: FormData
 }
 
 export async function removeQuotaAction(slug: string, quotaId: string) {
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor } = await requireOrganization({ permission: "surveys.manage" });
   if (!z.uuid().safeParse(quotaId).success) return;
   await removeQuota({ db, actor, slug, quotaId });
   revalidatePath(`/surveys/${slug}`);
 }
 
 export async function setCollectorOpenAction(slug: string, collectorId: string, open: boolean) {
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor } = await requireOrganization({ permission: "surveys.manage" });
   if (!z.uuid().safeParse(collectorId).success) return;
   await setCollectorOpen({ db, actor, slug, collectorId, open });
   revalidatePath(`/surveys/${slug}`);

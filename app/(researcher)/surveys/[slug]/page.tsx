@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SurveyPage({ params }: Props) {
   const { slug } = await params;
-  const { actor } = await requireOrganization({ minimumRole: "viewer" });
+  const { actor } = await requireOrganization({ permission: "surveys.read" });
   const survey = await getSurvey({ db, actor, slug });
   if (!survey) notFound();
   const t = await getTranslations("surveys.page");
@@ -128,6 +128,7 @@ export default async function SurveyPage({ params }: Props) {
                   minCompletionSeconds: survey.minCompletionSeconds,
                   smallCellThreshold: survey.smallCellThreshold,
                   publicDashboard: survey.publicDashboard,
+                  embedOrigins: survey.embedOrigins,
                 }}
               />
             </div>

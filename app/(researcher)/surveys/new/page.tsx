@@ -18,7 +18,7 @@ type Props = { searchParams: Promise<{ questionnaire?: string; version?: string 
 
 export default async function NewSurveyPage({ searchParams }: Props) {
   const query = await searchParams;
-  const { actor, organization } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor, organization } = await requireOrganization({ permission: "surveys.manage" });
   const t = await getTranslations("surveys.form");
   const locale = await getLocale();
   const versions = await listPublishedVersions({ db, actor, organizationId: organization.id });
@@ -55,6 +55,7 @@ export default async function NewSurveyPage({ searchParams }: Props) {
             minCompletionSeconds: 120,
             smallCellThreshold: 10,
             publicDashboard: false,
+            embedOrigins: [],
           }}
         />
       )}

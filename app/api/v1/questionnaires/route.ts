@@ -1,8 +1,8 @@
 // POST /api/v1/questionnaires: import a questionnaire definition (DESIGN.md §3) as a new draft.
-// GET: the questionnaires of the caller's current organization.
+// GET: the questionnaires of the caller's current organization, for the roles that may read them.
 import { getActor } from "@/lib/auth/actor";
 import { actorOrganizations, currentOrganization } from "@/lib/auth/current-organization";
-import { roleAtLeast } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { apiError, readJsonBody, unauthorized } from "@/lib/http/api-response";
 import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
@@ -10,8 +10,9 @@ import { createQuestionnaire } from "@/lib/questionnaire/create-questionnaire";
 import { MAX_DRAFT_BYTES } from "@/lib/questionnaire/draft-shape-schema";
 import { listQuestionnaires } from "@/lib/questionnaire/list-questionnaires";
 import { QuestionnaireCodeTakenError } from "@/lib/questionnaire/questionnaire-errors";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
-export async function POST(request: Request) {
+export const POST = apiRoute(async (request: Request) => {
   const actor = await getActor();
   if (!actor) return unauthorized();
   // ?organization=<slug> picks one of the caller's organizations; otherwise the current one.
@@ -19,7 +20,7 @@ export async function POST(request: Request) {
   const organization = slug
     ? (await actorOrganizations(actor)).find((o) => o.slug === slug)
     : await currentOrganization(actor);
-  if (!organization || !roleAtLeast(organization.role, "researcher"))
+  if (!organization || !can(organization.role, "questionnaires.write"))
     return apiError(403, "forbidden", "Importing a questionnaire needs the researcher role in the organization.");
 
   const body = await readJsonBody(request, QuestionnaireDefinitionSchema, MAX_DRAFT_BYTES);
@@ -37,12 +38,15 @@ export async function POST(request: Request) {
     if (e instanceof QuestionnaireCodeTakenError) return apiError(409, "code_taken", e.message, { code: e.code });
     throw e;
   }
-}
+});
 
-export async function GET() {
+export const GET = apiRoute(async () => {
   const actor = await getActor();
   if (!actor) return unauthorized();
   const organization = await currentOrganization(actor);
+  // The same rule as the questionnaires page (lib/auth/permissions.ts).
+  if (organization && !can(organization.role, "questionnaires.read"))
+    return apiError(403, "forbidden", "Listing questionnaires needs the researcher role in the organization.");
   const list = await listQuestionnaires({ db, actor, organizationId: organization?.id });
   return Response.json({
     questionnaires: list.map((q) => ({
@@ -53,4 +57,6 @@ export async function GET() {
       latestVersion: q.latestVersion?.number ?? null,
     })),
   });
-}
+});
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed("POST", "GET");

@@ -13,6 +13,7 @@ import { db } from "@/lib/db/client";
 import { QuestionnaireDefinitionSchema, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import { diffDefinitions } from "@/lib/questionnaire/diff-versions";
 import { getQuestionnaire, getVersionDefinition } from "@/lib/questionnaire/get-questionnaire";
+import { roleFor } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -25,8 +26,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: s
 export default async function VersionsPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
-  const questionnaire = await getQuestionnaire({ db, actor, id, minimum: "researcher" });
+  const { actor } = await requireOrganization({ permission: "questionnaires.read" });
+  const questionnaire = await getQuestionnaire({ db, actor, id, minimum: roleFor("questionnaires.read") });
   if (!questionnaire) notFound();
   const t = await getTranslations("designer.versions");
   const format = await getFormatter();

@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PaperEntryPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor } = await requireOrganization({ permission: "responses.write" });
   const survey = await getSurvey({ db, actor, slug, minimum: "researcher" });
   if (!survey) notFound();
   const t = await getTranslations("responses.paper");

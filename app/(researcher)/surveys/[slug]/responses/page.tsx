@@ -22,7 +22,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ status
 export default async function ResponsesPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor } = await requireOrganization({ permission: "responses.read" });
   const survey = await getSurvey({ db, actor, slug, minimum: "researcher" });
   if (!survey) notFound();
   const t = await getTranslations("responses.list");

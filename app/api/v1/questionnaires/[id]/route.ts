@@ -1,14 +1,16 @@
 // GET /api/v1/questionnaires/{id}: the draft and the list of published versions.
 import { getActor } from "@/lib/auth/actor";
+import { roleFor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { notFound, unauthorized } from "@/lib/http/api-response";
 import { getQuestionnaire } from "@/lib/questionnaire/get-questionnaire";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
-export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }) {
+export const GET = apiRoute(async (_request: Request, ctx: { params: Promise<{ id: string }> }) => {
   const actor = await getActor();
   if (!actor) return unauthorized();
   const { id } = await ctx.params;
-  const found = await getQuestionnaire({ db, actor, id, minimum: "researcher" });
+  const found = await getQuestionnaire({ db, actor, id, minimum: roleFor("questionnaires.read") });
   if (!found) return notFound("No questionnaire with this id.");
   return Response.json({
     id: found.id,
@@ -17,4 +19,6 @@ export async function GET(_request: Request, ctx: { params: Promise<{ id: string
     updatedAt: found.updatedAt,
     versions: found.versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt, surveys: v._count.surveys })),
   });
-}
+});
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");

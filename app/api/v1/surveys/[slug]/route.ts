@@ -3,8 +3,9 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/api-response";
 import { findPublicSurvey } from "@/lib/responses/public-survey";
 import { surveyNotOpen } from "@/lib/responses/submission-http";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = apiRoute(async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const survey = await findPublicSurvey({ db, slug });
   if (!survey) return notFound("No survey has this address.");
@@ -18,4 +19,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     requiresToken: survey.requiresToken,
     definition: survey.definition,
   });
-}
+});
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");

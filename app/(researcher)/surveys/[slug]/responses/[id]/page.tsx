@@ -10,7 +10,9 @@ import { db } from "@/lib/db/client";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
 import { answerLines } from "@/lib/responses/answer-lines";
 import { getResponse } from "@/lib/responses/get-response";
-import { markInvalidAction, restoreAction } from "./actions";
+import { eraseAction, markInvalidAction, restoreAction } from "./actions";
+import { ActionButton } from "@/components/account/action-button";
+import { can } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ResponsePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const { actor } = await requireOrganization({ minimumRole: "researcher" });
+  const { actor, organization } = await requireOrganization({ permission: "responses.read" });
   const response = await getResponse({ db, actor, slug, id });
   if (!response) notFound();
   const t = await getTranslations("responses.detail");
@@ -78,6 +80,17 @@ export default async function ResponsePage({ params }: { params: Promise<{ slug:
               screened={response.screenedAt !== null}
               markInvalid={markInvalidAction.bind(null, slug, id)}
               restore={restoreAction.bind(null, slug, id)}
+            />
+          </div>
+        )}
+        {can(organization.role, "responses.erase") && (
+          <div className="mt-4">
+            <ActionButton
+              action={eraseAction.bind(null, slug, id)}
+              fields={{}}
+              label={t("erase")}
+              confirmText={t("confirmErase")}
+              variant="danger"
             />
           </div>
         )}

@@ -4,8 +4,9 @@ import { db } from "@/lib/db/client";
 import { notFound, unauthorized, validationFailed } from "@/lib/http/api-response";
 import { publishQuestionnaire } from "@/lib/questionnaire/publish-questionnaire";
 import { DraftInvalidError } from "@/lib/questionnaire/publish-version";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
-export async function POST(_request: Request, ctx: { params: Promise<{ id: string }> }) {
+export const POST = apiRoute(async (_request: Request, ctx: { params: Promise<{ id: string }> }) => {
   const actor = await getActor();
   if (!actor) return unauthorized();
   const { id } = await ctx.params;
@@ -21,4 +22,6 @@ export async function POST(_request: Request, ctx: { params: Promise<{ id: strin
       );
     throw e;
   }
-}
+});
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed("POST");

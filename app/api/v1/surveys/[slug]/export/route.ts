@@ -8,10 +8,11 @@ import { ExportQuerySchema } from "@/lib/export/export-query-schema";
 import { findExportableSurvey } from "@/lib/export/find-exportable-survey";
 import { apiError, unauthorized, validationFailed } from "@/lib/http/api-response";
 import { isLocale } from "@/lib/i18n/locales";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const actor = await getActor();
   if (!actor) return unauthorized();
   const t = await getTranslations("export.errors");
@@ -48,4 +49,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");

@@ -2,12 +2,14 @@
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { readJsonBody } from "@/lib/http/api-response";
-import { clientAddress, hitRateLimit } from "@/lib/http/rate-limit";
+import { clientAddress } from "@/lib/http/client-address";
+import { hitRateLimit } from "@/lib/http/rate-limit";
 import { rateLimited, submissionHttpResponse } from "@/lib/responses/submission-http";
 import { MAX_SUBMISSION_BYTES, SubmissionSchema } from "@/lib/responses/submission-schema";
 import { submitResponse } from "@/lib/responses/submit-response";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
-export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const limit = await hitRateLimit({
     db,
@@ -19,4 +21,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   if ("response" in body) return body.response;
   const outcome = await submitResponse({ db, slug, submission: body.data });
   return submissionHttpResponse(outcome, body.data.locale);
-}
+});
+
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed("POST");

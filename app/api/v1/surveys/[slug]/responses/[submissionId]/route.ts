@@ -5,14 +5,19 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/api-response";
 import { findPublicSurvey } from "@/lib/responses/public-survey";
 import { resumeBySubmission } from "@/lib/responses/resume-state";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; submissionId: string }> }) {
-  const { slug, submissionId } = await params;
-  const survey = await findPublicSurvey({ db, slug });
-  if (!survey) return notFound("No survey has this address.");
-  const state = await resumeBySubmission({ db, surveyId: survey.id, submissionId });
-  if (state.kind === "partial") return Response.json({ ...state, kind: undefined, status: "partial" });
-  if (state.kind === "complete")
-    return Response.json({ submissionId, status: "complete", completedAt: state.completedAt });
-  return notFound("No saved answers have this submissionId.");
-}
+export const GET = apiRoute(
+  async (_request: Request, { params }: { params: Promise<{ slug: string; submissionId: string }> }) => {
+    const { slug, submissionId } = await params;
+    const survey = await findPublicSurvey({ db, slug });
+    if (!survey) return notFound("No survey has this address.");
+    const state = await resumeBySubmission({ db, surveyId: survey.id, submissionId });
+    if (state.kind === "partial") return Response.json({ ...state, kind: undefined, status: "partial" });
+    if (state.kind === "complete")
+      return Response.json({ submissionId, status: "complete", completedAt: state.completedAt });
+    return notFound("No saved answers have this submissionId.");
+  },
+);
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");

@@ -7,12 +7,16 @@ import { AttentionQuerySchema, parseGroupComparison } from "@/lib/analytics/dash
 import { getComparison } from "@/lib/analytics/results";
 import { resolveResultsRequest, resultsErrorResponse } from "@/lib/analytics/resolve-results-request";
 import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
+import { resultDatesOutOfBounds } from "@/lib/http/result-date-bounds";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
+  const badDates = resultDatesOutOfBounds(search);
+  if (badDates) return badDates;
   const resolved = await resolveResultsRequest(slug, search);
   if ("error" in resolved) return resultsErrorResponse(resolved);
   const query = AttentionQuerySchema.safeParse({ level: search.get("level") ?? undefined });
@@ -22,4 +26,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   if ("issues" in compare) return validationFailed(compare.issues, "The comparison is not valid.");
   const result = await getComparison({ db, ...resolved, level: query.data.level, compare });
   return Response.json(result, { headers: { "Cache-Control": "private, no-store" } });
-}
+});
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");

@@ -6,12 +6,13 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/api-response";
 import { findDashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
 import { subscribeToResults } from "@/lib/analytics/results-listener";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
 
 const KEEP_ALIVE_MS = 15_000;
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const survey = await findDashboardSurvey({ db, slug, actor: await getActor() });
   if (!survey) return notFound("There is no survey at this address, or its results are not shared with you.");
@@ -50,4 +51,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       "X-Accel-Buffering": "no",
     },
   });
-}
+});
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");

@@ -1,0 +1,2 @@
+// scripts/peer-address.mjs is imported for its effect only.
+export {};
