@@ -13,20 +13,27 @@ type State = { subscriber: Subscriber; ready: Promise<void>; listeners: Map<stri
 const holder = globalThis as unknown as { resultsListener?: State };
 
 function start(): State {
-  // pg-listen reconnects with back-off and re-issues LISTEN; notifications during the gap are
-  // lost, so streams tell their clients to refetch when they reconnect.
+  // pg-listen reconnects with back-off and re-issues LISTEN. Notifications sent while it was
+  // away are lost, so after every reconnection each open stream is told that results changed.
   const subscriber = createSubscriber(
     { connectionString: env().DATABASE_URL },
     {
       parse: (payload) => payload,
       retryLimit: Infinity,
       retryTimeout: Infinity,
-      retryInterval: (n) => Math.min(5000, 250 * 2 ** n),
+      retryInterval: (n) => Math.min(1000, 100 * 2 ** n),
+      // A stalled server (no error, no answer) is noticed within seconds rather than the default 30.
+      paranoidChecking: 5000,
     },
   );
   const state: State = { subscriber, listeners: new Map(), ready: Promise.resolve() };
   subscriber.notifications.on(RESULTS_CHANNEL, (surveyId: string) => {
     for (const listener of state.listeners.get(surveyId) ?? []) listener();
+  });
+  let connections = 0;
+  subscriber.events.on("connected", () => {
+    if (connections++ === 0) return;
+    for (const set of state.listeners.values()) for (const listener of set) listener();
   });
   subscriber.events.on("error", (error) => {
     console.error("results listener stopped:", error.message);

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findDashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
-import { getAttention } from "@/lib/analytics/get-attention";
+import { getAttention } from "@/lib/analytics/results";
 import { createDbClient } from "@/lib/db/create-client";
 import { adminQuery, withDatabase } from "@/lib/db/schema-engine";
 import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";

@@ -2,7 +2,7 @@
 // and an owner can erase one response on request, with an audit entry and nothing left behind.
 import { beforeAll, describe, expect, it } from "vitest";
 import { findDashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
-import { getAttention } from "@/lib/analytics/get-attention";
+import { getAttention } from "@/lib/analytics/results";
 import type { Actor } from "@/lib/auth/organizations-where";
 import { db } from "@/lib/db/client";
 import { purgeExpiredAddresses, SIGN_IN_ADDRESS_DAYS } from "@/lib/privacy/purge-addresses";
