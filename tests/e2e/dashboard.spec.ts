@@ -50,7 +50,7 @@ test("an anonymous visitor sees the paper's figures with base, intervals and the
 }) => {
   await page.goto(DASHBOARD);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    "Jilin small and micro enterprises: constraints on synergy innovation (2017)",
+    "Jilin small and micro enterprises: constraints on collaborative innovation (2017)",
   );
   await expect(page.getByTestId("access-note")).toContainText("Public view");
   await expect(page.getByTestId("count-delivered")).toHaveText("250");
