@@ -16,6 +16,7 @@ import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
 import { isStandardBreakdown } from "@/lib/questionnaire/definition-schema";
 import { localizedText } from "@/lib/questionnaire/localized-text";
 import { AttentionChart } from "@/components/analytics/attention-chart";
+import { ChartDownloadProvider } from "@/components/analytics/chart-download-context";
 import { DashboardFilters } from "@/components/analytics/dashboard-filters";
 import { DaysChart } from "@/components/analytics/days-chart";
 import { GroupComparison } from "@/components/analytics/group-comparison";
@@ -77,53 +78,60 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       ])
     : [[], null, []];
 
+  const title = locale === "zh" ? survey.titleZh : survey.titleEn;
   return (
-    <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
-          {locale === "zh" ? survey.titleZh : survey.titleEn}
-        </h1>
-        <p className="text-sm text-slate-600" data-testid="access-note">
-          {survey.access === "public"
-            ? t("publicView", { threshold: survey.threshold })
-            : t("memberView", { threshold: survey.threshold })}
-        </p>
-        <LiveUpdates slug={survey.slug} />
-      </header>
+    <ChartDownloadProvider
+      slug={survey.slug}
+      surveyTitle={title}
+      filter={filter}
+      breakdowns={breakdowns}
+      measure={measure}
+    >
+      <div className="space-y-6">
+        <header className="space-y-2">
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{title}</h1>
+          <p className="text-sm text-slate-600" data-testid="access-note">
+            {survey.access === "public"
+              ? t("publicView", { threshold: survey.threshold })
+              : t("memberView", { threshold: survey.threshold })}
+          </p>
+          <LiveUpdates slug={survey.slug} />
+        </header>
 
-      <DashboardFilters breakdowns={breakdowns} />
+        <DashboardFilters breakdowns={breakdowns} />
 
-      {"issues" in resolved ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-          {t("filters.invalid", { problems: resolved.issues.map((i) => i.message).join("; ") })}
-        </p>
-      ) : composition?.totals ? (
-        <SampleCounts totals={composition.totals} />
-      ) : null}
+        {"issues" in resolved ? (
+          <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+            {t("filters.invalid", { problems: resolved.issues.map((i) => i.message).join("; ") })}
+          </p>
+        ) : composition?.totals ? (
+          <SampleCounts totals={composition.totals} />
+        ) : null}
 
-      {attention.map((result) => (
-        <AttentionChart key={result.level} result={result} />
-      ))}
+        {attention.map((result) => (
+          <AttentionChart key={result.level} result={result} />
+        ))}
 
-      <GroupComparison breakdowns={breakdowns} comparisons={comparisons} threshold={survey.threshold} />
+        <GroupComparison breakdowns={breakdowns} comparisons={comparisons} threshold={survey.threshold} />
 
-      {composition && composition.suppressed ? (
-        <p role="status" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-          {t("suppressed", { threshold: composition.threshold })}
-        </p>
-      ) : composition ? (
-        <section aria-labelledby="composition-title" className="space-y-4">
-          <h2 id="composition-title" className="text-xl font-semibold">
-            {t("composition.title")}
-          </h2>
-          <div className="grid gap-4 lg:grid-cols-2">
-            {composition.distributions.map((d) => (
-              <DistributionChart key={d.key} distribution={d} />
-            ))}
-          </div>
-          <DaysChart days={composition.days} />
-        </section>
-      ) : null}
-    </div>
+        {composition && composition.suppressed ? (
+          <p role="status" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+            {t("suppressed", { threshold: composition.threshold })}
+          </p>
+        ) : composition ? (
+          <section aria-labelledby="composition-title" className="space-y-4">
+            <h2 id="composition-title" className="text-xl font-semibold">
+              {t("composition.title")}
+            </h2>
+            <div className="grid gap-4 lg:grid-cols-2">
+              {composition.distributions.map((d) => (
+                <DistributionChart key={d.key} distribution={d} />
+              ))}
+            </div>
+            <DaysChart days={composition.days} />
+          </section>
+        ) : null}
+      </div>
+    </ChartDownloadProvider>
   );
 }
