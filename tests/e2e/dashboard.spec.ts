@@ -4,6 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Download, type Page } from "@playwright/test";
 import { createDbClient, type Db } from "@/lib/db/create-client";
+import { signIn } from "./researcher-session";
 
 const DASHBOARD = "/surveys/jilin-2017/dashboard";
 let db: Db;
@@ -257,6 +258,46 @@ test("percent of responses divides mentions by all mentions", async ({ page }) =
       .first(),
   ).toHaveText("35.5% (156)");
   await expect(macro(page).locator(".recharts-errorBar")).toHaveCount(0);
+});
+
+test("members read how many responses were screened out and why, and researchers reach them", async ({ page }) => {
+  const screened = await db.response.groupBy({
+    by: ["screenedRule"],
+    where: { survey: { slug: "jilin-2017" }, status: "complete", screenedAt: { not: null } },
+    _count: true,
+  });
+  const total = screened.reduce((sum, r) => sum + r._count, 0);
+  const count = (rule: string) => screened.find((r) => r.screenedRule === rule)?._count ?? 0;
+  expect(count("too_fast")).toBeGreaterThan(0);
+
+  // The public sees the total only.
+  await page.goto(DASHBOARD);
+  await expect(page.getByTestId("count-screened")).toHaveText(String(total));
+  await expect(page.getByTestId("screening-summary")).toHaveCount(0);
+
+  await signIn(page.request, "viewer@example.org");
+  await page.goto(DASHBOARD);
+  const summary = page.getByTestId("screening-summary");
+  await expect(summary.getByRole("heading")).toHaveText(`${total} responses were screened out of these figures`);
+  await expect(summary.getByTestId("screened-too_fast")).toHaveText(`Too fast (under 120 s): ${count("too_fast")}`);
+  await expect(summary.getByTestId("screened-duplicate_firm")).toHaveText(`Duplicate firm: ${count("duplicate_firm")}`);
+  await expect(summary.getByRole("link")).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signIn(page.request);
+  await page.goto(`${DASHBOARD}?region=changchun`);
+  const inChangchun = await db.response.count({
+    where: {
+      survey: { slug: "jilin-2017" },
+      status: "complete",
+      screenedAt: { not: null },
+      breakdowns: { path: ["region"], equals: "changchun" },
+    },
+  });
+  await expect(summary.getByRole("heading")).toContainText(`${inChangchun} responses`);
+  await page.getByRole("link", { name: "Review the screened responses" }).click();
+  await expect(page).toHaveURL(/\/surveys\/jilin-2017\/responses\?status=screened$/);
+  await expect(page.getByTestId("response-total")).toHaveText(`${total} responses`);
 });
 
 test("a member sees small cells, marked", async ({ page }) => {

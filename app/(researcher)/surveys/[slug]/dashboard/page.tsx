@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { MeasureSchema, parseGroupComparison } from "@/lib/analytics/dashboard-schema";
 import { getAttention } from "@/lib/analytics/get-attention";
@@ -15,6 +16,7 @@ import { resolveResultsRequest } from "@/lib/analytics/resolve-results-request";
 import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
 import { isStandardBreakdown } from "@/lib/questionnaire/definition-schema";
 import { localizedText } from "@/lib/questionnaire/localized-text";
+import { screenedByRule } from "@/lib/responses/screened-by-rule";
 import { AttentionChart } from "@/components/analytics/attention-chart";
 import { ChartDownloadProvider } from "@/components/analytics/chart-download-context";
 import { DashboardFilters } from "@/components/analytics/dashboard-filters";
@@ -23,6 +25,7 @@ import { GroupComparison } from "@/components/analytics/group-comparison";
 import { DistributionChart } from "@/components/analytics/distribution-chart";
 import { LiveUpdates } from "@/components/analytics/live-updates";
 import { SampleCounts } from "@/components/analytics/sample-counts";
+import { ScreeningSummary } from "@/components/analytics/screening-summary";
 
 export const dynamic = "force-dynamic";
 
@@ -68,15 +71,18 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const filter = "filter" in resolved ? resolved.filter : null;
   const compare = parseGroupComparison(search, surveyBreakdownList);
   const levels = levelsOf(survey.definition);
-  const [attention, composition, comparisons] = filter
+  const [attention, composition, comparisons, screened] = filter
     ? await Promise.all([
         Promise.all(levels.map((level) => getAttention({ db, survey, level, filter, measure, locale }))),
         getComposition({ db, survey, filter, locale }),
         compare && !("issues" in compare)
           ? Promise.all(levels.map((level) => getComparison({ db, survey, level, filter, compare, locale })))
           : Promise.resolve([]),
+        survey.access === "member"
+          ? screenedByRule({ db, actor: await getActor(), surveyId: survey.id, filter })
+          : Promise.resolve(null),
       ])
-    : [[], null, []];
+    : [[], null, [], null];
 
   const title = locale === "zh" ? survey.titleZh : survey.titleEn;
   return (
@@ -107,6 +113,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         ) : composition?.totals ? (
           <SampleCounts totals={composition.totals} />
         ) : null}
+        {screened && <ScreeningSummary slug={survey.slug} summary={screened} />}
 
         {attention.map((result) => (
           <AttentionChart key={result.level} result={result} />
