@@ -44,22 +44,15 @@ export function rowHeight(labels: string[], maxWidth: number, fontSize: number, 
   return Math.max(minimum, Math.ceil(lines * fontSize * LINE_HEIGHT + 8));
 }
 
-type TickProps = { x?: number | string; y?: number | string; payload?: { value?: unknown } };
+type TickProps = { x?: number | string; y?: number | string; payload?: { value?: unknown }; className?: string };
 
 /** A y-axis tick for recharts whose label wraps to `maxWidth`, centred on its bar. */
 export function wrappedTick(maxWidth: number, fontSize: number) {
-  function WrappedTick({ x, y, payload }: TickProps) {
+  function WrappedTick({ x, y, payload, className }: TickProps) {
     const lines = wrapLabel(String(payload?.value ?? ""), maxWidth, fontSize);
     const lineHeight = fontSize * LINE_HEIGHT;
     return (
-      <text
-        className="recharts-cartesian-axis-tick-value"
-        x={Number(x)}
-        y={Number(y)}
-        textAnchor="end"
-        fontSize={fontSize}
-        fill="#334155"
-      >
+      <text className={className} x={Number(x)} y={Number(y)} textAnchor="end" fontSize={fontSize} fill="#334155">
         {lines.map((line, i) => (
           <tspan
             key={i}

@@ -4,6 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Download, type Page } from "@playwright/test";
 import { createDbClient, type Db } from "@/lib/db/create-client";
+import { lowContrast } from "./contrast";
 import { signIn } from "./researcher-session";
 
 const DASHBOARD = "/surveys/jilin-2017/dashboard";
@@ -98,30 +99,9 @@ test("an anonymous visitor sees the paper's figures with base, intervals and the
   ).toHaveText("23.0% (52)");
 });
 
-/** Texts in the charts (SVG and HTML) whose colour has less than 4.5:1 contrast on the white figure. */
-async function lowContrastChartTexts(page: Page) {
-  return page.evaluate(() => {
-    const luminance = (colour: string) => {
-      const [r, g, b] = colour
-        .match(/[\d.]+/g)!
-        .slice(0, 3)
-        .map((v) => {
-          const c = Number(v) / 255;
-          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-        });
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const texts = [...document.querySelectorAll("figure text, figure li, figure p, figure figcaption")];
-    return texts
-      .filter((el) => el.textContent?.trim())
-      .map((el) => {
-        const style = getComputedStyle(el);
-        const colour = el instanceof SVGElement ? style.fill : style.color;
-        return { text: el.textContent!.trim().slice(0, 40), ratio: 1.05 / (luminance(colour) + 0.05) };
-      })
-      .filter((t) => t.ratio < 4.5);
-  });
-}
+/** Texts in the charts (SVG and HTML) under 4.5:1 against the figure. */
+const lowContrastChartTexts = (page: Page) =>
+  lowContrast(page.locator("figure text, figure li, figure p, figure figcaption, figure h3"));
 
 test("chart labels wrap instead of being cut, and every chart text passes AA contrast", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
