@@ -204,6 +204,21 @@ test.describe("on a desktop, in English", () => {
     ).toEqual(["grid:talent", "severity:funding", "top:funding", "top:talent"]);
   });
 
+  test("a don't-know or refused option stands alone, like 'none of these'", async ({ page }) => {
+    await page.goto("/s/all-types");
+    await page.getByRole("radio", { name: "Yes" }).check();
+    await page.getByRole("checkbox", { name: "EU" }).check();
+    await page.getByRole("checkbox", { name: "USA" }).check();
+    const refused = page.getByRole("checkbox", { name: "Refused to say" });
+    await expect(refused).toBeEnabled();
+    await refused.check();
+    await expect(page.getByRole("checkbox", { name: "EU" })).not.toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "USA" })).not.toBeChecked();
+    await page.getByRole("checkbox", { name: "Asia" }).check();
+    await expect(refused).not.toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "Asia" })).toBeChecked();
+  });
+
   test("answers survive a reload, and the resume link brings them to another device", async ({ page, browser }) => {
     await page.goto("/s/jilin-2017");
     await page.getByRole("radio", { name: "Siping" }).check();
