@@ -5,7 +5,7 @@
 // the page's style sheets, and React renders into it through a portal, so it stays one app. While
 // the draft has issues it shows the last state that passed validation, so the preview never
 // renders a questionnaire respondents could not get.
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useLocale, useTranslations } from "next-intl";
 import { QuestionnaireView } from "@/components/questionnaire/questionnaire-view";
@@ -33,6 +33,15 @@ export function PreviewPane({ definition, stale }: { definition: QuestionnaireDe
   const [sectionCode, setSectionCode] = useState("");
   const [finished, setFinished] = useState(false);
   const [body, setBody] = useState<HTMLElement | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+  useEffect(() => {
+    const iframe = frame.current!;
+    const ready = () => setBody(prepareFrame(iframe));
+    // A server-rendered iframe may have loaded before React hydrated, with no load event left to see.
+    if (iframe.contentDocument?.readyState === "complete") ready();
+    iframe.addEventListener("load", ready);
+    return () => iframe.removeEventListener("load", ready);
+  }, []);
   const content = !definition ? (
     <p className="text-sm text-slate-600">{t("unavailable")}</p>
   ) : finished ? (
@@ -87,7 +96,7 @@ export function PreviewPane({ definition, stale }: { definition: QuestionnaireDe
           width={PHONE.width}
           height={PHONE.height}
           className="block max-w-full"
-          onLoad={(e) => setBody(prepareFrame(e.currentTarget))}
+          ref={frame}
         />
       </div>
       {body &&

@@ -102,6 +102,9 @@ test("design every question type, publish, field, answer, screen and restore", a
   await expect(preview.getByRole("radio", { name: "Beta" })).toBeChecked();
   await page.getByRole("group", { name: "Preview language" }).getByRole("button", { name: "中文" }).click();
   await expect(preview.getByText("企业类型")).toBeVisible();
+  // Also when the page is loaded whole (the frame may load before the page's script runs).
+  await page.reload();
+  await expect(preview.getByText("Firm type")).toBeVisible();
 
   // The language tags beside every bilingual field (中 / EN, hidden from screen readers, so axe
   // skips them) are readable: at least 4.5:1 against what they stand on.
