@@ -104,6 +104,7 @@ const lowContrastChartTexts = (page: Page) =>
   lowContrast(page.locator("figure text, figure li, figure p, figure figcaption, figure h3"));
 
 test("chart labels wrap instead of being cut, and every chart text passes AA contrast", async ({ page }) => {
+  test.setTimeout(60_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(DASHBOARD);
   const ticks = macro(page).locator(".recharts-yAxis-tick-labels text");
@@ -123,7 +124,11 @@ test("chart labels wrap instead of being cut, and every chart text passes AA con
   }
   await expect(page.getByTestId("responses-per-day-legend").locator("li")).toHaveText(["Valid", "Screened out"]);
   expect(await lowContrastChartTexts(page)).toEqual([]);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  // The charts only: the whole page is checked on the phone below, and axe on it all is slow.
+  const results = await new AxeBuilder({ page })
+    .include("figure")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
 
