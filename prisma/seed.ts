@@ -65,7 +65,7 @@ async function loadDemoSurvey(db: Db, organizationId: string, questionnaireId: s
       versionId: version.id,
       slug: DEMO_SURVEY_SLUG,
       titleZh: "吉林省小微企业协同创新制约因素调查（2017）",
-      titleEn: "Jilin small and micro enterprises: constraints on synergy innovation (2017)",
+      titleEn: "Jilin small and micro enterprises: constraints on collaborative innovation (2017)",
       defaultLocale: "zh",
       opensAt: new Date("2017-03-01T00:00:00Z"),
       minCompletionSeconds: 120,

@@ -8,6 +8,7 @@ import { attentionCsv, formatPercent, toAttentionBars, type AttentionBar } from 
 import { ChartFigure } from "./chart-figure";
 import { ResultsTable } from "./results-table";
 import { useNarrowScreen } from "./use-narrow-screen";
+import { rowHeight, wrappedTick } from "./wrap-label";
 
 const ROW_HEIGHT = 34;
 
@@ -23,6 +24,16 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
   const t = useTranslations("dashboard");
   const narrow = useNarrowScreen();
   const bars = toAttentionBars(result);
+  const axisWidth = narrow ? 104 : 200;
+  const axisFont = narrow ? 10 : 11;
+  // The tick's margin and a little air sit between the label and the bars.
+  const labelWidth = axisWidth - 12;
+  const row = rowHeight(
+    bars.map((b) => b.label),
+    labelWidth,
+    axisFont,
+    ROW_HEIGHT,
+  );
   const title = t(`levels.${result.level}`);
   const id = `attention-${result.level}`;
   const cases = result.measure === "cases";
@@ -75,6 +86,7 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
   return (
     <ChartFigure
       id={id}
+      fileKey={result.level}
       title={title}
       subtitle={subtitle}
       notes={notes}
@@ -95,7 +107,7 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
         </p>
       ) : (
         <div
-          style={{ width: "100%", height: bars.length * ROW_HEIGHT + 40 }}
+          style={{ width: "100%", height: bars.length * row + 40 }}
           role="img"
           aria-label={`${title}. ${subtitle}. ${bars.map((b) => `${b.label}: ${b.text}`).join("; ")}`}
         >
@@ -116,15 +128,25 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
               <YAxis
                 type="category"
                 dataKey="label"
-                width={narrow ? 96 : 170}
-                fontSize={narrow ? 10 : 11}
-                tickFormatter={(v: string) => (v.length > 28 ? `${v.slice(0, 27)}…` : v)}
+                width={axisWidth}
+                interval={0}
+                tick={wrappedTick(labelWidth, axisFont)}
               />
               <Bar dataKey="share" isAnimationActive={false}>
                 {bars.map((b: AttentionBar) => (
                   <Cell key={b.code} fill={b.isOption ? "#94a3b8" : "#1d4ed8"} />
                 ))}
-                {cases && <ErrorBar dataKey="ciError" direction="x" width={6} strokeWidth={1.5} stroke="#0f172a" />}
+                {cases && (
+                  // Drawn at once with the bars: an animated whisker starts from a wrong position.
+                  <ErrorBar
+                    dataKey="ciError"
+                    direction="x"
+                    width={6}
+                    strokeWidth={1.5}
+                    stroke="#0f172a"
+                    isAnimationActive={false}
+                  />
+                )}
                 <LabelList dataKey="text" content={label} />
               </Bar>
             </BarChart>

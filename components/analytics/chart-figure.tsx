@@ -1,26 +1,36 @@
 "use client";
-// A chart with its title, base and notes, downloads (PNG and SVG of the whole figure, CSV of its
-// numbers) and the same numbers as a table for screen readers and small screens.
+// A chart with its title, base and notes, downloads (PNG and SVG drawings that carry the survey,
+// filter, base, date and notes; CSV of its numbers) and the same numbers as a table for screen
+// readers and small screens.
 import { useRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { toCsvText, type CsvTable } from "@/lib/analytics/to-chart-bars";
 import { spreadsheetCell, spreadsheetText } from "@/lib/text/spreadsheet-text";
+import { useChartDownloadInfo } from "./chart-download-context";
+import { chartSvg, svgToPng, type LegendItem } from "./chart-image";
+
+export type { LegendItem };
 
 type Props = {
   id: string;
+  /** What the chart shows, in its file names: `macro`, `region`, `days`. */
+  fileKey: string;
   title: string;
   subtitle?: ReactNode;
   notes?: ReactNode;
+  legend?: LegendItem[];
   csv: CsvTable | null;
   table?: ReactNode;
   children: ReactNode;
 };
 
-function save(href: string, filename: string) {
+function save(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
-  link.href = href;
+  link.href = url;
   link.download = filename;
   link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Factor and breakdown labels are researchers' text: neutralised like every CSV the app writes. */
@@ -29,24 +39,34 @@ const spreadsheetSafe = ({ header, rows }: CsvTable): CsvTable => ({
   rows: rows.map((row) => row.map(spreadsheetCell)),
 });
 
-export function ChartFigure({ id, title, subtitle, notes, csv, table, children }: Props) {
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function ChartFigure({ id, fileKey, title, subtitle, notes, legend, csv, table, children }: Props) {
   const t = useTranslations("dashboard");
+  const info = useChartDownloadInfo();
   const figure = useRef<HTMLDivElement>(null);
-  // html-to-image inlines the computed styles and fonts, so the file looks like the page.
+  const fileName = (date: string, extension: string) =>
+    `${[info.slug, fileKey, ...info.fileTags, date].join("_")}.${extension}`;
   const image = async (format: "png" | "svg") => {
-    if (!figure.current) return;
-    const { toPng, toSvg } = await import("html-to-image"); // loaded on first download only
-    const options = { backgroundColor: "#ffffff", pixelRatio: 2 };
+    const node = figure.current;
+    if (!node) return;
+    const date = today();
+    const text = (selector: string) => node.querySelector(selector)?.textContent?.trim() ?? "";
+    const { svg, width, height } = chartSvg({
+      headings: [info.surveyTitle, title],
+      details: [[info.filterText, text(`#${id}-base`)].filter(Boolean).join(" · "), t("download.asOf", { date })],
+      chart: node.querySelector<SVGSVGElement>("svg.recharts-surface"),
+      legend: legend ?? [],
+      notes: text("figcaption"),
+    });
     save(
-      format === "png" ? await toPng(figure.current, options) : await toSvg(figure.current, options),
-      `${id}.${format}`,
+      format === "svg" ? new Blob([svg], { type: "image/svg+xml" }) : await svgToPng(svg, width, height),
+      fileName(date, format),
     );
   };
   const downloadCsv = () => {
-    if (!csv) return;
-    const url = URL.createObjectURL(new Blob([toCsvText(spreadsheetSafe(csv))], { type: "text/csv;charset=utf-8" }));
-    save(url, `${id}.csv`);
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    if (csv)
+      save(new Blob([toCsvText(spreadsheetSafe(csv))], { type: "text/csv;charset=utf-8" }), fileName(today(), "csv"));
   };
   const button =
     "min-h-9 rounded border border-slate-300 bg-white px-2 text-xs font-medium text-slate-700 hover:bg-slate-50";
@@ -61,11 +81,21 @@ export function ChartFigure({ id, title, subtitle, notes, csv, table, children }
           {title}
         </h3>
         {subtitle && (
-          <p className="mt-1 text-sm font-medium text-slate-700" data-testid={`${id}-base`}>
+          <p id={`${id}-base`} className="mt-1 text-sm font-medium text-slate-700" data-testid={`${id}-base`}>
             {subtitle}
           </p>
         )}
         <div className="mt-3">{children}</div>
+        {legend && (
+          <ul className="mt-2 flex flex-wrap gap-4 text-xs text-slate-700" data-testid={`${id}-legend`}>
+            {legend.map((item) => (
+              <li key={item.label} className="flex items-center gap-1.5">
+                <span aria-hidden="true" className="size-2.5" style={{ backgroundColor: item.colour }} />
+                {item.label}
+              </li>
+            ))}
+          </ul>
+        )}
         {notes && <figcaption className="mt-2 text-xs text-slate-600">{notes}</figcaption>}
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-2">

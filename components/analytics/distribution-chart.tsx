@@ -7,6 +7,7 @@ import { distributionCsv, formatPercent } from "@/lib/analytics/to-chart-bars";
 import { ChartFigure } from "./chart-figure";
 import { ResultsTable } from "./results-table";
 import { useNarrowScreen } from "./use-narrow-screen";
+import { rowHeight, wrappedTick } from "./wrap-label";
 
 const ROW_HEIGHT = 26;
 
@@ -16,9 +17,18 @@ export function DistributionChart({ distribution }: { distribution: Distribution
   const name = distribution.label ?? t(`breakdowns.${distribution.key}` as "breakdowns.region");
   const title = t("composition.distribution", { name });
   const data = distribution.bars.map((b) => ({ ...b, text: `${formatPercent(b.share)} (${b.count})` }));
+  const axisWidth = narrow ? 104 : 160;
+  const labelWidth = axisWidth - 12;
+  const row = rowHeight(
+    data.map((d) => d.label),
+    labelWidth,
+    11,
+    ROW_HEIGHT,
+  );
   return (
     <ChartFigure
       id={`distribution-${distribution.key}`}
+      fileKey={distribution.key}
       title={title}
       subtitle={t("base", { n: distribution.base })}
       csv={distributionCsv(distribution)}
@@ -28,7 +38,7 @@ export function DistributionChart({ distribution }: { distribution: Distribution
         <p className="text-sm text-slate-600">{t("noResponses")}</p>
       ) : (
         <div
-          style={{ width: "100%", height: data.length * ROW_HEIGHT + 40 }}
+          style={{ width: "100%", height: data.length * row + 40 }}
           role="img"
           aria-label={`${title}: ${data.map((d) => `${d.label} ${d.text}`).join("; ")}`}
         >
@@ -44,9 +54,9 @@ export function DistributionChart({ distribution }: { distribution: Distribution
               <YAxis
                 type="category"
                 dataKey="label"
-                width={narrow ? 96 : 150}
-                fontSize={11}
-                tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)}
+                width={axisWidth}
+                interval={0}
+                tick={wrappedTick(labelWidth, 11)}
               />
               <Bar dataKey="count" fill="#0f766e" isAnimationActive={false}>
                 <LabelList dataKey="text" position="right" fontSize={11} fill="#0f172a" />

@@ -131,7 +131,7 @@ export function Designer(props: {
           </p>
         )}
       </div>
-      <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,1fr)_400px]">
+      <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,1fr)_406px]">
         <div className="min-w-0 space-y-4">
           <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
             <p className="text-sm text-slate-600">{t("codeIs", { code: props.code })}</p>

@@ -206,7 +206,7 @@ export function LocalizedField({
               {`${label} (${t(`lang.${lang}`)})`}
             </label>
             <div className="flex items-start gap-1">
-              <span aria-hidden className="mt-2 w-6 shrink-0 text-xs text-slate-500">
+              <span aria-hidden className="mt-2 w-6 shrink-0 text-xs text-slate-600">
                 {lang === "zh" ? "中" : "EN"}
               </span>
               <Input

@@ -1,13 +1,30 @@
 "use client";
-// The live preview is the respondent's own page component (components/questionnaire), in a
-// phone-sized frame, in either language. While the draft has issues it shows the last state that
-// passed validation, so the preview never renders a questionnaire respondents could not get.
-import { useRef, useState } from "react";
+// The live preview is the respondent's own page component (components/questionnaire), drawn in an
+// iframe 390 CSS pixels wide, the viewport of a common phone: its media queries see a phone, so
+// the preview has the phone's layout, not the designer's desktop breakpoints. The iframe borrows
+// the page's style sheets, and React renders into it through a portal, so it stays one app. While
+// the draft has issues it shows the last state that passed validation, so the preview never
+// renders a questionnaire respondents could not get.
+import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { useLocale, useTranslations } from "next-intl";
 import { QuestionnaireView } from "@/components/questionnaire/questionnaire-view";
 import type { Answers } from "@/lib/questionnaire/answer-values";
 import type { Locale, QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
+
+const PHONE = { width: 390, height: 760 };
+
+/** Gives the iframe the page's fonts and style sheets, and returns the element to render into. */
+function prepareFrame(frame: HTMLIFrameElement): HTMLElement | null {
+  const doc = frame.contentDocument;
+  if (!doc) return null;
+  doc.documentElement.className = document.documentElement.className;
+  for (const sheet of document.querySelectorAll('link[rel="stylesheet"], style'))
+    doc.head.appendChild(sheet.cloneNode(true));
+  doc.body.className = "bg-white font-sans text-slate-900 antialiased";
+  return doc.body;
+}
 
 export function PreviewPane({ definition, stale }: { definition: QuestionnaireDefinition | null; stale: boolean }) {
   const t = useTranslations("designer.preview");
@@ -15,7 +32,43 @@ export function PreviewPane({ definition, stale }: { definition: QuestionnaireDe
   const [answers, setAnswers] = useState<Answers>({});
   const [sectionCode, setSectionCode] = useState("");
   const [finished, setFinished] = useState(false);
-  const frame = useRef<HTMLDivElement>(null);
+  const [body, setBody] = useState<HTMLElement | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+  useEffect(() => {
+    const iframe = frame.current!;
+    const ready = () => setBody(prepareFrame(iframe));
+    // A server-rendered iframe may have loaded before React hydrated, with no load event left to see.
+    if (iframe.contentDocument?.readyState === "complete") ready();
+    iframe.addEventListener("load", ready);
+    return () => iframe.removeEventListener("load", ready);
+  }, []);
+  const content = !definition ? (
+    <p className="text-sm text-slate-600">{t("unavailable")}</p>
+  ) : finished ? (
+    <div className="space-y-3 text-sm">
+      <p>{t("finished")}</p>
+      <button
+        type="button"
+        className="underline"
+        onClick={() => (setFinished(false), setAnswers({}), setSectionCode(""))}
+      >
+        {t("restart")}
+      </button>
+    </div>
+  ) : (
+    <QuestionnaireView
+      definition={definition}
+      locale={locale}
+      answers={answers}
+      onAnswersChange={setAnswers}
+      sectionCode={sectionCode}
+      onSectionChange={(code) => {
+        setSectionCode(code);
+        body?.ownerDocument.defaultView?.scrollTo({ top: 0 });
+      }}
+      onFinish={() => setFinished(true)}
+    />
+  );
   return (
     <aside aria-label={t("title")} className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -35,41 +88,24 @@ export function PreviewPane({ definition, stale }: { definition: QuestionnaireDe
         </div>
       </div>
       {stale && <p className="text-xs text-amber-800">{t("stale")}</p>}
-      {/* 390 x 760 CSS pixels: the viewport of a common phone. */}
-      <div
-        ref={frame}
-        lang={locale}
-        data-testid="preview-frame"
-        className="mx-auto h-[760px] w-full max-w-[390px] overflow-y-auto rounded-[2rem] border-8 border-slate-800 bg-white p-4 shadow-lg"
-      >
-        {!definition ? (
-          <p className="text-sm text-slate-600">{t("unavailable")}</p>
-        ) : finished ? (
-          <div className="space-y-3 text-sm">
-            <p>{t("finished")}</p>
-            <button
-              type="button"
-              className="underline"
-              onClick={() => (setFinished(false), setAnswers({}), setSectionCode(""))}
-            >
-              {t("restart")}
-            </button>
-          </div>
-        ) : (
-          <QuestionnaireView
-            definition={definition}
-            locale={locale}
-            answers={answers}
-            onAnswersChange={setAnswers}
-            sectionCode={sectionCode}
-            onSectionChange={(code) => {
-              setSectionCode(code);
-              frame.current?.scrollTo({ top: 0 });
-            }}
-            onFinish={() => setFinished(true)}
-          />
-        )}
+      <div className="mx-auto w-fit max-w-full overflow-hidden rounded-[2rem] border-8 border-slate-800 bg-white shadow-lg">
+        <iframe
+          title={t("frameTitle")}
+          data-testid="preview-frame"
+          srcDoc="<!DOCTYPE html><html><head></head><body></body></html>"
+          width={PHONE.width}
+          height={PHONE.height}
+          className="block max-w-full"
+          ref={frame}
+        />
       </div>
+      {body &&
+        createPortal(
+          <div lang={locale} className="p-4">
+            {content}
+          </div>,
+          body,
+        )}
     </aside>
   );
 }

@@ -1,9 +1,12 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { actorOrganizations, currentOrganization } from "@/lib/auth/current-organization";
 import { currentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path-header";
+import { isRespondentPath } from "@/lib/surveys/public-url";
 import { LanguageSwitch } from "./language-switch";
 import { OrganizationSwitcher } from "./organization-switcher";
 import { SignOutButton } from "./sign-out-button";
@@ -75,6 +78,8 @@ async function SignedInNav() {
 
 export async function SiteHeader() {
   const t = await getTranslations("common");
+  // Firms answering a survey have no account to sign in to: their pages show only the language switch.
+  const respondentPage = isRespondentPath((await headers()).get(REQUEST_PATH_HEADER));
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -82,7 +87,7 @@ export async function SiteHeader() {
           {t("appName")}
         </Link>
         <div className="flex flex-wrap items-center gap-3">
-          <SignedInNav />
+          {!respondentPage && <SignedInNav />}
           <LanguageSwitch />
         </div>
       </div>

@@ -2,6 +2,7 @@
 // Single- and multi-choice answers as native radio buttons and checkboxes (keyboard and screen
 // reader support for free), with large touch targets for phones.
 import type { Locale, QuestionDefinition } from "@/lib/questionnaire/definition-schema";
+import { isExclusiveOption } from "@/lib/questionnaire/exclusive-option";
 import { localizedText } from "@/lib/questionnaire/localized-text";
 import { clsx } from "clsx";
 
@@ -41,10 +42,10 @@ export function SingleChoice({ question, locale, value, onChange, describedBy, i
   );
 }
 
-/** Choosing an exclusive option ("none of these") clears the others, and choosing another clears it. */
+/** Choosing an exclusive option ("none of these", "don't know") clears the others, and choosing another clears it. */
 export function toggleMulti(question: Choice, current: string[], code: string, checked: boolean): string[] {
   if (!checked) return current.filter((c) => c !== code);
-  const exclusive = (c: string) => question.options.find((o) => o.code === c)?.exclusive;
+  const exclusive = (c: string) => isExclusiveOption(question.options.find((o) => o.code === c));
   if (exclusive(code)) return [code];
   return [...current.filter((c) => !exclusive(c)), code];
 }
@@ -58,13 +59,13 @@ export function MultiChoice({ question, locale, value, onChange, describedBy, in
       {question.options.map((o) => {
         const checked = chosen.includes(o.code);
         return (
-          <label key={o.code} className={clsx(optionClass, o.exclusive && "sm:col-span-2")}>
+          <label key={o.code} className={clsx(optionClass, isExclusiveOption(o) && "sm:col-span-2")}>
             <input
               type="checkbox"
               name={name}
               value={o.code}
               checked={checked}
-              disabled={full && !checked && !o.exclusive}
+              disabled={full && !checked && !isExclusiveOption(o)}
               onChange={(e) => {
                 const next = toggleMulti(question, chosen, o.code, e.target.checked);
                 onChange(next.length ? next : undefined);

@@ -28,7 +28,7 @@ export function RankInput(props: {
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <div>
-        <h4 className="mb-2 text-sm font-semibold text-slate-700">{t("yourRanking")}</h4>
+        <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("yourRanking")}</h3>
         {ranked.length === 0 ? (
           <p className="text-sm text-slate-600">{t("rankEmpty")}</p>
         ) : (
@@ -75,7 +75,7 @@ export function RankInput(props: {
         )}
       </div>
       <div>
-        <h4 className="mb-2 text-sm font-semibold text-slate-700">{t("notRanked")}</h4>
+        <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("notRanked")}</h3>
         <ul className="space-y-2">
           {unranked.map((o) => (
             <li key={o.code} className="flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2">

@@ -1,6 +1,8 @@
 "use client";
 // Scale (1..k) and matrix (rows × one scale) answers as radio groups; each matrix row is its own
-// group, so rows stack on a phone instead of overflowing a table.
+// group, so rows stack on a phone instead of overflowing a table. The points of one scale share a
+// line in equal columns (a point alone on a second line reads as a different answer); a long scale
+// that would leave too little room per point stands in one column on a phone instead.
 import type { Locale, QuestionDefinition } from "@/lib/questionnaire/definition-schema";
 import { localizedText } from "@/lib/questionnaire/localized-text";
 
@@ -14,6 +16,9 @@ function points(scale: Scale, locale: Locale) {
   });
 }
 
+/** Up to seven points fit one line of a 390 px phone with room for a thumb on each. */
+const MAX_POINTS_ON_A_PHONE_LINE = 7;
+
 function ScalePoints(props: {
   scale: Scale;
   locale: Locale;
@@ -23,26 +28,40 @@ function ScalePoints(props: {
   describedBy?: string;
   invalid: boolean;
 }) {
+  const scalePoints = points(props.scale, props.locale);
   return (
-    <div role="radiogroup" aria-invalid={props.invalid || undefined} className="flex flex-wrap gap-2">
-      {points(props.scale, props.locale).map((p) => (
+    <div
+      role="radiogroup"
+      aria-invalid={props.invalid || undefined}
+      style={{ "--points": scalePoints.length } as React.CSSProperties}
+      className={
+        scalePoints.length > MAX_POINTS_ON_A_PHONE_LINE
+          ? "grid gap-2 sm:grid-cols-[repeat(var(--points),minmax(0,1fr))] sm:gap-1.5"
+          : "grid grid-cols-[repeat(var(--points),minmax(0,1fr))] gap-1.5"
+      }
+    >
+      {scalePoints.map((p) => (
         <label
           key={p.value}
-          className="flex min-h-11 min-w-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
+          className="flex min-h-11 min-w-0 cursor-pointer flex-col items-center gap-1 rounded-md border border-slate-300 bg-white px-1 py-2 text-center has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50"
         >
-          <input
-            type="radio"
-            name={props.name}
-            value={p.value}
-            checked={props.value === p.value}
-            onChange={() => props.onChange(p.value)}
-            aria-describedby={props.describedBy}
-            className="size-4 accent-brand-700"
-          />
-          <span>
+          <span className="flex items-center gap-1.5">
+            <input
+              type="radio"
+              name={props.name}
+              value={p.value}
+              checked={props.value === p.value}
+              onChange={() => props.onChange(p.value)}
+              aria-describedby={props.describedBy}
+              className="size-4 accent-brand-700"
+            />
             <span className="font-semibold tabular-nums">{p.value}</span>
-            {p.label && <span className="text-sm text-slate-700"> {p.label}</span>}
           </span>
+          {p.label && (
+            <span className="text-xs leading-tight wrap-break-word text-slate-700">
+              {/* The space keeps "5 Very severe" two words in the radio's accessible name. */} {p.label}
+            </span>
+          )}
         </label>
       ))}
     </div>

@@ -18,6 +18,7 @@ export type ExportRecord = {
   screenedRule: string | null;
   screenedReason: string | null;
   locale: string;
+  collectorKind: "link" | "invitation" | "paper" | null;
   collectorName: string | null;
   startedAt: Date;
   completedAt: Date | null;
@@ -37,15 +38,25 @@ export type ExportColumnOptions = {
   values: ExportValues;
 };
 
-function fixedColumns(labels: ExportLabels): ExportColumn[] {
+/** A code, or in a labels export its name in the export's language (the code when it has none). */
+const valueOf = (values: ExportValues, names: Record<string, string>) => (code: string | null) =>
+  code === null || values === "codes" ? code : (names[code] ?? code);
+
+function fixedColumns(labels: ExportLabels, values: ExportValues): ExportColumn[] {
+  const status = valueOf(values, labels.statuses);
+  const rule = valueOf(values, labels.rules);
+  const locale = valueOf(values, labels.locales);
+  const collector = valueOf(values, labels.collectorKinds);
   return [
     { key: "id", header: labels.id, value: (r) => r.id },
-    { key: "status", header: labels.status, value: (r) => r.status },
+    { key: "status", header: labels.status, value: (r) => status(r.status) },
     { key: "valid", header: labels.valid, value: (r) => (r.status === "complete" && !r.screenedRule ? 1 : 0) },
-    { key: "screened_rule", header: labels.screenedRule, value: (r) => r.screenedRule },
+    { key: "screened_rule", header: labels.screenedRule, value: (r) => rule(r.screenedRule) },
     { key: "screened_reason", header: labels.screenedReason, value: (r) => r.screenedReason },
-    { key: "locale", header: labels.locale, value: (r) => r.locale },
-    { key: "collector", header: labels.collector, value: (r) => r.collectorName },
+    { key: "locale", header: labels.locale, value: (r) => locale(r.locale) },
+    { key: "collector", header: labels.collector, value: (r) => collector(r.collectorKind) },
+    // As the researcher named it ("Paper questionnaires 2017"): data, like the answers, not translated.
+    { key: "collector_name", header: labels.collectorName, value: (r) => r.collectorName },
     { key: "started_at", header: labels.startedAt, value: (r) => r.startedAt },
     { key: "completed_at", header: labels.completedAt, value: (r) => r.completedAt },
     { key: "duration_seconds", header: labels.durationSeconds, value: (r) => r.durationSeconds },
@@ -164,7 +175,7 @@ function questionColumns(q: QuestionDefinition, options: ExportColumnOptions): E
 export function exportColumns(options: ExportColumnOptions): ExportColumn[] {
   const questions = uniqueQuestions(options.definitions);
   return [
-    ...fixedColumns(options.labels),
+    ...fixedColumns(options.labels, options.values),
     ...breakdownColumns(questions, options),
     ...questions.flatMap((q) => questionColumns(q, options)),
   ];

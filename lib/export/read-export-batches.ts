@@ -30,7 +30,7 @@ export async function* readExportBatches(options: {
         durationSeconds: true,
         breakdowns: true,
         answers: true,
-        collector: { select: { name: true } },
+        collector: { select: { kind: true, name: true } },
       },
     });
     if (rows.length === 0) return;
@@ -40,6 +40,7 @@ export async function* readExportBatches(options: {
       screenedRule: r.screenedRule,
       screenedReason: r.screenedReason,
       locale: r.locale,
+      collectorKind: r.collector?.kind ?? null,
       collectorName: r.collector?.name ?? null,
       startedAt: r.startedAt,
       completedAt: r.completedAt,

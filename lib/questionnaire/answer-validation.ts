@@ -6,6 +6,7 @@ import * as z from "zod/mini";
 import type { Answers } from "./answer-values";
 import type { QuestionDefinition, QuestionnaireDefinition } from "./definition-schema";
 import { isStorableText } from "@/lib/text/storable-text";
+import { isExclusiveOption } from "./exclusive-option";
 import { questionsOf } from "./question-list";
 import { isAnswered, keepVisibleAnswers, visibleQuestionCodes } from "./visibility";
 
@@ -55,7 +56,7 @@ const checks: Record<QuestionDefinition["type"], Check> = {
     if (!isStringArray(v) || q.type !== "multi") return issue("invalid_value");
     const wrong = checkChoices(q, v);
     if (wrong.length) return wrong;
-    const exclusive = v.find((c) => q.options.find((o) => o.code === c)?.exclusive);
+    const exclusive = v.find((c) => isExclusiveOption(q.options.find((o) => o.code === c)));
     if (exclusive && v.length > 1) return issue("exclusive_conflict", { option: exclusive });
     if (q.maxSelections && v.length > q.maxSelections) return issue("too_many_choices", { max: q.maxSelections });
     return ok;

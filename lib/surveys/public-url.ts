@@ -17,6 +17,9 @@ export async function publicBaseUrl(): Promise<string> {
 export const respondentPath = (slug: string, token?: string) =>
   `/s/${encodeURIComponent(slug)}${token ? `?token=${encodeURIComponent(token)}` : ""}`;
 
+/** Whether a requested path is one of the pages firms fill in (proxy.ts passes the path on). */
+export const isRespondentPath = (path: string | null) => path?.startsWith("/s/") ?? false;
+
 /** The QR code of a link as SVG markup, drawn on the server so no script is needed to show it. */
 export async function qrCodeSvg(url: string): Promise<string> {
   return QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });

@@ -1,5 +1,6 @@
 // A researcher creates an API token, sees it once, uses it like curl on the export endpoint,
 // and revokes it; the API then refuses it.
+import Papa from "papaparse";
 import { expect, test } from "@playwright/test";
 import { DEMO, signInAs } from "@/tests/fixtures/accounts";
 
@@ -67,6 +68,15 @@ test("the export button on the survey page downloads the responses", async ({ pa
   const lines = (await readFile(file, "utf8")).trimEnd().split("\r\n");
   expect(lines).toHaveLength(251);
   expect(lines[0].startsWith("\uFEFF答卷编号,状态")).toBe(true);
+  // Values the platform writes read in Chinese too (the panel exports labels by default).
+  const [headings, ...rows] = Papa.parse<string[]>((await readFile(file, "utf8")).slice(1).trimEnd(), {
+    newline: "\r\n",
+  }).data;
+  const column = (name: string) => new Set(rows.map((r) => r[headings.indexOf(name)]));
+  expect(column("状态")).toEqual(new Set(["已完成"]));
+  expect(column("剔除规则")).toEqual(new Set(["", "作答过快", "重复企业", "未通过一致性检查"]));
+  expect(column("收集渠道")).toEqual(new Set(["纸质"]));
+  expect(column("语言")).toEqual(new Set(["中文", "英文"]));
 
   const response = await page
     .context()

@@ -2,8 +2,10 @@
 // sample's make-up, filters held in the URL, the measure toggle, small cells hidden from the
 // public but shown (marked) to members, downloads, and live updates that survive a dropped stream.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Download, type Page } from "@playwright/test";
 import { createDbClient, type Db } from "@/lib/db/create-client";
+import { lowContrast } from "./contrast";
+import { signIn } from "./researcher-session";
 
 const DASHBOARD = "/surveys/jilin-2017/dashboard";
 let db: Db;
@@ -50,7 +52,7 @@ test("an anonymous visitor sees the paper's figures with base, intervals and the
 }) => {
   await page.goto(DASHBOARD);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    "Jilin small and micro enterprises: constraints on synergy innovation (2017)",
+    "Jilin small and micro enterprises: constraints on collaborative innovation (2017)",
   );
   await expect(page.getByTestId("access-note")).toContainText("Public view");
   await expect(page.getByTestId("count-delivered")).toHaveText("250");
@@ -95,6 +97,96 @@ test("an anonymous visitor sees the paper's figures with base, intervals and the
       .filter({ hasText: /%\s\(\d+\)/ })
       .first(),
   ).toHaveText("23.0% (52)");
+});
+
+/** Texts in the charts (SVG and HTML) under 4.5:1 against the figure. */
+const lowContrastChartTexts = (page: Page) =>
+  lowContrast(page.locator("figure text, figure li, figure p, figure figcaption, figure h3"));
+
+test("chart labels wrap instead of being cut, and every chart text passes AA contrast", async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(DASHBOARD);
+  const ticks = macro(page).locator(".recharts-yAxis-tick-labels text");
+  await expect(ticks).toHaveCount(6);
+  await expect(ticks.first()).toHaveText("Support from nationalpreferential policies");
+  await expect(ticks.first().locator("tspan")).toHaveText(["Support from national", "preferential policies"]);
+  await expect(page.locator("figure text").filter({ hasText: "…" })).toHaveCount(0);
+  // No label reaches past the chart's left edge or into its bars.
+  for (const chart of await page.locator("figure:has(.recharts-yAxis)").all()) {
+    const surface = (await chart.locator("svg.recharts-surface").boundingBox())!;
+    const firstBar = (await chart.locator(".recharts-bar-rectangle").first().boundingBox())!;
+    for (const tick of await chart.locator(".recharts-yAxis-tick-labels text").all()) {
+      const box = (await tick.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(surface.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(firstBar.x);
+    }
+  }
+  await expect(page.getByTestId("responses-per-day-legend").locator("li")).toHaveText(["Valid", "Screened out"]);
+  expect(await lowContrastChartTexts(page)).toEqual([]);
+  // The charts only: the whole page is checked on the phone below, and axe on it all is slow.
+  const results = await new AxeBuilder({ page })
+    .include("figure")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
+
+test("whiskers stand at their interval from the first frame, after a filter change too", async ({ page }) => {
+  const whiskerEnds = () =>
+    macro(page).evaluate((figure) => {
+      const bars = [...figure.querySelectorAll(".recharts-bar-rectangle path")].map((p) => p.getBoundingClientRect());
+      const ends = [...figure.querySelectorAll(".recharts-errorBar")].map((w) => w.getBoundingClientRect().right);
+      return { bars: bars.map((b) => ({ left: b.left, right: b.right })), ends };
+    });
+  const expectAtTheirIntervals = async (query: string) => {
+    const first = await whiskerEnds();
+    await page.waitForTimeout(700);
+    expect(await whiskerEnds()).toEqual(first);
+    const api = await (
+      await page.request.get(`/api/v1/surveys/jilin-2017/results/attention?level=macro${query}`)
+    ).json();
+    expect(first.ends).toHaveLength(api.factors.length);
+    api.factors.forEach((f: { share: number; ci: [number, number] }, i: number) => {
+      const unit = (first.bars[i].right - first.bars[i].left) / f.share;
+      expect(first.ends[i]).toBeCloseTo(first.bars[i].left + f.ci[1] * unit, -0.5);
+    });
+    return api.base as number;
+  };
+  await page.goto(DASHBOARD);
+  await expect(macro(page).locator(".recharts-errorBar")).toHaveCount(6);
+  await expectAtTheirIntervals("");
+  await page.getByRole("combobox", { name: "Region", exact: true }).selectOption("changchun");
+  await expect(page.getByTestId("attention-macro-base")).not.toHaveText("n = 226");
+  const base = await expectAtTheirIntervals("&region=changchun");
+  await expect(page.getByTestId("attention-macro-base")).toHaveText(`n = ${base}`);
+});
+
+test("the day chart has a time axis: days stand in proportion to the time between them", async ({ page, request }) => {
+  await submitResponse(request);
+  await page.goto(DASHBOARD);
+  const { days } = await (await request.get("/api/v1/surveys/jilin-2017/results/composition")).json();
+  const withValid = (days as { day: string; valid: number }[]).filter((d) => d.valid > 0);
+  expect(withValid[withValid.length - 1].day).toBe(today());
+  const chart = page.getByTestId("chart-responses-per-day");
+  const bars = chart.locator(".recharts-bar").first().locator(".recharts-bar-rectangle");
+  await expect(bars).toHaveCount(withValid.length);
+  const centres = await bars.evaluateAll((els) =>
+    els.map((el) => {
+      const box = el.getBoundingClientRect();
+      return box.left + box.width / 2;
+    }),
+  );
+  const time = (day: string) => Date.parse(`${day}T12:00:00Z`);
+  const [t0, tn] = [time(withValid[0].day), time(withValid[withValid.length - 1].day)];
+  const pxPerMs = (centres[centres.length - 1] - centres[0]) / (tn - t0);
+  withValid.forEach((d, i) =>
+    expect(Math.abs(centres[i] - (centres[0] + (time(d.day) - t0) * pxPerMs))).toBeLessThan(2),
+  );
+  const ticks = await chart.locator(".recharts-xAxis-tick-labels text").allTextContents();
+  expect(ticks.length).toBeGreaterThanOrEqual(3);
+  expect(ticks).toEqual([...ticks].sort());
+  await db.response.deleteMany({ where: { id: { in: created.splice(0) } } });
 });
 
 test("filters combine, live in the URL, match the API, and hide small cells from the public", async ({
@@ -153,6 +245,46 @@ test("percent of responses divides mentions by all mentions", async ({ page }) =
   await expect(macro(page).locator(".recharts-errorBar")).toHaveCount(0);
 });
 
+test("members read how many responses were screened out and why, and researchers reach them", async ({ page }) => {
+  const screened = await db.response.groupBy({
+    by: ["screenedRule"],
+    where: { survey: { slug: "jilin-2017" }, status: "complete", screenedAt: { not: null } },
+    _count: true,
+  });
+  const total = screened.reduce((sum, r) => sum + r._count, 0);
+  const count = (rule: string) => screened.find((r) => r.screenedRule === rule)?._count ?? 0;
+  expect(count("too_fast")).toBeGreaterThan(0);
+
+  // The public sees the total only.
+  await page.goto(DASHBOARD);
+  await expect(page.getByTestId("count-screened")).toHaveText(String(total));
+  await expect(page.getByTestId("screening-summary")).toHaveCount(0);
+
+  await signIn(page.request, "viewer@example.org");
+  await page.goto(DASHBOARD);
+  const summary = page.getByTestId("screening-summary");
+  await expect(summary.getByRole("heading")).toHaveText(`${total} responses were screened out of these figures`);
+  await expect(summary.getByTestId("screened-too_fast")).toHaveText(`Too fast (under 120 s): ${count("too_fast")}`);
+  await expect(summary.getByTestId("screened-duplicate_firm")).toHaveText(`Duplicate firm: ${count("duplicate_firm")}`);
+  await expect(summary.getByRole("link")).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signIn(page.request);
+  await page.goto(`${DASHBOARD}?region=changchun`);
+  const inChangchun = await db.response.count({
+    where: {
+      survey: { slug: "jilin-2017" },
+      status: "complete",
+      screenedAt: { not: null },
+      breakdowns: { path: ["region"], equals: "changchun" },
+    },
+  });
+  await expect(summary.getByRole("heading")).toContainText(`${inChangchun} responses`);
+  await page.getByRole("link", { name: "Review the screened responses" }).click();
+  await expect(page).toHaveURL(/\/surveys\/jilin-2017\/responses\?status=screened$/);
+  await expect(page.getByTestId("response-total")).toHaveText(`${total} responses`);
+});
+
 test("a member sees small cells, marked", async ({ page }) => {
   const csrf = await (await page.request.get("/api/auth/csrf")).json();
   const signIn = await page.request.post("/api/auth/callback/credentials", {
@@ -165,28 +297,68 @@ test("a member sees small cells, marked", async ({ page }) => {
   await expect(page.getByTestId("attention-macro-base")).toHaveText(/^n = [1-9]$/);
 });
 
-test("each chart downloads as PNG, SVG and CSV", async ({ page }) => {
-  await page.goto(DASHBOARD);
+const today = () => new Date().toISOString().slice(0, 10);
+const fileText = async (download: Download) => Buffer.concat(await (await download.createReadStream()).toArray());
+
+test("a downloaded chart carries its survey, filter, base, date and notes, as a real SVG drawing and a PNG", async ({
+  page,
+}) => {
+  await page.goto(`${DASHBOARD}?region=changchun`);
   const chart = macro(page);
-  await expect(chart.locator("svg text").filter({ hasText: "69.0% (156)" })).toBeVisible();
+  const base = (await page.getByTestId("attention-macro-base").textContent())!;
+  expect(base).toMatch(/^n = \d+$/);
   const [csv] = await Promise.all([
     page.waitForEvent("download"),
     chart.getByRole("button", { name: /as CSV/ }).click(),
   ]);
-  expect(csv.suggestedFilename()).toBe("attention-macro.csv");
-  const text = await (await csv.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
-  expect(text).toContain(
-    "macro,national_policy,Support from national preferential policies,156,226,0.690265,0.627224,0.746947,,cases",
+  expect(csv.suggestedFilename()).toBe(`jilin-2017_macro_changchun_${today()}.csv`);
+  expect((await fileText(csv)).toString("utf8")).toContain(
+    "macro,national_policy,Support from national preferential policies,",
   );
-  for (const format of ["PNG", "SVG"]) {
-    const [file] = await Promise.all([
-      page.waitForEvent("download"),
-      chart.getByRole("button", { name: new RegExp(`as ${format}`) }).click(),
-    ]);
-    expect(file.suggestedFilename()).toBe(`attention-macro.${format.toLowerCase()}`);
-    const bytes = Buffer.concat(await (await file.createReadStream()).toArray());
-    expect(bytes.length).toBeGreaterThan(2000);
-  }
+
+  const [svgFile] = await Promise.all([
+    page.waitForEvent("download"),
+    chart.getByRole("button", { name: /as SVG/ }).click(),
+  ]);
+  expect(svgFile.suggestedFilename()).toBe(`jilin-2017_macro_changchun_${today()}.svg`);
+  const svg = (await fileText(svgFile)).toString("utf8");
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg).not.toContain("foreignObject");
+  expect(svg).not.toContain("<div");
+  // Every part of the context is text of the drawing, as is every bar's label and whisker.
+  const texts = await page.evaluate((markup) => {
+    const doc = new DOMParser().parseFromString(markup, "image/svg+xml");
+    return {
+      error: doc.querySelector("parsererror")?.textContent ?? null,
+      lines: [...doc.querySelectorAll("text")].map((t) => t.textContent),
+      whiskers: doc.querySelectorAll(".recharts-errorBar").length,
+      bars: doc.querySelectorAll(".recharts-bar-rectangle path").length,
+    };
+  }, svg);
+  expect(texts.error).toBeNull();
+  expect(texts.lines.slice(0, 4)).toEqual([
+    "Jilin small and micro enterprises: constraints on collaborative innovation (2017)",
+    "Macro level (national): attention share of each factor",
+    `Region: Changchun · ${base}`,
+    `Data as of ${today()}`,
+  ]);
+  expect(texts.lines.join(" ")).toContain("Whiskers: 95 % Wilson confidence interval.");
+  expect(texts.lines).toContain("Support from nationalpreferential policies");
+  expect(texts.lines.some((l) => /^\d+\.\d% \(\d+\)$/.test(l ?? ""))).toBe(true);
+  expect(texts.whiskers).toBe(6);
+  expect(texts.bars).toBe(6);
+  expect(svg.length).toBeLessThan(100_000);
+
+  const [png] = await Promise.all([
+    page.waitForEvent("download"),
+    chart.getByRole("button", { name: /as PNG/ }).click(),
+  ]);
+  expect(png.suggestedFilename()).toBe(`jilin-2017_macro_changchun_${today()}.png`);
+  const bytes = await fileText(png);
+  expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+  const svgWidth = Number(/width="(\d+)"/.exec(svg)![1]);
+  expect(bytes.readUInt32BE(16)).toBe(svgWidth * 2);
+  expect(bytes.length).toBeGreaterThan(10_000);
 });
 
 test("a response submitted elsewhere appears within a second, also after the stream dropped", async ({
@@ -250,6 +422,16 @@ test.describe("on a phone, in Chinese", () => {
     await expect(macro(page).locator("svg text").filter({ hasText: "69.0% (156)" })).toBeVisible();
     await expect(page.getByTestId("count-validityRate")).toHaveText("90.4%");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The long life-cycle labels wrap, whole, inside the chart.
+    const lifecycle = page.getByTestId("chart-distribution-lifecycle_stage");
+    const surface = (await lifecycle.locator("svg.recharts-surface").boundingBox())!;
+    const ticks = lifecycle.locator(".recharts-yAxis-tick-labels text");
+    await expect(ticks).toHaveCount(6);
+    for (const tick of await ticks.all()) {
+      expect((await tick.boundingBox())!.x).toBeGreaterThanOrEqual(surface.x);
+      expect(await tick.textContent()).toMatch(/^.+期（.+）$/);
+    }
+    expect(await lowContrastChartTexts(page)).toEqual([]);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   });

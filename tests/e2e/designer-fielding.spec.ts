@@ -2,6 +2,7 @@
 // it, fields it as a survey, a firm answers it through its link, and the researcher screens the
 // response by hand and restores it.
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { lowContrast } from "./contrast";
 import { signIn } from "./researcher-session";
 
 test.use({ locale: "en-US" });
@@ -86,10 +87,30 @@ test("design every question type, publish, field, answer, screen and restore", a
 
   await expect(page.getByTestId("issue-total")).toHaveText("Ready to publish");
   await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
-  const preview = page.getByTestId("preview-frame");
+  // The preview is a phone: an iframe 390 CSS pixels wide whose layout follows the phone's width,
+  // so the two options of a single choice stand one above the other, as on the firm's phone.
+  const frame = page.getByTestId("preview-frame");
+  expect(await frame.evaluate((f: HTMLIFrameElement) => f.contentWindow!.innerWidth)).toBe(390);
+  const preview = frame.contentFrame();
   await expect(preview.getByText("Firm type")).toBeVisible();
+  const [alpha, beta] = await Promise.all(
+    ["Alpha", "Beta"].map(async (name) => (await preview.getByText(name, { exact: true }).boundingBox())!),
+  );
+  expect(beta.x).toBeCloseTo(alpha.x, 0);
+  expect(beta.y).toBeGreaterThan(alpha.y);
+  await preview.getByRole("radio", { name: "Beta" }).check();
+  await expect(preview.getByRole("radio", { name: "Beta" })).toBeChecked();
   await page.getByRole("group", { name: "Preview language" }).getByRole("button", { name: "中文" }).click();
   await expect(preview.getByText("企业类型")).toBeVisible();
+  // Also when the page is loaded whole (the frame may load before the page's script runs).
+  await page.reload();
+  await expect(preview.getByText("Firm type")).toBeVisible();
+
+  // The language tags beside every bilingual field (中 / EN, hidden from screen readers, so axe
+  // skips them) are readable: at least 4.5:1 against what they stand on.
+  const tags = page.locator("main span[aria-hidden]").filter({ hasText: /^(中|EN)$/ });
+  expect(await tags.count()).toBeGreaterThan(10);
+  expect(await lowContrast(tags)).toEqual([]);
 
   await page.getByRole("button", { name: "Publish version" }).click();
   await expect(page.getByText("Published as version 1")).toBeVisible();

@@ -81,12 +81,64 @@ test.describe("on a phone, in Chinese", () => {
     expect(stored.answers).toMatchObject({ employees: 25, macro_constraints: ["national_policy"] });
   });
 
+  test("the points of a scale and of each matrix row share one line in equal widths", async ({ page }) => {
+    await page.goto("/s/all-types");
+    await page.getByRole("radio", { name: "否" }).check();
+    await page.getByLabel("从业人员数").fill("40");
+    await page.getByRole("button", { name: "下一步" }).click();
+    const groups = page.locator("#q-severity [role=radiogroup], #q-grid [role=radiogroup]");
+    await expect(groups).toHaveCount(3);
+    for (const group of await groups.all()) {
+      const frame = (await group.boundingBox())!;
+      const boxes = await Promise.all((await group.locator("label").all()).map(async (l) => (await l.boundingBox())!));
+      expect(boxes).toHaveLength(5);
+      for (const box of boxes) {
+        expect(box.y).toBeCloseTo(boxes[0].y, 0);
+        expect(box.width).toBeCloseTo(boxes[0].width, 0);
+        expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
+      }
+      expect(boxes[0].width).toBeGreaterThanOrEqual(44);
+    }
+    await expect(page.getByRole("radio", { name: "5 很重" })).toBeVisible();
+  });
+
+  test("a page with a ranking question keeps its headings in order", async ({ page }) => {
+    await page.goto("/s/all-types");
+    await page.getByRole("radio", { name: "否" }).check();
+    await page.getByLabel("从业人员数").fill("40");
+    await page.getByRole("button", { name: "下一步" }).click();
+    await expect(page.getByRole("heading", { name: "您的排序" })).toBeVisible();
+    const results = await new AxeBuilder({ page }).withRules(["heading-order"]).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+    expect(results.passes.map((v) => v.id)).toEqual(["heading-order"]);
+    await expectAccessible(page);
+  });
+
+  test("a firm sees no sign-in link, the optional firm code says so once, and the tab has the site's icon", async ({
+    page,
+    request,
+  }) => {
+    await page.goto("/s/jilin-2017");
+    await expect(page.getByRole("button", { name: "English" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "登录" })).toHaveCount(0);
+    await expect(page.locator("#q-firm_id label")).toHaveText("统一社会信用代码 (选答)");
+    const icon = await page.locator('head link[rel="icon"]').getAttribute("href");
+    const response = await request.get(icon!);
+    expect(response.headers()["content-type"]).toContain("image/svg+xml");
+    expect(await response.text()).toContain("<svg");
+
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
+  });
+
   test("switching to English keeps every answer", async ({ page }) => {
     await page.goto("/s/jilin-2017");
     await page.getByRole("radio", { name: "白城市" }).check();
     await page.getByLabel("贵企业现有从业人员数").fill("7");
     await page.getByRole("button", { name: "English" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Jilin small and micro enterprises/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Jilin small and micro enterprises: constraints on collaborative innovation (2017)",
+    );
     await expect(page.getByRole("radio", { name: "Baicheng" })).toBeChecked();
     await expect(page.getByLabel("How many people does your firm employ?")).toHaveValue("7");
   });
@@ -146,6 +198,21 @@ test.describe("on a desktop, in English", () => {
       },
     });
     expect(await flaggedFactors(db, stored.id)).toEqual(["funding", "talent"]);
+  });
+
+  test("a don't-know or refused option stands alone, like 'none of these'", async ({ page }) => {
+    await page.goto("/s/all-types");
+    await page.getByRole("radio", { name: "Yes" }).check();
+    await page.getByRole("checkbox", { name: "EU" }).check();
+    await page.getByRole("checkbox", { name: "USA" }).check();
+    const refused = page.getByRole("checkbox", { name: "Refused to say" });
+    await expect(refused).toBeEnabled();
+    await refused.check();
+    await expect(page.getByRole("checkbox", { name: "EU" })).not.toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "USA" })).not.toBeChecked();
+    await page.getByRole("checkbox", { name: "Asia" }).check();
+    await expect(refused).not.toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "Asia" })).toBeChecked();
   });
 
   test("answers survive a reload, and the resume link brings them to another device", async ({ page, browser }) => {

@@ -45,7 +45,7 @@ describe("exporting the demo survey", () => {
     const parsed = Papa.parse<string[]>(csv.slice(1).trimEnd(), { newline: "\r\n" });
     const [header, ...rows] = parsed.data;
     expect(rows).toHaveLength(250);
-    expect(header.slice(0, 10)).toEqual([
+    expect(header.slice(0, 11)).toEqual([
       "Response ID",
       "Status",
       "Valid (1 = yes)",
@@ -53,6 +53,7 @@ describe("exporting the demo survey", () => {
       "Screening reason",
       "Language",
       "Collector",
+      "Collector name",
       "Started at (UTC)",
       "Completed at (UTC)",
       "Duration (seconds)",
@@ -72,7 +73,8 @@ describe("exporting the demo survey", () => {
     expect(cell("Status")).toBe("complete");
     expect(cell("Valid (1 = yes)")).toBe(known.screened ? "0" : "1");
     expect(cell("Screening rule")).toBe(known.screened?.rule ?? "");
-    expect(cell("Collector")).toBe("Paper questionnaires 2017");
+    expect(cell("Collector")).toBe("paper");
+    expect(cell("Collector name")).toBe("Paper questionnaires 2017");
     expect(cell("Duration (seconds)")).toBe(String(known.durationSeconds));
     expect(cell("Started at (UTC)")).toBe(known.startedAt.toISOString());
     expect(cell("Where is your firm located? [region]")).toBe(known.answers.region);
@@ -94,6 +96,13 @@ describe("exporting the demo survey", () => {
     expect(header).toContain("国家优惠政策扶持 [macro_constraints.national_policy]");
     const regionColumn = header.indexOf("贵企业所在地区 [region]");
     expect(rows.filter((r) => r[regionColumn] === "长春市").length).toBeGreaterThan(50);
+    // Values the platform itself writes are named in Chinese too; names the researcher typed stay as typed.
+    const column = (name: string) => rows.map((r) => r[header.indexOf(name)]);
+    expect(new Set(column("状态"))).toEqual(new Set(["已完成"]));
+    expect(new Set(column("剔除规则"))).toEqual(new Set(["", "作答过快", "重复企业", "未通过一致性检查"]));
+    expect(new Set(column("收集渠道"))).toEqual(new Set(["纸质"]));
+    expect(new Set(column("收集渠道名称"))).toEqual(new Set(["Paper questionnaires 2017"]));
+    expect(new Set(column("语言"))).toEqual(new Set(["中文", "英文"]));
   });
 
   it("writes the same rows as an Excel workbook", async () => {
@@ -104,9 +113,9 @@ describe("exporting the demo survey", () => {
     const sheet = workbook.getWorksheet("Responses")!;
     expect(sheet.rowCount).toBe(251);
     expect(sheet.getRow(1).getCell(1).value).toBe("Response ID");
-    const durations = sheet.getColumn(10).values.slice(2) as number[];
+    const durations = sheet.getColumn(11).values.slice(2) as number[];
     expect(durations.every((d) => typeof d === "number" && d > 0)).toBe(true);
-    expect(sheet.getRow(2).getCell(8).value).toBeInstanceOf(Date);
+    expect(sheet.getRow(2).getCell(9).value).toBeInstanceOf(Date);
   });
 
   it("records each export in the audit log", async () => {

@@ -34,6 +34,7 @@ const def = QuestionnaireDefinitionSchema.parse({
             opt("us"),
             opt("asia"),
             opt("none", { exclusive: true, label: t("None of these", "以上都不是") }),
+            opt("refused", { nonSubstantive: true, label: t("Refused", "拒答") }),
           ],
         },
         {
@@ -85,6 +86,9 @@ describe("answer validation from the questionnaire definition", () => {
 
   it("refuses an exclusive option combined with others, and too many choices", () => {
     expect(codes({ ...valid, markets: ["eu", "none"] })).toEqual(["markets:exclusive_conflict"]);
+    // "Don't know / refused" stands alone without being marked exclusive.
+    expect(codes({ ...valid, markets: ["eu", "refused"] })).toEqual(["markets:exclusive_conflict"]);
+    expect(codes({ ...valid, markets: ["refused"] })).toEqual([]);
     expect(codes({ ...valid, markets: ["eu", "us", "asia"] })).toEqual(["markets:too_many_choices"]);
     expect(codes({ ...valid, markets: ["mars"] })).toEqual(["markets:unknown_option"]);
   });

@@ -71,6 +71,7 @@ const record: ExportRecord = {
   screenedRule: null,
   screenedReason: null,
   locale: "zh",
+  collectorKind: "link",
   collectorName: "Open link",
   startedAt: new Date("2026-03-01T08:00:00Z"),
   completedAt: new Date("2026-03-01T08:10:00Z"),
@@ -108,6 +109,7 @@ describe("export columns", () => {
       "screened_reason",
       "locale",
       "collector",
+      "collector_name",
       "started_at",
       "completed_at",
       "duration_seconds",
@@ -160,6 +162,31 @@ describe("export columns", () => {
       "breakdown.size_class": "小型",
     });
     expect(row("labels", "en")).toMatchObject({ region: "Changchun", "breakdown.size_class": "Small" });
+  });
+
+  it("name status, screening rule, language and collector in the export's language when asked", () => {
+    const screened = { ...record, screenedRule: "too_fast", screenedReason: "Completed in 5 s." };
+    expect(row("labels", "zh", screened)).toMatchObject({
+      status: "已完成",
+      screened_rule: "作答过快",
+      locale: "中文",
+      collector: "公开链接",
+      collector_name: "Open link",
+      screened_reason: "Completed in 5 s.",
+    });
+    expect(row("labels", "en", { ...record, status: "partial" })).toMatchObject({
+      status: "In progress",
+      screened_rule: null,
+      locale: "Chinese",
+      collector: "Open link",
+    });
+    expect(row("codes", "zh", screened)).toMatchObject({
+      status: "complete",
+      screened_rule: "too_fast",
+      locale: "zh",
+      collector: "link",
+      collector_name: "Open link",
+    });
   });
 
   it("mark screened and partial responses as not valid", () => {

@@ -17,7 +17,7 @@ export const TEMPLATES: readonly QuestionnaireTemplate[] = [
     definition: jilinSmallMicroTemplate,
     source: text(
       "吉林省小微企业协同创新制约因素问卷调查（2017年，发放250份，有效226份），宏观、中观、微观三层因素分析",
-      "Survey of constraints on synergy innovation of small and micro enterprises in Jilin Province (2017; 250 delivered, 226 valid), analysed at macro, middle and micro level",
+      "Survey of constraints on collaborative innovation of small and micro enterprises in Jilin Province (2017; 250 delivered, 226 valid), analysed at macro, middle and micro level",
     ),
   },
   {

@@ -44,7 +44,7 @@ export const jilinSmallMicroTemplate: QuestionnaireDefinitionInput = {
   code: "jilin_small_micro",
   title: text(
     "吉林省小微企业协同创新制约因素调查问卷",
-    "Survey of constraints on innovation in small and micro enterprises, Jilin Province",
+    "Survey of constraints on collaborative innovation in small and micro enterprises, Jilin Province",
   ),
   description: text(
     "本问卷了解制约小微企业协同创新的宏观（国家）、中观（地区）和微观（企业）因素。答案仅用于统计分析，约需10分钟。",
@@ -93,7 +93,7 @@ export const jilinSmallMicroTemplate: QuestionnaireDefinitionInput = {
         {
           code: "firm_id",
           type: "text",
-          label: text("统一社会信用代码（选填）", "Unified social credit code (optional)"),
+          label: text("统一社会信用代码", "Unified social credit code"),
           help: text("仅用于识别重复填写，不会公开", "Used only to detect duplicate answers; never published"),
           maxLength: 64,
         },

@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { MeasureSchema, parseGroupComparison } from "@/lib/analytics/dashboard-schema";
 import { getAttention } from "@/lib/analytics/results";
@@ -15,13 +16,16 @@ import { resolveResultsRequest } from "@/lib/analytics/resolve-results-request";
 import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
 import { isStandardBreakdown } from "@/lib/questionnaire/definition-schema";
 import { localizedText } from "@/lib/questionnaire/localized-text";
+import { screenedByRule } from "@/lib/responses/screened-by-rule";
 import { AttentionChart } from "@/components/analytics/attention-chart";
+import { ChartDownloadProvider } from "@/components/analytics/chart-download-context";
 import { DashboardFilters } from "@/components/analytics/dashboard-filters";
 import { DaysChart } from "@/components/analytics/days-chart";
 import { GroupComparison } from "@/components/analytics/group-comparison";
 import { DistributionChart } from "@/components/analytics/distribution-chart";
 import { LiveUpdates } from "@/components/analytics/live-updates";
 import { SampleCounts } from "@/components/analytics/sample-counts";
+import { ScreeningSummary } from "@/components/analytics/screening-summary";
 
 export const dynamic = "force-dynamic";
 
@@ -67,63 +71,74 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const filter = "filter" in resolved ? resolved.filter : null;
   const compare = parseGroupComparison(search, surveyBreakdownList);
   const levels = levelsOf(survey.definition);
-  const [attention, composition, comparisons] = filter
+  const [attention, composition, comparisons, screened] = filter
     ? await Promise.all([
         Promise.all(levels.map((level) => getAttention({ db, survey, level, filter, measure, locale }))),
         getComposition({ db, survey, filter, locale }),
         compare && !("issues" in compare)
           ? Promise.all(levels.map((level) => getComparison({ db, survey, level, filter, compare, locale })))
           : Promise.resolve([]),
+        survey.access === "member"
+          ? screenedByRule({ db, actor: await getActor(), surveyId: survey.id, filter })
+          : Promise.resolve(null),
       ])
-    : [[], null, []];
+    : [[], null, [], null];
 
+  const title = locale === "zh" ? survey.titleZh : survey.titleEn;
   return (
-    <div className="space-y-6">
-      <header className="space-y-2">
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">
-          {locale === "zh" ? survey.titleZh : survey.titleEn}
-        </h1>
-        <p className="text-sm text-slate-600" data-testid="access-note">
-          {survey.access === "public"
-            ? t("publicView", { threshold: survey.threshold })
-            : t("memberView", { threshold: survey.threshold })}
-        </p>
-        <LiveUpdates slug={survey.slug} />
-      </header>
+    <ChartDownloadProvider
+      slug={survey.slug}
+      surveyTitle={title}
+      filter={filter}
+      breakdowns={breakdowns}
+      measure={measure}
+    >
+      <div className="space-y-6">
+        <header className="space-y-2">
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{title}</h1>
+          <p className="text-sm text-slate-600" data-testid="access-note">
+            {survey.access === "public"
+              ? t("publicView", { threshold: survey.threshold })
+              : t("memberView", { threshold: survey.threshold })}
+          </p>
+          <LiveUpdates slug={survey.slug} />
+        </header>
 
-      <DashboardFilters breakdowns={breakdowns} />
+        <DashboardFilters breakdowns={breakdowns} />
 
-      {"issues" in resolved ? (
-        <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-          {t("filters.invalid", { problems: resolved.issues.map((i) => i.message).join("; ") })}
-        </p>
-      ) : composition?.totals ? (
-        <SampleCounts totals={composition.totals} />
-      ) : null}
+        {"issues" in resolved ? (
+          <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+            {t("filters.invalid", { problems: resolved.issues.map((i) => i.message).join("; ") })}
+          </p>
+        ) : composition?.totals ? (
+          <SampleCounts totals={composition.totals} />
+        ) : null}
+        {screened && <ScreeningSummary slug={survey.slug} summary={screened} />}
 
-      {attention.map((result) => (
-        <AttentionChart key={result.level} result={result} />
-      ))}
+        {attention.map((result) => (
+          <AttentionChart key={result.level} result={result} />
+        ))}
 
-      <GroupComparison breakdowns={breakdowns} comparisons={comparisons} threshold={survey.threshold} />
+        <GroupComparison breakdowns={breakdowns} comparisons={comparisons} threshold={survey.threshold} />
 
-      {composition && composition.suppressed ? (
-        <p role="status" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-          {t("suppressed", { threshold: composition.threshold })}
-        </p>
-      ) : composition ? (
-        <section aria-labelledby="composition-title" className="space-y-4">
-          <h2 id="composition-title" className="text-xl font-semibold">
-            {t("composition.title")}
-          </h2>
-          <div className="grid gap-4 lg:grid-cols-2">
-            {composition.distributions.map((d) => (
-              <DistributionChart key={d.key} distribution={d} />
-            ))}
-          </div>
-          <DaysChart days={composition.days} />
-        </section>
-      ) : null}
-    </div>
+        {composition && composition.suppressed ? (
+          <p role="status" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+            {t("suppressed", { threshold: composition.threshold })}
+          </p>
+        ) : composition ? (
+          <section aria-labelledby="composition-title" className="space-y-4">
+            <h2 id="composition-title" className="text-xl font-semibold">
+              {t("composition.title")}
+            </h2>
+            <div className="grid gap-4 lg:grid-cols-2">
+              {composition.distributions.map((d) => (
+                <DistributionChart key={d.key} distribution={d} />
+              ))}
+            </div>
+            <DaysChart days={composition.days} />
+          </section>
+        ) : null}
+      </div>
+    </ChartDownloadProvider>
   );
 }
