@@ -56,6 +56,11 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
       {result.factors.some((f) => cases && f.n !== result.base) && (
         <span className="mt-1 block">{t("ownBaseNote", { n: result.base ?? 0 })}</span>
       )}
+      {result.perturbed && (
+        <span className="mt-1 block" data-testid={`${id}-perturbed`}>
+          {t("perturbedNote")} {scale && t("meansMembersOnly")}
+        </span>
+      )}
       {result.hiddenFactors.length > 0 && (
         <span className="mt-1 block" data-testid={`${id}-hidden-factors`}>
           {t("hiddenFactors", {

@@ -1,11 +1,12 @@
 "use client";
-// Responses per day of completion on a time axis: days stand where they fall in time (a later wave
-// years after the first is drawn far to its right), each bar the day's valid responses with those
-// screened out stacked on top, so the bar's height is what was delivered that day.
+// Responses per day (members) or per month (the public) of completion on a time axis: periods stand
+// where they fall in time (a later wave years after the first is drawn far to its right), each bar
+// the period's valid responses with those screened out stacked on top, so the bar's height is what
+// was delivered then.
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useTranslations } from "next-intl";
-import type { DayRow } from "@/lib/analytics/cell-queries";
+import type { PeriodCount } from "@/lib/analytics/to-composition";
 import { ChartFigure, type LegendItem } from "./chart-figure";
 import { DAY_MS, dayStartMs, formatTick, timeTicks } from "./time-ticks";
 
@@ -15,22 +16,31 @@ const VALID_COLOUR = "#1d4ed8";
 /** Slate 500: 4.8:1 on white, enough for a graphic next to the blue (WCAG 1.4.11 asks 3:1). */
 const SCREENED_COLOUR = "#64748b";
 
-export function DaysChart({ days }: { days: DayRow[] }) {
+/** A period's first and last instants: a day (YYYY-MM-DD) or a month (YYYY-MM). */
+function periodSpan(period: string, unit: "day" | "month"): [number, number] {
+  if (unit === "day") return [dayStartMs(period), dayStartMs(period) + DAY_MS];
+  const [y, m] = period.split("-").map(Number);
+  return [Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1)];
+}
+
+type Props = { periods: PeriodCount[]; unit: "day" | "month"; hidden: number; threshold: number };
+
+export function DaysChart({ periods, unit: periodUnit, hidden, threshold }: Props) {
   const t = useTranslations("dashboard");
   const [width, setWidth] = useState(0);
-  const title = t("composition.days");
-  const total = days.reduce((sum, d) => sum + d.valid, 0);
-  const data = days.map((d) => ({
-    ...d,
-    time: dayStartMs(d.day) + DAY_MS / 2,
-    screened: d.delivered - d.valid,
-  }));
-  const from = data.length ? dayStartMs(days[0].day) : 0;
-  const to = data.length ? dayStartMs(days[days.length - 1].day) + DAY_MS : 0;
+  const title = t(periodUnit === "day" ? "composition.days" : "composition.months");
+  const total = periods.reduce((sum, d) => sum + d.valid, 0);
+  const data = periods.map((d) => {
+    const [start, end] = periodSpan(d.period, periodUnit);
+    return { ...d, time: (start + end) / 2, screened: d.delivered - d.valid };
+  });
+  const from = data.length ? periodSpan(periods[0].period, periodUnit)[0] : 0;
+  const to = data.length ? periodSpan(periods[periods.length - 1].period, periodUnit)[1] : 0;
   const { ticks, unit } = timeTicks(from, to, 6);
-  // A day's width on the axis, but never thinner than a visible line or wider than a thick bar.
+  // A period's width on the axis, but never thinner than a visible line or wider than a thick bar.
+  const periodMs = periodUnit === "day" ? DAY_MS : 30 * DAY_MS;
   const plotWidth = Math.max(0, width - MARGIN.left - MARGIN.right - Y_AXIS_WIDTH);
-  const barSize = Math.min(24, Math.max(2, (plotWidth * DAY_MS) / Math.max(DAY_MS, to - from) - 1));
+  const barSize = Math.min(24, Math.max(2, (plotWidth * periodMs) / Math.max(periodMs, to - from) - 1));
   const legend: LegendItem[] = [
     { label: t("composition.dayValid"), colour: VALID_COLOUR },
     { label: t("composition.dayScreened"), colour: SCREENED_COLOUR },
@@ -42,7 +52,8 @@ export function DaysChart({ days }: { days: DayRow[] }) {
       title={title}
       subtitle={t("base", { n: total })}
       legend={data.length ? legend : undefined}
-      csv={{ header: ["day", "delivered", "valid"], rows: days.map((d) => [d.day, d.delivered, d.valid]) }}
+      csv={{ header: [periodUnit, "delivered", "valid"], rows: periods.map((d) => [d.period, d.delivered, d.valid]) }}
+      notes={hidden > 0 ? t("composition.hiddenPeriods", { count: hidden, threshold }) : undefined}
     >
       {data.length === 0 ? (
         <p className="text-sm text-slate-600">{t("noResponses")}</p>
@@ -62,7 +73,7 @@ export function DaysChart({ days }: { days: DayRow[] }) {
                 tick={{ fill: "#334155" }}
               />
               <YAxis fontSize={11} allowDecimals={false} width={Y_AXIS_WIDTH} tick={{ fill: "#334155" }} />
-              <Tooltip labelFormatter={(ms) => formatTick(Number(ms), "day")} />
+              <Tooltip labelFormatter={(ms) => formatTick(Number(ms), periodUnit)} />
               <Bar
                 dataKey="valid"
                 stackId="day"

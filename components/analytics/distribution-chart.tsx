@@ -11,7 +11,9 @@ import { rowHeight, wrappedTick } from "./wrap-label";
 
 const ROW_HEIGHT = 26;
 
-export function DistributionChart({ distribution }: { distribution: Distribution }) {
+type Props = { distribution: Distribution; threshold: number; perturbed: boolean };
+
+export function DistributionChart({ distribution, threshold, perturbed }: Props) {
   const t = useTranslations("dashboard");
   const narrow = useNarrowScreen();
   const name = distribution.label ?? t(`breakdowns.${distribution.key}` as "breakdowns.region");
@@ -32,6 +34,15 @@ export function DistributionChart({ distribution }: { distribution: Distribution
       title={title}
       subtitle={t("base", { n: distribution.base })}
       csv={distributionCsv(distribution)}
+      notes={
+        perturbed || distribution.hiddenBars.length > 0 ? (
+          <>
+            {perturbed && t("perturbedNote")}{" "}
+            {distribution.hiddenBars.length > 0 &&
+              t("hiddenBars", { threshold, values: distribution.hiddenBars.map((b) => b.label).join(", ") })}
+          </>
+        ) : undefined
+      }
       table={<ResultsTable rows={data.map((d) => ({ label: d.label, share: d.share, count: d.count }))} />}
     >
       {data.length === 0 ? (

@@ -129,7 +129,11 @@ export function GroupComparison({ breakdowns, comparisons, threshold }: Props) {
           )}
         </div>
       ))}
-      {comparisons.length > 0 && <p className="mt-2 text-xs text-slate-600">{t("compare.note")}</p>}
+      {comparisons.length > 0 && (
+        <p className="mt-2 text-xs text-slate-600">
+          {t("compare.note")} {comparisons.some((c) => c.perturbed) && t("perturbedNote")}
+        </p>
+      )}
     </section>
   );
 }

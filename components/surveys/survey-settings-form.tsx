@@ -20,6 +20,10 @@ export type SurveyFormValues = {
   minCompletionSeconds: number | null;
   smallCellThreshold: number;
   publicDashboard: boolean;
+  disclosureMethod: "perturb" | "suppress_only";
+  perturbationBound: number;
+  publicUpdateSeconds: number;
+  publicUpdateMinResponses: number | null;
   embedOrigins: string[];
 };
 
@@ -233,6 +237,47 @@ export function SurveySettingsForm(props: {
           {t("publicDashboard")}
         </label>
       </div>
+      <fieldset className="grid gap-3 rounded border border-slate-200 p-3 sm:col-span-2 sm:grid-cols-2">
+        <legend className="px-1 text-sm font-medium">{t("disclosure")}</legend>
+        <div className="sm:col-span-2">
+          {label("disclosureMethod", t("disclosureMethod"))}
+          <select
+            id={`${base}-disclosureMethod`}
+            name="disclosureMethod"
+            defaultValue={props.initial.disclosureMethod}
+            className={compactControlClass}
+            {...invalid("disclosureMethod")}
+          >
+            <option value="perturb">{t("disclosurePerturb")}</option>
+            <option value="suppress_only">{t("disclosureSuppressOnly")}</option>
+          </select>
+          <p className="text-xs text-slate-500">{t("disclosureHelp")}</p>
+          {error("disclosureMethod")}
+        </div>
+        {(
+          [
+            ["perturbationBound", props.initial.perturbationBound, 1, null],
+            ["publicUpdateSeconds", props.initial.publicUpdateSeconds, 10, null],
+            ["publicUpdateMinResponses", props.initial.publicUpdateMinResponses, 1, "publicUpdateMinHelp"],
+          ] as const
+        ).map(([name, value, min, help]) => (
+          <div key={name}>
+            {label(name, t(name))}
+            <input
+              id={`${base}-${name}`}
+              name={name}
+              type="number"
+              min={min}
+              inputMode="numeric"
+              defaultValue={value ?? ""}
+              className={compactControlClass}
+              {...invalid(name)}
+            />
+            {help && <p className="text-xs text-slate-500">{t(help)}</p>}
+            {error(name)}
+          </div>
+        ))}
+      </fieldset>
       <div className="sm:col-span-2">
         {label("embedOrigins", t("embedOrigins"))}
         <textarea

@@ -47,7 +47,15 @@ export function cellsCondition(alias: string, filter: ResultsFilter): Prisma.Sql
 }
 
 // Sums one scope ("all" or a factor level) of a survey's results, from the rows the filter picks.
-type Raw = { metric: string; responses: number; mentions: number; value_sum: number; value_count: number };
+type Raw = {
+  metric: string;
+  responses: number;
+  mentions: number;
+  value_sum: number;
+  value_count: number;
+  key_sum: number;
+  mention_key_sum: number;
+};
 
 export type SumScopeOptions = { db: Db; surveyId: string; scope: string; filter: ResultsFilter };
 
@@ -55,14 +63,17 @@ export async function sumScope({ db, surveyId, scope, filter }: SumScopeOptions)
   const rows = needsTallies(filter)
     ? await db.$queryRaw<Raw[]>`
         SELECT x->>1 AS metric, sum((x->>2)::bigint)::float8 AS responses, sum((x->>3)::bigint)::float8 AS mentions,
-               sum((x->>4)::float8) AS value_sum, sum((x->>5)::bigint)::float8 AS value_count
+               sum((x->>4)::float8) AS value_sum, sum((x->>5)::bigint)::float8 AS value_count,
+               sum((x->>2)::bigint * t.record_key)::float8 AS key_sum,
+               sum((x->>3)::bigint * t.record_key)::float8 AS mention_key_sum
         FROM result_tally t CROSS JOIN LATERAL jsonb_array_elements(t.contributions) x
         WHERE t.survey_id = ${surveyId}::uuid AND x->>0 = ${scope}
           ${dateCondition("t.completed_at", filter)} ${breakdownsCondition("t", filter)}
         GROUP BY 1`
     : await db.$queryRaw<Raw[]>`
         SELECT c.metric, sum(c.responses)::float8 AS responses, sum(c.mentions)::float8 AS mentions,
-               sum(c.value_sum) AS value_sum, sum(c.value_count)::float8 AS value_count
+               sum(c.value_sum) AS value_sum, sum(c.value_count)::float8 AS value_count,
+               sum(c.key_sum)::float8 AS key_sum, sum(c.mention_key_sum)::float8 AS mention_key_sum
         FROM result_cell c
         WHERE c.survey_id = ${surveyId}::uuid AND c.scope = ${scope} ${cellsCondition("c", filter)}
         GROUP BY 1`;
@@ -72,15 +83,19 @@ export async function sumScope({ db, surveyId, scope, filter }: SumScopeOptions)
     mentions: Number(r.mentions),
     valueSum: Number(r.value_sum),
     valueCount: Number(r.value_count),
+    keySum: Number(r.key_sum),
+    mentionKeySum: Number(r.mention_key_sum),
   }));
 }
 
 // The sample's make-up in PostgreSQL: valid responses per value of each breakdown, and
 // delivered and valid responses per day of completion (UTC).
-export type DistributionRow = { key: string; value: string | null; count: number };
-export type DayRow = { day: string; delivered: number; valid: number };
+// Each count comes with the sum of its responses' record keys (lib/analytics/disclosure.ts).
+export type DistributionRow = { key: string; value: string | null; count: number; keySum: number };
+export type DayRow = { day: string; delivered: number; valid: number; deliveredKeySum: number; validKeySum: number };
 
 type Options = { db: Db; surveyId: string; filter: ResultsFilter };
+type RawDistribution = { key: string; value: string | null; count: number; key_sum: number };
 
 export async function aggregateDistributions({
   db,
@@ -91,39 +106,50 @@ export async function aggregateDistributions({
   if (keys.length === 0) return [];
   // Values of breakdowns live in the breakdown cells, which have no days: a date range reads tallies.
   const rows = hasDateRange(filter)
-    ? await db.$queryRaw<{ key: string; value: string | null; count: number }[]>`
-        SELECT k.key, t.breakdowns->>k.key AS value, count(*)::float8 AS count
+    ? await db.$queryRaw<RawDistribution[]>`
+        SELECT k.key, t.breakdowns->>k.key AS value, count(*)::float8 AS count, sum(t.record_key)::float8 AS key_sum
         FROM result_tally t CROSS JOIN unnest(${keys}::text[]) AS k(key)
         WHERE t.survey_id = ${surveyId}::uuid AND t.contributions @> '[["all", "valid"]]'::jsonb
           ${dateCondition("t.completed_at", filter)} ${breakdownsCondition("t", filter)}
         GROUP BY 1, 2`
-    : await db.$queryRaw<{ key: string; value: string | null; count: number }[]>`
-        SELECT k.key, c.breakdowns->>k.key AS value, sum(c.responses)::float8 AS count
+    : await db.$queryRaw<RawDistribution[]>`
+        SELECT k.key, c.breakdowns->>k.key AS value, sum(c.responses)::float8 AS count, sum(c.key_sum)::float8 AS key_sum
         FROM result_cell c CROSS JOIN unnest(${keys}::text[]) AS k(key)
         WHERE c.survey_id = ${surveyId}::uuid AND c.scope = 'all' AND c.metric = 'valid'
           AND left(c.cell_key, 1) = '{' ${breakdownsCondition("c", filter)}
         GROUP BY 1, 2`;
-  return rows.map((r) => ({ key: r.key, value: r.value, count: Number(r.count) })).filter((r) => r.count > 0);
+  return rows
+    .map((r) => ({ key: r.key, value: r.value, count: Number(r.count), keySum: Number(r.key_sum) }))
+    .filter((r) => r.count > 0);
 }
 
 export async function aggregateDays({ db, surveyId, filter }: Options): Promise<DayRow[]> {
-  type Raw = { day: string; delivered: number; valid: number };
+  type Raw = { day: string; delivered: number; valid: number; delivered_key_sum: number; valid_key_sum: number };
   // Unfiltered by breakdowns, the day totals answer directly (undated keys start with #).
   const rows = !hasBreakdowns(filter)
     ? await db.$queryRaw<Raw[]>`
         SELECT left(c.cell_key, 10) AS day,
                sum(c.responses) FILTER (WHERE c.metric = 'delivered')::float8 AS delivered,
-               sum(c.responses) FILTER (WHERE c.metric = 'valid')::float8 AS valid
+               sum(c.responses) FILTER (WHERE c.metric = 'valid')::float8 AS valid,
+               sum(c.key_sum) FILTER (WHERE c.metric = 'delivered')::float8 AS delivered_key_sum,
+               sum(c.key_sum) FILTER (WHERE c.metric = 'valid')::float8 AS valid_key_sum
         FROM result_cell c
         WHERE c.survey_id = ${surveyId}::uuid AND c.scope = 'all' AND c.metric IN ('delivered', 'valid')
           AND c.cell_key >= '0' ${totalsCondition("c", filter)}
         GROUP BY 1 HAVING sum(c.responses) > 0 ORDER BY 1`
     : await db.$queryRaw<Raw[]>`
         SELECT to_char(r.completed_at, 'YYYY-MM-DD') AS day, count(*)::float8 AS delivered,
-               count(*) FILTER (WHERE r.valid)::float8 AS valid
+               count(*) FILTER (WHERE r.valid)::float8 AS valid, sum(r.record_key)::float8 AS delivered_key_sum,
+               COALESCE(sum(r.record_key) FILTER (WHERE r.valid), 0)::float8 AS valid_key_sum
         FROM response r
         WHERE r.survey_id = ${surveyId}::uuid AND r.status = 'complete'
           ${dateCondition("r.completed_at", filter)} ${breakdownsCondition("r", filter)}
         GROUP BY 1 ORDER BY 1`;
-  return rows.map((r) => ({ day: r.day, delivered: Number(r.delivered), valid: Number(r.valid) }));
+  return rows.map((r) => ({
+    day: r.day,
+    delivered: Number(r.delivered),
+    valid: Number(r.valid),
+    deliveredKeySum: Number(r.delivered_key_sum ?? 0),
+    validKeySum: Number(r.valid_key_sum ?? 0),
+  }));
 }

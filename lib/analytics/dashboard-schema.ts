@@ -17,6 +17,7 @@ export const RESERVED_PARAMS = [
   "compare_by",
   "group_a",
   "group_b",
+  "view",
 ] as const;
 
 const DateSchema = z
@@ -35,6 +36,22 @@ export const ResultsFilterSchema = z
 export type ResultsFilter = z.infer<typeof ResultsFilterSchema>;
 
 export type FilterIssue = { path: string[]; message: string };
+
+/**
+ * The public's date range in whole months (from the first of its first month to the last day of
+ * its last), so that two ranges a day apart cannot isolate that day's responses.
+ */
+export function toWholeMonths(filter: ResultsFilter): ResultsFilter {
+  const lastDay = (day: string) => {
+    const [y, m] = day.split("-").map(Number);
+    return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  };
+  return {
+    ...filter,
+    ...(filter.from && { from: `${filter.from.slice(0, 7)}-01` }),
+    ...(filter.to && { to: lastDay(filter.to) }),
+  };
+}
 
 /**
  * Reads a filter from query parameters. Every parameter that is not reserved must name one of

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { organizationsWhere } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/create-client";
 import { QuestionnaireDefinitionSchema, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
+import type { DisclosureSettings } from "./disclosure";
 
 export type DashboardSurvey = {
   id: string;
@@ -14,8 +15,13 @@ export type DashboardSurvey = {
   titleEn: string;
   threshold: number;
   publicDashboard: boolean;
-  /** "member": sees every share, small bases marked. "public": small bases hidden. */
+  /** "member": sees every share, exact, small bases marked. "public": the disclosure rules apply. */
   access: "member" | "public";
+  /** A member looking at what the public sees (`view=public`). */
+  previewingPublic: boolean;
+  disclosure: DisclosureSettings;
+  /** The public's live updates: at most every `seconds`, after at least `minResponses` new valid responses. */
+  publicUpdates: { seconds: number; minResponses: number };
   versionId: string;
   definition: QuestionnaireDefinition;
 };
@@ -42,6 +48,10 @@ export async function findDashboardSurvey({
       titleEn: true,
       smallCellThreshold: true,
       publicDashboard: true,
+      disclosureMethod: true,
+      perturbationBound: true,
+      publicUpdateSeconds: true,
+      publicUpdateMinResponses: true,
       organizationId: true,
       versionId: true,
     },
@@ -64,6 +74,16 @@ export async function findDashboardSurvey({
     threshold: survey.smallCellThreshold,
     publicDashboard: survey.publicDashboard,
     access: organizationIds.includes(survey.organizationId) ? "member" : "public",
+    previewingPublic: false,
+    disclosure: {
+      method: survey.disclosureMethod,
+      threshold: survey.smallCellThreshold,
+      bound: survey.perturbationBound,
+    },
+    publicUpdates: {
+      seconds: survey.publicUpdateSeconds,
+      minResponses: survey.publicUpdateMinResponses ?? survey.smallCellThreshold,
+    },
     versionId: survey.versionId,
     definition,
   };

@@ -7,7 +7,7 @@ import { notFound, validationFailed } from "@/lib/http/api-response";
 import { resolveLocale } from "@/lib/i18n/request";
 import { isLocale } from "@/lib/i18n/locales";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
-import { parseResultsFilter, type FilterIssue, type ResultsFilter } from "./dashboard-schema";
+import { parseResultsFilter, toWholeMonths, type FilterIssue, type ResultsFilter } from "./dashboard-schema";
 import { findDashboardSurvey, type DashboardSurvey } from "./find-dashboard-survey";
 import { surveyBreakdowns } from "./survey-breakdowns";
 
@@ -19,13 +19,18 @@ export async function resolveResultsRequest(
   slug: string,
   params: URLSearchParams,
 ): Promise<ResultsRequest | ResultsRequestError> {
-  const survey = await findDashboardSurvey({ db, slug, actor: await getActor() });
-  if (!survey) return { error: "not_found" };
+  const found = await findDashboardSurvey({ db, slug, actor: await getActor() });
+  if (!found) return { error: "not_found" };
+  // Members may look at the dashboard as the public sees it.
+  const survey =
+    found.access === "member" && params.get("view") === "public"
+      ? { ...found, access: "public" as const, previewingPublic: true }
+      : found;
   const asked = params.get("locale");
   const locale = isLocale(asked) ? asked : await resolveLocale();
   const parsed = parseResultsFilter(params, surveyBreakdowns(survey.definition));
   if ("issues" in parsed) return { error: "invalid_filter", survey, locale, issues: parsed.issues };
-  return { survey, filter: parsed.filter, locale };
+  return { survey, filter: survey.access === "public" ? toWholeMonths(parsed.filter) : parsed.filter, locale };
 }
 
 /** The JSON answer for a request that cannot be served (DESIGN.md §5). */

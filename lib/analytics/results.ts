@@ -5,12 +5,17 @@ import type { Db } from "@/lib/db/create-client";
 import type { FactorLevel, Locale } from "@/lib/questionnaire/definition-schema";
 import { aggregateDays, aggregateDistributions, sumScope } from "./cell-queries";
 import type { GroupComparisonQuery, Measure, ResultsFilter } from "./dashboard-schema";
+import { publicationFor, type Publication } from "./disclosure";
 import type { DashboardSurvey } from "./find-dashboard-survey";
 import { levelItems } from "./metric-map";
 import { surveyBreakdowns } from "./survey-breakdowns";
 import { toAttentionResult, type AttentionResult } from "./to-attention-result";
 import { toComparison, type Comparison } from "./to-comparison";
 import { toComposition, type Composition } from "./to-composition";
+
+/** Members see exact figures; the public what the survey's disclosure rules publish. */
+export const publicationOf = (survey: DashboardSurvey): Publication =>
+  publicationFor(survey.access === "public" ? "public" : "exact", survey.disclosure);
 
 // One level's attention chart for a survey and filter (DESIGN.md §4 and §5).
 export type GetAttentionOptions = {
@@ -37,8 +42,7 @@ export async function getAttention({
     rows,
     measure,
     locale,
-    threshold: survey.threshold,
-    enforceThreshold: survey.access === "public",
+    publication: publicationOf(survey),
   });
 }
 
@@ -97,7 +101,6 @@ export async function getComposition({
     distributionRows,
     days,
     locale,
-    threshold: survey.threshold,
-    enforceThreshold: survey.access === "public",
+    publication: publicationOf(survey),
   });
 }

@@ -1,14 +1,26 @@
 // Shapes a level's summed result cells into the attention chart of DESIGN.md §4: shares of cases
 // over each factor's own base (the valid responses that answered its item substantively), or of
-// responses, Wilson intervals, means for scales, sorted from most to least, with small bases hidden
-// from the public. Pure; the SQL is in cell-queries.ts, the items in metric-map.ts.
+// responses, Wilson intervals, means for scales, sorted from most to least. The public sees the
+// counts the survey's disclosure rules publish (disclosure.ts): small bases hidden, and with the
+// cell key method every count perturbed, shares and intervals computed from the perturbed counts.
+// Pure; the SQL is in cell-queries.ts, the items in metric-map.ts.
 import type { FactorLevel, Locale } from "@/lib/questionnaire/definition-schema";
 import { localizedText } from "@/lib/questionnaire/localized-text";
 import type { Measure } from "./dashboard-schema";
+import type { Publication } from "./disclosure";
 import { type ItemKind, type LevelItem } from "./metric-map";
 import { wilsonInterval, type Interval } from "./statistics";
 
-export type MetricRow = { metric: string; responses: number; mentions: number; valueSum: number; valueCount: number };
+export type MetricRow = {
+  metric: string;
+  responses: number;
+  mentions: number;
+  valueSum: number;
+  valueCount: number;
+  /** Sums of the counted responses' record keys (each times its mentions for mentionKeySum). */
+  keySum: number;
+  mentionKeySum: number;
+};
 
 export type AttentionFactor = {
   code: string;
@@ -21,7 +33,7 @@ export type AttentionFactor = {
   share: number;
   /** 95 % Wilson interval of the share of cases; null for percent of responses or an empty base. */
   ci: Interval | null;
-  /** Mean rating, for factors asked on a scale. */
+  /** Mean rating, for factors asked on a scale (members and exact public views only). */
   mean: number | null;
   topN?: number;
   threshold?: number;
@@ -42,6 +54,8 @@ export type AttentionResult = {
   /** True when the base is under the threshold (members see it, marked). */
   smallBase: boolean;
   threshold: number;
+  /** True when the counts carry the cell key method's noise (public figures). */
+  perturbed: boolean;
 };
 
 export type ToAttentionOptions = {
@@ -50,9 +64,8 @@ export type ToAttentionOptions = {
   rows: MetricRow[];
   measure: Measure;
   locale: Locale;
-  threshold: number;
-  /** Public viewers never see a share whose base is under the threshold. */
-  enforceThreshold: boolean;
+  /** How counts reach this viewer: exact, or by the survey's disclosure rules. */
+  publication: Publication;
 };
 
 export function toAttentionResult({
@@ -61,14 +74,23 @@ export function toAttentionResult({
   rows,
   measure,
   locale,
-  threshold,
-  enforceThreshold,
+  publication,
 }: ToAttentionOptions): AttentionResult {
+  const { threshold } = publication.settings;
+  const perturbed = publication.perturbed;
+  const isPublic = publication.view === "public";
   const byMetric = new Map(rows.map((r) => [r.metric, r]));
-  const base = byMetric.get("base")?.responses ?? 0;
-  const mentions = items.reduce((sum, item) => sum + (byMetric.get(item.metric)?.mentions ?? 0), 0);
-  const smallBase = base < threshold;
-  if (enforceThreshold && smallBase)
+  const size = (metric: string) => {
+    const row = byMetric.get(metric);
+    return publication.size(row?.responses ?? 0, row?.keySum ?? 0);
+  };
+  const base = size("base");
+  const mentions = publication.count(
+    items.reduce((sum, item) => sum + (byMetric.get(item.metric)?.mentions ?? 0), 0),
+    items.reduce((sum, item) => sum + (byMetric.get(item.metric)?.mentionKeySum ?? 0), 0),
+  );
+  const smallBase = base === null || base < threshold;
+  if (isPublic && smallBase)
     return {
       level,
       measure,
@@ -79,13 +101,21 @@ export function toAttentionResult({
       suppressed: true,
       smallBase,
       threshold,
+      perturbed,
     };
 
-  const all = items.map((item): AttentionFactor => {
+  const all = items.map((item): AttentionFactor & { hidden: boolean } => {
     const row = byMetric.get(item.metric);
-    const n = byMetric.get(item.baseMetric)?.responses ?? 0;
-    const count = measure === "cases" ? (row?.responses ?? 0) : (row?.mentions ?? 0);
+    const ownBase = size(item.baseMetric);
+    const n = ownBase ?? 0;
     const denominator = measure === "cases" ? n : mentions;
+    // No more firms name a factor than answered its item (noise on both sides could say so).
+    const count = Math.min(
+      denominator,
+      measure === "cases"
+        ? publication.count(row?.responses ?? 0, row?.keySum ?? 0)
+        : publication.count(row?.mentions ?? 0, row?.mentionKeySum ?? 0),
+    );
     const share = denominator > 0 ? count / denominator : 0;
     return {
       code: item.code,
@@ -95,17 +125,18 @@ export function toAttentionResult({
       n,
       share,
       ci: measure === "cases" ? wilsonInterval(share, n) : null,
-      mean: row && row.valueCount > 0 ? row.valueSum / row.valueCount : null,
+      // A mean is a sum the noise does not cover: the public sees it only without perturbation.
+      mean: row && row.valueCount > 0 && !perturbed ? row.valueSum / row.valueCount : null,
       ...(item.topN !== undefined && { topN: item.topN }),
       ...(item.threshold !== undefined && { threshold: item.threshold }),
+      // A factor's own base can be smaller than the level's: the public never sees a share under the threshold.
+      hidden: isPublic && (ownBase === null || ownBase < threshold),
     };
   });
-  // A factor's own base can be smaller than the level's: the public never sees a share under the threshold.
-  const hidden = (f: AttentionFactor) => enforceThreshold && f.n < threshold;
-  const factors = all.filter((f) => !hidden(f));
+  const factors: AttentionFactor[] = all.filter((f) => !f.hidden).map(({ hidden: _, ...f }) => f);
   // Factors from most to least; "none of these" and other unmapped options after them.
   const order = (f: AttentionFactor) => (f.kind === "option" ? 1 : 0);
   factors.sort((a, b) => order(a) - order(b) || b.share - a.share || a.code.localeCompare(b.code));
-  const hiddenFactors = all.filter(hidden).map((f) => ({ code: f.code, label: f.label }));
-  return { level, measure, base, mentions, factors, hiddenFactors, suppressed: false, smallBase, threshold };
+  const hiddenFactors = all.filter((f) => f.hidden).map((f) => ({ code: f.code, label: f.label }));
+  return { level, measure, base, mentions, factors, hiddenFactors, suppressed: false, smallBase, threshold, perturbed };
 }

@@ -21,12 +21,14 @@ export type Comparison = {
   baseB: number | null;
   /** Either group's base is under the public threshold: nothing shown. */
   suppressed: boolean;
+  /** True when the counts carry the cell key method's noise (public figures). */
+  perturbed: boolean;
   factors: ComparedFactor[];
 };
 
 export function toComparison(a: AttentionResult, b: AttentionResult): Comparison {
   if (a.suppressed || b.suppressed || a.base === null || b.base === null)
-    return { level: a.level, baseA: null, baseB: null, suppressed: true, factors: [] };
+    return { level: a.level, baseA: null, baseB: null, suppressed: true, perturbed: a.perturbed, factors: [] };
   const byCode = new Map(b.factors.map((f) => [f.code, f]));
   const factors = a.factors
     .filter((f) => f.kind !== "option")
@@ -53,6 +55,7 @@ export function toComparison(a: AttentionResult, b: AttentionResult): Comparison
     baseA: a.base,
     baseB: b.base,
     suppressed: false,
+    perturbed: a.perturbed,
     factors: factors.map((f) => ({ ...f, pHolm: holm.get(f.code) ?? null })),
   };
 }

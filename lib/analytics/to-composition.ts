@@ -1,8 +1,11 @@
 // Shapes the sample's make-up (paper Fig. 2 and Fig. 3: regions and industries; size classes,
-// life-cycle stages) and the response counts for the dashboard. Pure.
+// life-cycle stages) and the response counts for the dashboard. The public sees each count as the
+// survey's disclosure rules publish it (disclosure.ts), groups under the threshold hidden, and
+// responses per month rather than per day. Pure.
 import { isStandardBreakdown, type Locale } from "@/lib/questionnaire/definition-schema";
 import { localizedText } from "@/lib/questionnaire/localized-text";
 import type { DayRow, DistributionRow } from "./cell-queries";
+import type { Publication } from "./disclosure";
 import type { SurveyBreakdown } from "./survey-breakdowns";
 import type { MetricRow } from "./to-attention-result";
 import { validityRate } from "./statistics";
@@ -14,14 +17,23 @@ export type Distribution = {
   label: string | null;
   base: number;
   bars: DistributionBar[];
+  /** Values with fewer responses than the threshold, left out for the public (codes and labels). */
+  hiddenBars: { code: string; label: string }[];
 };
+/** Delivered and valid responses of one day (YYYY-MM-DD) or, for the public, one month (YYYY-MM). */
+export type PeriodCount = { period: string; delivered: number; valid: number };
 export type Composition = {
   suppressed: boolean;
   smallBase: boolean;
   threshold: number;
+  /** True when the counts carry the cell key method's noise (public figures). */
+  perturbed: boolean;
   totals: { delivered: number; valid: number; screened: number; validityRate: number | null } | null;
   distributions: Distribution[];
-  days: DayRow[];
+  periodUnit: "day" | "month";
+  periods: PeriodCount[];
+  /** Periods with fewer responses than the threshold, left out for the public. */
+  hiddenPeriods: number;
 };
 
 export type ToCompositionOptions = {
@@ -30,47 +42,82 @@ export type ToCompositionOptions = {
   distributionRows: DistributionRow[];
   days: DayRow[];
   locale: Locale;
-  threshold: number;
-  enforceThreshold: boolean;
+  publication: Publication;
 };
 
+/** Days summed into months (their keys too: a month's cell key is its responses' sum). */
+function byMonth(days: DayRow[]): DayRow[] {
+  const months = new Map<string, DayRow>();
+  for (const d of days) {
+    const month = d.day.slice(0, 7);
+    const m = months.get(month) ?? { day: month, delivered: 0, valid: 0, deliveredKeySum: 0, validKeySum: 0 };
+    m.delivered += d.delivered;
+    m.valid += d.valid;
+    m.deliveredKeySum += d.deliveredKeySum;
+    m.validKeySum += d.validKeySum;
+    months.set(month, m);
+  }
+  return [...months.values()];
+}
+
 export function toComposition(o: ToCompositionOptions): Composition {
-  const total = (metric: string) => o.totals.find((r) => r.metric === metric)?.responses ?? 0;
+  const { publication } = o;
+  const { threshold } = publication.settings;
+  const isPublic = publication.view === "public";
+  const total = (metric: string) => {
+    const row = o.totals.find((r) => r.metric === metric);
+    return publication.size(row?.responses ?? 0, row?.keySum ?? 0);
+  };
   const valid = total("valid");
-  const smallBase = valid < o.threshold;
-  if (o.enforceThreshold && smallBase)
-    return { suppressed: true, smallBase, threshold: o.threshold, totals: null, distributions: [], days: [] };
+  const smallBase = valid === null || valid < threshold;
+  const empty = { distributions: [], periodUnit: "day" as const, periods: [], hiddenPeriods: 0 };
+  if (isPublic && smallBase)
+    return { suppressed: true, smallBase, threshold, perturbed: publication.perturbed, totals: null, ...empty };
+  const delivered = total("delivered") ?? 0;
   const distributions = o.breakdowns.map((b): Distribution => {
-    const rows = o.distributionRows.filter((r) => r.key === b.key);
-    const base = rows.reduce((sum, r) => sum + r.count, 0);
-    const bars = rows.map((r): DistributionBar => {
-      const option = b.options.find((opt) => opt.code === r.value);
-      return {
-        code: r.value ?? "",
-        label: option ? localizedText(option.label, o.locale) : (r.value ?? "—"),
-        count: r.count,
-        share: base ? r.count / base : 0,
-      };
-    });
+    const label = (value: string | null) => {
+      const option = b.options.find((opt) => opt.code === value);
+      return option ? localizedText(option.label, o.locale) : (value ?? "—");
+    };
+    const rows = o.distributionRows
+      .filter((r) => r.key === b.key)
+      .map((r) => ({ ...r, published: publication.size(r.count, r.keySum) }));
+    const bars = rows
+      .filter((r) => r.published !== null)
+      .map((r): DistributionBar => ({ code: r.value ?? "", label: label(r.value), count: r.published!, share: 0 }));
+    // Every valid response has a value (or none) of each breakdown: the valid total is the base.
+    const base = isPublic ? (valid ?? 0) : rows.reduce((sum, r) => sum + r.count, 0);
+    for (const bar of bars) bar.share = base ? bar.count / base : 0;
     bars.sort((x, y) => y.count - x.count || x.code.localeCompare(y.code));
     return {
       key: b.key,
       label: isStandardBreakdown(b.key) || !b.label ? null : localizedText(b.label, o.locale),
       base,
       bars,
+      hiddenBars: rows.filter((r) => r.published === null).map((r) => ({ code: r.value ?? "", label: label(r.value) })),
     };
   });
+  const periods = (isPublic ? byMonth(o.days) : o.days).map((d) => ({
+    period: d.day,
+    delivered: publication.size(d.delivered, d.deliveredKeySum),
+    valid: publication.size(d.valid, d.validKeySum),
+  }));
+  const shown = periods.filter((p) => p.delivered !== null && p.valid !== null);
   return {
     suppressed: false,
     smallBase,
-    threshold: o.threshold,
+    threshold,
+    perturbed: publication.perturbed,
     totals: {
-      delivered: total("delivered"),
-      valid,
-      screened: total("screened"),
-      validityRate: validityRate(valid, total("delivered")),
+      delivered,
+      valid: valid ?? 0,
+      // Delivered responses are the valid ones and the screened ones.
+      screened: Math.max(0, delivered - (valid ?? 0)),
+      validityRate: validityRate(valid ?? 0, delivered),
     },
     distributions,
-    days: o.days,
+    periodUnit: isPublic ? "month" : "day",
+    periods: shown.map((p) => ({ period: p.period, delivered: p.delivered!, valid: Math.min(p.valid!, p.delivered!) })),
+    hiddenPeriods: periods.length - shown.length,
   };
 }

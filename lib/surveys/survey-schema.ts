@@ -1,6 +1,7 @@
 // A survey's settings as the survey form submits them (DESIGN.md §2). Browser-safe. Messages are
 // keys of the "surveys.errors" messages, so the form shows them in the user's language.
 import { z } from "zod";
+import { DISCLOSURE_METHODS, MAX_PERTURBATION_BOUND } from "@/lib/analytics/disclosure";
 import { LocaleSchema } from "@/lib/questionnaire/definition-schema";
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,62}[a-z0-9])$/;
@@ -22,6 +23,10 @@ const optionalInt = (min: number, max: number) =>
       .max(max, "numberTooLarge")
       .optional(),
   );
+
+/** A whole number in [min, max]; an empty field takes the default. */
+const intOrDefault = (min: number, max: number, fallback: number) =>
+  optionalInt(min, max).transform((v) => v ?? fallback);
 
 /** At most this many sites may embed one survey. */
 export const MAX_EMBED_ORIGINS = 20;
@@ -60,6 +65,16 @@ export const SurveySettingsSchema = z
       .max(1000, "numberTooLarge")
       .default(10),
     publicDashboard: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()),
+    /** How the public dashboard protects small groups (lib/analytics/disclosure.ts). */
+    disclosureMethod: z.preprocess(
+      (v) => (v === "" || v === null || v === undefined ? "perturb" : v),
+      z.enum(DISCLOSURE_METHODS, { error: "disclosureMethodInvalid" }),
+    ),
+    /** The most the cell key method moves a public count (D). */
+    perturbationBound: intOrDefault(1, MAX_PERTURBATION_BOUND, 2),
+    /** The public's live updates: at most this often, after this many new valid responses (empty: the threshold). */
+    publicUpdateSeconds: intOrDefault(10, 24 * 60 * 60, 60),
+    publicUpdateMinResponses: optionalInt(1, 1000),
     embedOrigins,
   })
   .superRefine((s, ctx) => {

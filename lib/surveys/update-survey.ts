@@ -1,5 +1,6 @@
-// Changes a survey's settings (dates, screening time, small-cell threshold, public dashboard,
-// the sites that may embed it).
+// Changes a survey's settings (dates, screening time, small-cell threshold, public dashboard and
+// its disclosure control, the sites that may embed it). The audit event keeps every setting, so a
+// change of the disclosure method or its parameters is on record.
 // The slug and the version stay: links already handed out and stored answers depend on them.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
@@ -19,6 +20,10 @@ export function surveySettingsColumns(input: SurveySettingsInput) {
     minCompletionSeconds: input.minCompletionSeconds ?? null,
     smallCellThreshold: input.smallCellThreshold,
     publicDashboard: input.publicDashboard,
+    disclosureMethod: input.disclosureMethod,
+    perturbationBound: input.perturbationBound,
+    publicUpdateSeconds: input.publicUpdateSeconds,
+    publicUpdateMinResponses: input.publicUpdateMinResponses ?? null,
     embedOrigins: input.embedOrigins,
   };
 }

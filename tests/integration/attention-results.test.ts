@@ -125,7 +125,7 @@ describe("attention shares of the demo survey", () => {
         .bars.slice(0, 2)
         .map((b) => b.code),
     ).toEqual(["services", "manufacturing"]);
-    expect(c.days.reduce((s, d) => s + d.valid, 0)).toBe(226);
+    expect(c.periods.reduce((s, d) => s + d.valid, 0)).toBe(226);
   });
 });
 

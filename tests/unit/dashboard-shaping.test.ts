@@ -8,6 +8,13 @@ import { attentionCsv, toAttentionBars, toCsvText } from "@/lib/analytics/to-cha
 import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
 import { parseResultsFilter } from "@/lib/analytics/dashboard-schema";
 import { toComposition } from "@/lib/analytics/to-composition";
+import { publicationFor } from "@/lib/analytics/disclosure";
+
+// Exact public counts (suppression only), so that the shapes can be checked by hand; the cell key
+// method's noise has its own tests (tests/unit/disclosure.test.ts).
+const settings = { method: "suppress_only" as const, threshold: 10, bound: 2 };
+const publicView = publicationFor("public", settings);
+const memberView = publicationFor("exact", settings);
 
 const jilin = QuestionnaireDefinitionSchema.parse(
   TEMPLATES.find((t) => t.definition.code === "jilin_small_micro")!.definition,
@@ -18,6 +25,8 @@ const row = (metric: string, responses: number, mentions = responses): MetricRow
   mentions,
   valueSum: 0,
   valueCount: 0,
+  keySum: 0,
+  mentionKeySum: 0,
 });
 // The macro question is one item: every factor's own base is the level's.
 const macroItem = levelItems(jilin, "macro")[0].baseMetric;
@@ -38,8 +47,7 @@ const shape = (over: Partial<Parameters<typeof toAttentionResult>[0]> = {}) =>
     rows: macroRows,
     measure: "cases",
     locale: "en",
-    threshold: 10,
-    enforceThreshold: true,
+    publication: publicView,
     ...over,
   });
 
@@ -83,7 +91,7 @@ describe("attention shaping", () => {
   it("hides every share from the public when the base is under the threshold, and marks it for members", () => {
     const small = [row("base", 9, 0), row(macroItem, 9, 0), row("f:national_policy", 7)];
     expect(shape({ rows: small })).toMatchObject({ suppressed: true, base: null, factors: [] });
-    const member = shape({ rows: small, enforceThreshold: false });
+    const member = shape({ rows: small, publication: memberView });
     expect(member).toMatchObject({ suppressed: false, smallBase: true, base: 9 });
     expect(member.factors[0]).toMatchObject({ code: "national_policy", count: 7 });
     expect(shape({ rows: [row("base", 10, 0)] }).suppressed).toBe(false);
@@ -95,15 +103,15 @@ describe("attention shaping", () => {
       { metric: "f:a", baseMetric: "b:q.a", code: "a", label: { en: "A" }, kind: "scale" as const, threshold: 3 },
       { metric: "f:b", baseMetric: "b:q.b", code: "b", label: { en: "B" }, kind: "scale" as const, threshold: 3 },
     ];
-    const member = shape({ rows, items, enforceThreshold: false });
+    const member = shape({ rows, items, publication: memberView });
     expect(member.factors[0]).toMatchObject({ code: "a", count: 67, n: 148 });
     expect(member.factors[0].share).toBeCloseTo(67 / 148, 12);
     expect(member.factors[0].ci![0]).toBeCloseTo(0.3747, 4);
     expect(member.factors[0].ci![1]).toBeCloseTo(0.5331, 4);
     expect(toAttentionBars(member)[0].text).toBe("45.3% (67) · n = 148");
-    const publicView = shape({ rows, items });
-    expect(publicView.factors.map((f) => f.code)).toEqual(["a"]);
-    expect(publicView.hiddenFactors).toEqual([{ code: "b", label: "B" }]);
+    const shown = shape({ rows, items });
+    expect(shown.factors.map((f) => f.code)).toEqual(["a"]);
+    expect(shown.hiddenFactors).toEqual([{ code: "b", label: "B" }]);
   });
 
   it("writes CSV with a byte-order mark and quoted commas", () => {
@@ -138,13 +146,12 @@ describe("filters and composition", () => {
     const composition = toComposition({
       breakdowns,
       locale: "en",
-      threshold: 10,
-      enforceThreshold: true,
+      publication: publicView,
       days: [],
       totals: [row("delivered", 250), row("valid", 226), row("screened", 24)],
       distributionRows: [
-        { key: "region", value: "jilin", count: 24 },
-        { key: "region", value: "changchun", count: 102 },
+        { key: "region", value: "jilin", count: 24, keySum: 0 },
+        { key: "region", value: "changchun", count: 102, keySum: 0 },
       ],
     });
     expect(composition.totals).toEqual({ delivered: 250, valid: 226, screened: 24, validityRate: 0.904 });
@@ -155,8 +162,7 @@ describe("filters and composition", () => {
     const hidden = toComposition({
       breakdowns,
       locale: "en",
-      threshold: 10,
-      enforceThreshold: true,
+      publication: publicView,
       days: [],
       totals: [row("valid", 4)],
       distributionRows: [],

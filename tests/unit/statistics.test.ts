@@ -106,6 +106,7 @@ describe("group comparison", () => {
       suppressed: false,
       smallBase: false,
       threshold: 10,
+      perturbed: false,
       factors: Object.entries(counts).map(([code, count]) => ({
         code,
         label: code,

@@ -1,3 +1,18 @@
+-- Record keys of the cell key method (docs/decisions/012-cell-key-perturbation.md): every response
+-- gets a random integer in [0, analytics_key_range()) when it is stored, kept and never shown.
+-- Cells keep the sum of their responses' keys next to their counts; the public figure of a count
+-- is the count plus the noise its cell key (that sum modulo the range) picks from the
+-- perturbation table (lib/analytics/disclosure.ts reads the range from here).
+CREATE OR REPLACE FUNCTION analytics_key_range() RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+  SELECT 65536
+$$;
+
+-- From the strong random source behind gen_random_uuid (random() is a per-session generator).
+CREATE OR REPLACE FUNCTION analytics_new_record_key() RETURNS integer LANGUAGE sql VOLATILE AS $$
+  SELECT (get_byte(b, 0) * 256 + get_byte(b, 1)) % analytics_key_range()
+  FROM (SELECT uuid_send(gen_random_uuid()) AS b) s
+$$;
+
 -- Where a response's contributions land: its breakdown cell (cell key: its breakdowns as text)
 -- and a survey-total cell per completion day, striped over eight rows by a hash of the response
 -- id (cell key: YYYY-MM-DD#s), so that concurrent submissions rarely wait on one row and a date
@@ -11,19 +26,22 @@ CREATE OR REPLACE FUNCTION analytics_total_key(p_id uuid, p_completed_at timesta
 $$;
 
 -- Each change is [cell_key, total_key, scope, metric, breakdowns, responses, mentions, value_sum,
--- value_count]. Rows are written in key order so that concurrent writers never deadlock.
+-- value_count, key_sum, mention_key_sum]. Rows are written in key order so that concurrent writers never deadlock.
 -- PL/pgSQL so that the statement's plan is cached (it runs for every write).
 CREATE OR REPLACE FUNCTION analytics_apply(p_survey_id uuid, p_changes jsonb)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO result_cell AS c (survey_id, scope, cell_key, metric, breakdowns, responses, mentions, value_sum, value_count)
-  SELECT p_survey_id, scope, cell_key, metric, min(breakdowns)::jsonb, sum(n), sum(m), sum(vs), sum(vc)
+  INSERT INTO result_cell AS c (survey_id, scope, cell_key, metric, breakdowns, responses, mentions, value_sum,
+                                value_count, key_sum, mention_key_sum)
+  SELECT p_survey_id, scope, cell_key, metric, min(breakdowns)::jsonb, sum(n), sum(m), sum(vs), sum(vc), sum(k), sum(mk)
   FROM (
     SELECT x->>2 AS scope, x->>0 AS cell_key, x->>3 AS metric, x->>4 AS breakdowns,
-           (x->>5)::bigint AS n, (x->>6)::bigint AS m, (x->>7)::double precision AS vs, (x->>8)::bigint AS vc
+           (x->>5)::bigint AS n, (x->>6)::bigint AS m, (x->>7)::double precision AS vs, (x->>8)::bigint AS vc,
+           (x->>9)::bigint AS k, (x->>10)::bigint AS mk
     FROM jsonb_array_elements(p_changes) x
     UNION ALL
-    SELECT x->>2, x->>1, x->>3, '{}', (x->>5)::bigint, (x->>6)::bigint, (x->>7)::double precision, (x->>8)::bigint
+    SELECT x->>2, x->>1, x->>3, '{}', (x->>5)::bigint, (x->>6)::bigint, (x->>7)::double precision, (x->>8)::bigint,
+           (x->>9)::bigint, (x->>10)::bigint
     FROM jsonb_array_elements(p_changes) x
   ) changes
   GROUP BY scope, cell_key, metric
@@ -31,7 +49,8 @@ BEGIN
   ORDER BY scope, cell_key, metric
   ON CONFLICT (survey_id, scope, cell_key, metric) DO UPDATE
   SET responses = c.responses + excluded.responses, mentions = c.mentions + excluded.mentions,
-      value_sum = c.value_sum + excluded.value_sum, value_count = c.value_count + excluded.value_count;
+      value_sum = c.value_sum + excluded.value_sum, value_count = c.value_count + excluded.value_count,
+      key_sum = c.key_sum + excluded.key_sum, mention_key_sum = c.mention_key_sum + excluded.mention_key_sum;
 END $$;
 
 -- A tally's contributions as changes, added (p_sign 1) or taken away (p_sign -1).
@@ -41,6 +60,7 @@ BEGIN
   RETURN (SELECT COALESCE(jsonb_agg(jsonb_build_array(
            p_tally.cell_key, analytics_total_key(p_tally.response_id, p_tally.completed_at), x->>0, x->>1,
            p_tally.breakdowns::text, p_sign * (x->>2)::bigint, p_sign * (x->>3)::bigint,
-           p_sign * (x->>4)::double precision, p_sign * (x->>5)::bigint)), '[]'::jsonb)
+           p_sign * (x->>4)::double precision, p_sign * (x->>5)::bigint,
+           p_sign * (x->>2)::bigint * p_tally.record_key, p_sign * (x->>3)::bigint * p_tally.record_key)), '[]'::jsonb)
   FROM jsonb_array_elements(p_tally.contributions) x);
 END $$;

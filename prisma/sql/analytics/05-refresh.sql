@@ -8,7 +8,7 @@ DECLARE
   old result_tally%ROWTYPE;
   fresh result_tally%ROWTYPE;
 BEGIN
-  SELECT id, survey_id, breakdowns, completed_at INTO r FROM response WHERE id = p_id;
+  SELECT id, survey_id, breakdowns, completed_at, record_key INTO r FROM response WHERE id = p_id;
   SELECT * INTO old FROM result_tally WHERE response_id = p_id FOR UPDATE;
   IF r.id IS NOT NULL THEN
     fresh.response_id := r.id;
@@ -16,6 +16,7 @@ BEGIN
     fresh.cell_key := r.breakdowns::text;
     fresh.breakdowns := r.breakdowns;
     fresh.completed_at := r.completed_at;
+    fresh.record_key := r.record_key;
     SELECT COALESCE(jsonb_agg(jsonb_build_array(c.scope, c.metric, c.responses, c.mentions, c.value_sum, c.value_count)
                               ORDER BY c.scope, c.metric), '[]'::jsonb)
     INTO fresh.contributions FROM analytics_contributions(ARRAY[p_id]) c;
@@ -32,11 +33,12 @@ BEGIN
   IF r.id IS NULL OR fresh.contributions = '[]'::jsonb THEN
     DELETE FROM result_tally WHERE response_id = p_id;
   ELSE
-    INSERT INTO result_tally (response_id, survey_id, cell_key, breakdowns, completed_at, contributions)
-    VALUES (p_id, fresh.survey_id, fresh.cell_key, fresh.breakdowns, fresh.completed_at, fresh.contributions)
+    INSERT INTO result_tally (response_id, survey_id, cell_key, breakdowns, completed_at, contributions, record_key)
+    VALUES (p_id, fresh.survey_id, fresh.cell_key, fresh.breakdowns, fresh.completed_at, fresh.contributions,
+            fresh.record_key)
     ON CONFLICT (response_id) DO UPDATE
     SET cell_key = excluded.cell_key, breakdowns = excluded.breakdowns, completed_at = excluded.completed_at,
-        contributions = excluded.contributions;
+        contributions = excluded.contributions, record_key = excluded.record_key;
   END IF;
   RETURN true;
 END $$;

@@ -128,6 +128,10 @@ export default async function SurveyPage({ params }: Props) {
                   minCompletionSeconds: survey.minCompletionSeconds,
                   smallCellThreshold: survey.smallCellThreshold,
                   publicDashboard: survey.publicDashboard,
+                  disclosureMethod: survey.disclosureMethod,
+                  perturbationBound: survey.perturbationBound,
+                  publicUpdateSeconds: survey.publicUpdateSeconds,
+                  publicUpdateMinResponses: survey.publicUpdateMinResponses,
                   embedOrigins: survey.embedOrigins,
                 }}
               />

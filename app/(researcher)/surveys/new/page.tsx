@@ -55,6 +55,10 @@ export default async function NewSurveyPage({ searchParams }: Props) {
             minCompletionSeconds: 120,
             smallCellThreshold: 10,
             publicDashboard: false,
+            disclosureMethod: "perturb",
+            perturbationBound: 2,
+            publicUpdateSeconds: 60,
+            publicUpdateMinResponses: null,
             embedOrigins: [],
           }}
         />

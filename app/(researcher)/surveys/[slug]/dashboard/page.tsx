@@ -2,6 +2,7 @@
 // Anyone may open it when the survey shares its dashboard (small bases hidden); members of the
 // owning organization always may (everything shown, small bases marked); anyone else gets 404.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
@@ -33,6 +34,15 @@ type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
+
+/** The same dashboard as the public sees it (view=public) or as a member sees it (no view). */
+function withView(slug: string, search: URLSearchParams, view: "public" | null): string {
+  const next = new URLSearchParams(search);
+  if (view) next.set("view", view);
+  else next.delete("view");
+  const query = next.toString();
+  return `/surveys/${slug}/dashboard${query ? `?${query}` : ""}`;
+}
 
 function toSearchParams(raw: Record<string, string | string[] | undefined>): URLSearchParams {
   const out = new URLSearchParams();
@@ -97,10 +107,33 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         <header className="space-y-2">
           <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{title}</h1>
           <p className="text-sm text-slate-600" data-testid="access-note">
-            {survey.access === "public"
-              ? t("publicView", { threshold: survey.threshold })
-              : t("memberView", { threshold: survey.threshold })}
+            {survey.access === "member" ? (
+              <>
+                {t("memberView", { threshold: survey.threshold })}{" "}
+                <Link href={withView(survey.slug, search, "public")} className="font-medium text-blue-800 underline">
+                  {t("previewPublic")}
+                </Link>
+              </>
+            ) : (
+              t(survey.disclosure.method === "perturb" ? "perturbedView" : "suppressOnlyView", {
+                threshold: survey.threshold,
+                bound: survey.disclosure.bound,
+              })
+            )}
           </p>
+          {survey.previewingPublic && (
+            <p role="status" className="rounded border border-blue-200 bg-blue-50 p-2 text-sm text-blue-900">
+              {t("previewingPublic")}{" "}
+              <Link href={withView(survey.slug, search, null)} className="font-medium underline">
+                {t("backToExact")}
+              </Link>
+            </p>
+          )}
+          {survey.access === "public" && filter && (filter.from || filter.to) && (
+            <p className="text-sm text-slate-600" data-testid="whole-months">
+              {t("wholeMonths", { range: `${filter.from ?? "…"} – ${filter.to ?? "…"}` })}
+            </p>
+          )}
           <LiveUpdates slug={survey.slug} />
         </header>
 
@@ -132,10 +165,20 @@ export default async function DashboardPage({ params, searchParams }: Props) {
             </h2>
             <div className="grid gap-4 lg:grid-cols-2">
               {composition.distributions.map((d) => (
-                <DistributionChart key={d.key} distribution={d} />
+                <DistributionChart
+                  key={d.key}
+                  distribution={d}
+                  threshold={composition.threshold}
+                  perturbed={composition.perturbed}
+                />
               ))}
             </div>
-            <DaysChart days={composition.days} />
+            <DaysChart
+              periods={composition.periods}
+              unit={composition.periodUnit}
+              hidden={composition.hiddenPeriods}
+              threshold={composition.threshold}
+            />
           </section>
         ) : null}
       </div>

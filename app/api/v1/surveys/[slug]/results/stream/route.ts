@@ -1,10 +1,13 @@
 // GET /api/v1/surveys/{slug}/results/stream: server-sent events. `ready` once listening, then
-// `results` each time a response to the survey is written (PostgreSQL LISTEN/NOTIFY), and a
-// comment every 15 s to keep proxies from closing the stream. Same access as the results.
+// `results` each time a response to the survey is written (PostgreSQL LISTEN/NOTIFY) for members,
+// and for the public at most every N seconds after at least k new valid responses (the survey's
+// settings; lib/analytics/public-results-feed.ts), and a comment every 15 s to keep proxies from
+// closing the stream. Same access as the results.
 import { getActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/http/api-response";
 import { findDashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
+import { subscribeToPublicResults } from "@/lib/analytics/public-results-feed";
 import { subscribeToResults } from "@/lib/analytics/results-listener";
 import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
@@ -26,7 +29,11 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
         if (open) controller.enqueue(encoder.encode(text));
       };
       const event = (name: string, data: unknown) => write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
-      const unsubscribe = await subscribeToResults(survey.id, () => event("results", { at: new Date().toISOString() }));
+      const notify = () => event("results", { at: new Date().toISOString() });
+      const unsubscribe =
+        survey.access === "member"
+          ? await subscribeToResults(survey.id, notify)
+          : await subscribeToPublicResults({ db, surveyId: survey.id, ...survey.publicUpdates }, notify);
       const keepAlive = setInterval(() => write(": keep-alive\n\n"), KEEP_ALIVE_MS);
       stop = () => {
         if (!open) return;
