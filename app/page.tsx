@@ -15,7 +15,8 @@ export default async function HomePage() {
   const format = await getFormatter();
   const locale = await getLocale();
   const demo = await publicSurveySummary(DEMO_SLUG);
-  const rate = demo ? validityRate(demo.counts.valid, demo.counts.delivered) : null;
+  const { delivered, valid } = demo?.counts ?? { delivered: null, valid: null };
+  const rate = delivered !== null && valid !== null ? validityRate(valid, delivered) : null;
 
   return (
     <div className="space-y-10">
@@ -30,8 +31,8 @@ export default async function HomePage() {
           <>
             <p className="mt-2 text-slate-700" data-testid="demo-counts">
               {t("demoBody", {
-                delivered: demo.counts.delivered,
-                valid: demo.counts.valid,
+                delivered: delivered ?? "–",
+                valid: valid ?? "–",
                 validityRate: rate === null ? "–" : format.number(rate, { style: "percent", maximumFractionDigits: 1 }),
               })}
             </p>

@@ -75,8 +75,7 @@ export type Publication = {
 
 export function publicationFor(view: "exact" | "public", settings: DisclosureSettings): Publication {
   const { threshold, bound } = settings;
-  if (view === "exact")
-    return { view, perturbed: false, settings, size: (count) => count, count: (count) => count };
+  if (view === "exact") return { view, perturbed: false, settings, size: (count) => count, count: (count) => count };
   const small = (count: number) => count > 0 && count < threshold;
   if (settings.method === "suppress_only" || bound === 0)
     return {

@@ -77,6 +77,17 @@ export async function getComparison({
   return toComparison(a, b);
 }
 
+/** Delivered and valid responses of the whole survey, as this viewer may see them. */
+export async function getSampleTotals({ db, survey }: { db: Db; survey: DashboardSurvey }) {
+  const rows = await sumScope({ db, surveyId: survey.id, scope: "all", filter: { breakdowns: {} } });
+  const publication = publicationOf(survey);
+  const size = (metric: string) => {
+    const row = rows.find((r) => r.metric === metric);
+    return publication.size(row?.responses ?? 0, row?.keySum ?? 0);
+  };
+  return { delivered: size("delivered"), valid: size("valid") };
+}
+
 // The sample's make-up and response counts for a survey and filter.
 export async function getComposition({
   db,

@@ -1,6 +1,7 @@
-// The attention dashboard in Chromium: the paper's figures with their base and intervals, the
-// sample's make-up, filters held in the URL, the measure toggle, small cells hidden from the
-// public but shown (marked) to members, downloads, and live updates that survive a dropped stream.
+// The attention dashboard in Chromium: the paper's figures with their base and intervals (exact for
+// members, perturbed for the public), the sample's make-up, filters held in the URL, the measure
+// toggle, small cells hidden from the public but shown (marked) to members, downloads, and live
+// updates that survive a dropped stream.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Download, type Page } from "@playwright/test";
 import { createDbClient, type Db } from "@/lib/db/create-client";
@@ -47,14 +48,13 @@ async function submitResponse(request: APIRequestContext) {
   return id as string;
 }
 
-test("an anonymous visitor sees the paper's figures with base, intervals and the sample's make-up", async ({
-  page,
-}) => {
+test("a member sees the paper's exact figures with base, intervals and the sample's make-up", async ({ page }) => {
+  await signIn(page.request, "viewer@example.org");
   await page.goto(DASHBOARD);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Jilin small and micro enterprises: constraints on collaborative innovation (2017)",
   );
-  await expect(page.getByTestId("access-note")).toContainText("Public view");
+  await expect(page.getByTestId("access-note")).toContainText("Member view");
   await expect(page.getByTestId("count-delivered")).toHaveText("250");
   await expect(page.getByTestId("count-valid")).toHaveText("226");
   await expect(page.getByTestId("count-screened")).toHaveText("24");
@@ -97,6 +97,52 @@ test("an anonymous visitor sees the paper's figures with base, intervals and the
       .filter({ hasText: /%\s\(\d+\)/ })
       .first(),
   ).toHaveText("23.0% (52)");
+});
+
+test("an anonymous visitor sees figures perturbed by at most 2, told so, and a member can preview that view", async ({
+  page,
+  request,
+}) => {
+  await page.goto(DASHBOARD);
+  await expect(page.getByTestId("access-note")).toContainText(
+    "figures for the public are slightly perturbed to protect respondents",
+  );
+  await expect(page.getByTestId("access-note")).toContainText("at most 2");
+  const api = await (await request.get("/api/v1/surveys/jilin-2017/results/attention?level=macro")).json();
+  expect(api.perturbed).toBe(true);
+  expect(Math.abs(api.base - 226)).toBeLessThanOrEqual(2);
+  await expect(page.getByTestId("attention-macro-base")).toHaveText(`n = ${api.base}`);
+  const exact: Record<string, number> = {
+    national_policy: 156,
+    fiscal_tax_support: 120,
+    ip_protection: 61,
+    market_access: 48,
+    venture_capital: 35,
+    none: 20,
+  };
+  for (const f of api.factors as { code: string; count: number }[])
+    expect(Math.abs(f.count - exact[f.code]), f.code).toBeLessThanOrEqual(2);
+  const top = api.factors[0];
+  await expect(
+    macro(page)
+      .locator("svg text")
+      .filter({ hasText: /%\s\(\d+\)/ })
+      .first(),
+  ).toHaveText(`${(top.share * 100).toFixed(1)}% (${top.count})`);
+  await expect(page.getByTestId("attention-macro-perturbed")).toContainText("slightly perturbed");
+  // Asked again, the same firms give the same figures: repeating a request averages nothing away.
+  const again = await (await request.get("/api/v1/surveys/jilin-2017/results/attention?level=macro")).json();
+  expect(again).toEqual(api);
+
+  await signIn(page.request, "viewer@example.org");
+  await page.goto(DASHBOARD);
+  await expect(page.getByTestId("attention-macro-base")).toHaveText("n = 226");
+  await page.getByRole("link", { name: "Preview the public view" }).click();
+  await expect(page).toHaveURL(/view=public/);
+  await expect(page.getByText("You are previewing what the public sees.")).toBeVisible();
+  await expect(page.getByTestId("attention-macro-base")).toHaveText(`n = ${api.base}`);
+  await page.getByRole("link", { name: "Back to exact figures" }).click();
+  await expect(page.getByTestId("attention-macro-base")).toHaveText("n = 226");
 });
 
 /** Texts in the charts (SVG and HTML) under 4.5:1 against the figure. */
@@ -164,9 +210,15 @@ test("whiskers stand at their interval from the first frame, after a filter chan
 
 test("the day chart has a time axis: days stand in proportion to the time between them", async ({ page, request }) => {
   await submitResponse(request);
+  await signIn(page.request, "viewer@example.org");
   await page.goto(DASHBOARD);
-  const { days } = await (await request.get("/api/v1/surveys/jilin-2017/results/composition")).json();
-  const withValid = (days as { day: string; valid: number }[]).filter((d) => d.valid > 0);
+  const { periods, periodUnit } = await (
+    await page.request.get("/api/v1/surveys/jilin-2017/results/composition")
+  ).json();
+  expect(periodUnit).toBe("day");
+  const withValid = (periods as { period: string; valid: number }[])
+    .filter((d) => d.valid > 0)
+    .map((d) => ({ day: d.period, valid: d.valid }));
   expect(withValid[withValid.length - 1].day).toBe(today());
   const chart = page.getByTestId("chart-responses-per-day");
   const bars = chart.locator(".recharts-bar").first().locator(".recharts-bar-rectangle");
@@ -228,10 +280,12 @@ test("filters combine, live in the URL, match the API, and hide small cells from
   expect(hidden).toMatchObject({ suppressed: true, base: null, factors: [] });
 
   await page.getByRole("button", { name: "Clear filters" }).click();
-  await expect(page.getByTestId("attention-macro-base")).toHaveText("n = 226");
+  const all = await (await request.get("/api/v1/surveys/jilin-2017/results/attention?level=macro")).json();
+  await expect(page.getByTestId("attention-macro-base")).toHaveText(`n = ${all.base}`);
 });
 
 test("percent of responses divides mentions by all mentions", async ({ page }) => {
+  await signIn(page.request, "viewer@example.org");
   await page.goto(DASHBOARD);
   await page.getByLabel("Percent of responses (mentions)").check();
   await expect(page).toHaveURL(/measure=responses/);
@@ -255,9 +309,11 @@ test("members read how many responses were screened out and why, and researchers
   const count = (rule: string) => screened.find((r) => r.screenedRule === rule)?._count ?? 0;
   expect(count("too_fast")).toBeGreaterThan(0);
 
-  // The public sees the total only.
+  // The public sees the total only (as published: perturbed).
   await page.goto(DASHBOARD);
-  await expect(page.getByTestId("count-screened")).toHaveText(String(total));
+  const published = await (await page.request.get("/api/v1/surveys/jilin-2017/results/composition")).json();
+  await expect(page.getByTestId("count-screened")).toHaveText(String(published.totals.screened));
+  expect(Math.abs(published.totals.screened - total)).toBeLessThanOrEqual(4);
   await expect(page.getByTestId("screening-summary")).toHaveCount(0);
 
   await signIn(page.request, "viewer@example.org");
@@ -371,6 +427,8 @@ test("a response submitted elsewhere appears without a reload, also after the st
   await page.route("**/results/stream", (route) =>
     dropped++ === 0 ? route.abort("connectionreset") : route.fallback(),
   );
+  // Members' dashboards are live; the public's are throttled (tests/integration/disclosure.test.ts).
+  await signIn(page.request, "viewer@example.org");
   await page.goto(DASHBOARD);
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
   expect(dropped).toBeGreaterThanOrEqual(2);
@@ -389,7 +447,9 @@ test("a response submitted elsewhere appears without a reload, also after the st
   await expect(page.getByTestId("count-valid")).toHaveText(String(before));
 });
 
-test("two groups are compared factor by factor with Holm-adjusted p-values", async ({ page, request }) => {
+test("two groups are compared factor by factor with Holm-adjusted p-values", async ({ page }) => {
+  await signIn(page.request, "viewer@example.org");
+  const request = page.request;
   await page.goto(DASHBOARD);
   await page.getByRole("combobox", { name: "Compare by" }).selectOption("size_class");
   await page.getByRole("combobox", { name: "Group A" }).selectOption("micro");
@@ -417,6 +477,7 @@ test.describe("on a phone, in Chinese", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
 
   test("the dashboard reads in Chinese, fits the screen and passes axe (WCAG 2.1 AA)", async ({ page }) => {
+    await signIn(page.request, "viewer@example.org");
     await page.goto(DASHBOARD);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("吉林省小微企业协同创新制约因素调查（2017）");
     await expect(page.getByRole("heading", { name: "宏观（国家）层面：各因素关注度" })).toBeVisible();

@@ -1,25 +1,29 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import { responseCounts } from "@/lib/responses/counts";
 
-// Other specs submit to the demo survey too, so the expected counts are read from the database
-// at the moment of the check (the seeded 250 / 226 figures are asserted in tests/integration).
+// Other specs submit to the demo survey too, so the expected counts are read at the moment of the
+// check: the home page shows what the public dashboard publishes (perturbed), within 2 of the
+// database's (the seeded 250 / 226 figures are asserted in tests/integration).
 let db: Db;
 test.beforeAll(() => {
   db = createDbClient(process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL!, 2);
 });
 test.afterAll(() => db.$disconnect());
 
-async function demoCounts() {
+async function demoCounts(request: APIRequestContext) {
+  const { totals } = await (await request.get("/api/v1/surveys/jilin-2017/results/composition")).json();
   const survey = await db.survey.findUniqueOrThrow({ where: { slug: "jilin-2017" } });
-  const c = await responseCounts(db, survey.id);
-  const rate = ((100 * c.valid) / c.delivered).toFixed(1).replace(/\.0$/, "");
-  return { ...c, rate };
+  const exact = await responseCounts(db, survey.id);
+  expect(Math.abs(totals.delivered - exact.delivered)).toBeLessThanOrEqual(2);
+  expect(Math.abs(totals.valid - exact.valid)).toBeLessThanOrEqual(2);
+  const rate = ((100 * totals.valid) / totals.delivered).toFixed(1).replace(/\.0$/, "");
+  return { delivered: totals.delivered as number, valid: totals.valid as number, rate };
 }
 
-test("the home page explains the platform and shows the demo survey's real counts", async ({ page }) => {
-  const c = await demoCounts();
-  expect(c.delivered).toBeGreaterThanOrEqual(250);
+test("the home page explains the platform and shows the demo survey's published counts", async ({ page, request }) => {
+  const c = await demoCounts(request);
+  expect(c.delivered).toBeGreaterThanOrEqual(248);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("是什么制约了小微企业的创新？");
   await expect(page.getByTestId("demo-counts")).toContainText(
@@ -34,7 +38,7 @@ test("the language switch turns the interface to English and remembers it", asyn
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("What holds small firms back from innovating?");
   await page.reload();
-  const c = await demoCounts();
+  const c = await demoCounts(page.request);
   await expect(page.getByTestId("demo-counts")).toContainText(
     `${c.delivered} questionnaires delivered, ${c.valid} valid (${c.rate}%)`,
   );

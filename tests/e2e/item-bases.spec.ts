@@ -14,7 +14,10 @@ let slug: string;
 test.beforeAll(async () => {
   db = createDbClient(process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL!, 2);
   const { survey } = await createEngineSurvey(db, wbes);
-  await db.survey.update({ where: { id: survey.id }, data: { publicDashboard: true } });
+  await db.survey.update({
+    where: { id: survey.id },
+    data: { publicDashboard: true, disclosureMethod: "suppress_only" },
+  });
   slug = survey.slug;
   // 30 firms; access to finance: 12 rate it major or very severe, 16 lower, 1 don't know, 1 does not apply:
   // 12 / 28 = 42.9 %.

@@ -13,13 +13,16 @@ import type { FactorLevel } from "@/lib/questionnaire/definition-schema";
 import { breakdownsOf, toAnswerRows } from "@/lib/responses/answer-rows";
 
 let db: Db;
+/** The demo survey as its members see it: exact figures (the public's carry noise, tested in disclosure.test.ts). */
 let survey: DashboardSurvey;
+let publicSurvey: DashboardSurvey;
 const noFilter: ResultsFilter = { breakdowns: {} };
 
 beforeAll(async () => {
   await seedDemo(process.env.DATABASE_URL!);
   db = createDbClient(process.env.DATABASE_URL!, 4);
-  survey = (await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: null }))!;
+  publicSurvey = (await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: null }))!;
+  survey = { ...publicSurvey, access: "member" };
 });
 afterAll(() => db.$disconnect());
 
@@ -98,18 +101,18 @@ describe("attention shares of the demo survey", () => {
     const filter = { breakdowns: { region: "dunhua", industry: "services" } };
     const sql = await sharesBySql("macro_constraints", `r.breakdowns->>'region' = 'dunhua'`);
     expect(sql.base).toBeLessThan(10);
-    const publicView = await attention("macro", filter);
+    const publicView = await attention("macro", filter, publicSurvey);
     expect(publicView).toMatchObject({ suppressed: true, base: null, factors: [] });
-    expect((await attention("macro", { breakdowns: { region: "dunhua" } })).suppressed).toBe(true);
+    expect((await attention("macro", { breakdowns: { region: "dunhua" } }, publicSurvey)).suppressed).toBe(true);
     const composition = await getComposition({
       db,
-      survey,
+      survey: publicSurvey,
       filter: { breakdowns: { region: "dunhua" } },
       locale: "en",
     });
     expect(composition).toMatchObject({ suppressed: true, totals: null, distributions: [] });
 
-    const member = await attention("macro", { breakdowns: { region: "dunhua" } }, { ...survey, access: "member" });
+    const member = await attention("macro", { breakdowns: { region: "dunhua" } });
     expect(member).toMatchObject({ suppressed: false, smallBase: true, base: sql.base });
   });
 
