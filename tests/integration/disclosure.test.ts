@@ -296,3 +296,58 @@ describe("more attacks", () => {
     }
   });
 });
+
+describe("the survey setting", () => {
+  it("chooses the method and D, checks them, and records each change in the audit log", async () => {
+    const { updateSurvey } = await import("@/lib/surveys/update-survey");
+    const { SurveySettingsSchema } = await import("@/lib/surveys/survey-schema");
+    const survey = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } });
+    const researcher = await db.user.findFirstOrThrow({
+      where: { memberships: { some: { organizationId: survey.organizationId, role: "researcher" } } },
+      include: { memberships: true },
+    });
+    const actor = {
+      userId: researcher.id,
+      via: "session" as const,
+      memberships: researcher.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })),
+    };
+    const form = {
+      titleZh: survey.titleZh,
+      titleEn: survey.titleEn,
+      defaultLocale: "zh",
+      smallCellThreshold: "10",
+      publicDashboard: "on",
+      disclosureMethod: "perturb",
+      perturbationBound: "3",
+      publicUpdateSeconds: "120",
+      publicUpdateMinResponses: "",
+    };
+    const bad = SurveySettingsSchema.safeParse({ ...form, perturbationBound: "9", disclosureMethod: "noise" });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => [i.path[0], i.message])).toEqual([
+      ["disclosureMethod", "disclosureMethodInvalid"],
+      ["perturbationBound", "numberTooLarge"],
+    ]);
+    const input = SurveySettingsSchema.parse(form);
+    try {
+      expect(await updateSurvey({ db, actor, slug: DEMO_SURVEY_SLUG, input })).toBe(true);
+      const event = await db.auditEvent.findFirstOrThrow({
+        where: { targetId: survey.id, action: "survey.updated" },
+        orderBy: { createdAt: "desc" },
+      });
+      expect(event.data).toMatchObject({
+        disclosureMethod: "perturb",
+        perturbationBound: 3,
+        publicUpdateSeconds: 120,
+        publicUpdateMinResponses: null,
+      });
+      const published = await publicAttention("level=macro");
+      expect(Math.abs(published.base! - 226)).toBeLessThanOrEqual(3);
+    } finally {
+      await db.survey.update({
+        where: { id: survey.id },
+        data: { perturbationBound: 2, publicUpdateSeconds: 60 },
+      });
+    }
+  });
+});
