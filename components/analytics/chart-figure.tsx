@@ -5,7 +5,6 @@
 import { useRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { toCsvText, type CsvTable } from "@/lib/analytics/to-chart-bars";
-import { spreadsheetCell, spreadsheetText } from "@/lib/text/spreadsheet-text";
 import { useChartDownloadInfo } from "./chart-download-context";
 import { chartSvg, svgToPng, type LegendItem } from "./chart-image";
 
@@ -33,12 +32,6 @@ function save(blob: Blob, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Factor and breakdown labels are researchers' text: neutralised like every CSV the app writes. */
-const spreadsheetSafe = ({ header, rows }: CsvTable): CsvTable => ({
-  header: header.map(spreadsheetText),
-  rows: rows.map((row) => row.map(spreadsheetCell)),
-});
-
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function ChartFigure({ id, fileKey, title, subtitle, notes, legend, csv, table, children }: Props) {
@@ -65,8 +58,7 @@ export function ChartFigure({ id, fileKey, title, subtitle, notes, legend, csv, 
     );
   };
   const downloadCsv = () => {
-    if (csv)
-      save(new Blob([toCsvText(spreadsheetSafe(csv))], { type: "text/csv;charset=utf-8" }), fileName(today(), "csv"));
+    if (csv) save(new Blob([toCsvText(csv)], { type: "text/csv;charset=utf-8" }), fileName(today(), "csv"));
   };
   const button =
     "min-h-9 rounded border border-slate-300 bg-white px-2 text-xs font-medium text-slate-700 hover:bg-slate-50";

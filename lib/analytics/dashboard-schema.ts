@@ -20,10 +20,14 @@ export const RESERVED_PARAMS = [
   "view",
 ] as const;
 
+// Calendar dates; PostgreSQL has no year 0, and far-off years only hide typos.
+const MIN_YEAR = 1900;
+const MAX_YEAR = 9999;
 const DateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2017-03-31")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Not a real date");
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Not a real date")
+  .refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR, `Use a date between the years ${MIN_YEAR} and ${MAX_YEAR}`);
 
 export const ResultsFilterSchema = z
   .object({

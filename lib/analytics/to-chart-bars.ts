@@ -1,5 +1,6 @@
 // Rows for the recharts bar charts and their CSV downloads, from shaped results. Pure, browser-safe.
 import type { AttentionResult } from "./to-attention-result";
+import { spreadsheetCell } from "@/lib/text/spreadsheet-text";
 import type { Distribution } from "./to-composition";
 
 export type AttentionBar = {
@@ -64,10 +65,13 @@ export function distributionCsv(d: Distribution): CsvTable {
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** RFC 4180 text with a byte-order mark, so spreadsheet programs read Chinese labels correctly. */
+/**
+ * RFC 4180 text with a byte-order mark, so spreadsheet programs read Chinese labels correctly.
+ * Labels are researchers' text: neutralised against formulas like every CSV the app writes.
+ */
 export function toCsvText({ header, rows }: CsvTable): string {
   const cell = (v: string | number) => {
-    const s = String(v);
+    const s = String(spreadsheetCell(v));
     return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
   return "\uFEFF" + [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";

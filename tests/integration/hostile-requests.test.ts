@@ -1,11 +1,21 @@
 // Requests that once got a 500, an empty body or a silent drop (issue 13, defects 1, 4, 5, 6):
 // each now gets a JSON 4xx that names the problem, and nothing is stored.
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import { MAX_SUBMISSION_BYTES } from "@/lib/responses/submission-schema";
 import { seedDemo } from "@/prisma/seed";
 import { createRespondentSurveys, JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
+
+// Anonymous callers (routes run outside a Next request here, where cookies and headers are unknown).
+vi.mock("@/lib/auth/actor", async (original) => ({
+  ...(await original<typeof import("@/lib/auth/actor")>()),
+  getActor: async () => null,
+}));
+vi.mock("@/lib/i18n/request", async (original) => ({
+  ...(await original<typeof import("@/lib/i18n/request")>()),
+  resolveLocale: async () => "en",
+}));
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", Handler>>;

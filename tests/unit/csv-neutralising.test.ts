@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { ExportColumn, ExportRecord } from "@/lib/export/export-columns";
 import { writeCsv } from "@/lib/export/write-csv";
+import { toCsvText } from "@/lib/analytics/to-chart-bars";
 import { invitationLinksCsv } from "@/lib/surveys/parse-invitation-csv";
 import { spreadsheetCell, spreadsheetText } from "@/lib/text/spreadsheet-text";
 
@@ -25,6 +26,11 @@ describe("CSV header cells", () => {
     const [header, row] = text.replace(/^\uFEFF/, "").split("\r\n");
     expect(header).toBe(`id,"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(row).toBe("r1,'+86 138");
+  });
+
+  it("and chart downloads neutralise labels themselves, keeping negative numbers as numbers", () => {
+    const text = toCsvText({ header: ["label", "@count"], rows: [[HOSTILE, -3]] });
+    expect(text).toBe(`\uFEFFlabel,'@count\r\n"'=HYPERLINK(""http://evil.example"",""click"")",-3\r\n`);
   });
 
   it("and data cells are neutralised in the invitation links", () => {

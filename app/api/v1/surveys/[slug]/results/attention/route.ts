@@ -6,7 +6,6 @@ import { issuesOf, validationFailed } from "@/lib/http/api-response";
 import { AttentionQuerySchema } from "@/lib/analytics/dashboard-schema";
 import { getAttention } from "@/lib/analytics/results";
 import { resolveResultsRequest, resultsErrorResponse } from "@/lib/analytics/resolve-results-request";
-import { resultDatesOutOfBounds } from "@/lib/http/result-date-bounds";
 import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +13,6 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
-  const badDates = resultDatesOutOfBounds(search);
-  if (badDates) return badDates;
   const resolved = await resolveResultsRequest(slug, search);
   if ("error" in resolved) return resultsErrorResponse(resolved);
   const query = AttentionQuerySchema.safeParse({

@@ -7,7 +7,6 @@ import { AttentionQuerySchema, parseGroupComparison } from "@/lib/analytics/dash
 import { getComparison } from "@/lib/analytics/results";
 import { resolveResultsRequest, resultsErrorResponse } from "@/lib/analytics/resolve-results-request";
 import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
-import { resultDatesOutOfBounds } from "@/lib/http/result-date-bounds";
 import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
@@ -15,8 +14,6 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
-  const badDates = resultDatesOutOfBounds(search);
-  if (badDates) return badDates;
   const resolved = await resolveResultsRequest(slug, search);
   if ("error" in resolved) return resultsErrorResponse(resolved);
   const query = AttentionQuerySchema.safeParse({ level: search.get("level") ?? undefined });
