@@ -7,15 +7,20 @@
 //           rolled back, the two schemas interleaved, median and 10th percentile of 50): it
 //           moves less with other load on the machine than throughput does;
 //   reads   sumScope (what the attention endpoint runs) at BENCH_RESPONSES valid responses:
-//           unfiltered, a one-month range, two breakdown filters, and both (p50 / p95).
-// Usage: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:cells -- [writes] [reads]
+//           unfiltered, a one-month range, two breakdown filters, and both (p50 / p95);
+//   public  the same filters through getAttention as a member (exact) and as the public (cell key
+//           perturbation, dates in whole months), beside the cells query as it was before the
+//           key sums (docs/decisions/012-cell-key-perturbation.md), interleaved.
+// Usage: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:cells -- [writes] [reads] [public]
 // The reads database (sme_bench_dashboard, shared with bench/dashboard.ts) is kept between runs.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { sumScope } from "../lib/analytics/cell-queries";
+import { cellsCondition, sumScope } from "../lib/analytics/cell-queries";
+import { findDashboardSurvey, type DashboardSurvey } from "../lib/analytics/find-dashboard-survey";
+import { getAttention } from "../lib/analytics/results";
 import type { ResultsFilter } from "../lib/analytics/dashboard-schema";
 import { createDbClient } from "../lib/db/create-client";
 import { adminQuery, applyMigrations, withDatabase } from "../lib/db/schema-engine";
@@ -228,10 +233,74 @@ async function reads() {
   await db.$disconnect();
 }
 
+/** The cells query before issue 10 (no key sums): the baseline of the public reads. */
+async function sumScopeWithoutKeys(db: ReturnType<typeof createDbClient>, surveyId: string, filter: ResultsFilter) {
+  return db.$queryRaw<unknown[]>`
+    SELECT c.metric, sum(c.responses)::float8 AS responses, sum(c.mentions)::float8 AS mentions,
+           sum(c.value_sum) AS value_sum, sum(c.value_count)::float8 AS value_count
+    FROM result_cell c
+    WHERE c.survey_id = ${surveyId}::uuid AND c.scope = 'macro' ${cellsCondition("c", filter)}
+    GROUP BY 1`;
+}
+
+async function publicReads() {
+  const url = await prepareBenchDatabase(SERVER, "sme_bench_dashboard", RESPONSES);
+  const db = createDbClient(url, 2);
+  const found = (await findDashboardSurvey({ db, slug: "jilin-2017", actor: null }))!;
+  const viewers: [string, DashboardSurvey][] = [
+    ["member (exact)", { ...found, access: "member" }],
+    ["public (perturbed)", { ...found, access: "public" }],
+  ];
+  const two = { region: "changchun", industry: "services" };
+  const cases: [string, ResultsFilter][] = [
+    ["unfiltered", { breakdowns: {} }],
+    ["region + industry", { breakdowns: two }],
+    ["one month (April 2017)", { breakdowns: {}, from: "2017-04-01", to: "2017-04-30" }],
+  ];
+  console.log(`\nReads at ${RESPONSES} valid responses, level macro, 200 interleaved rounds after 20 warm-up`);
+  console.log("| filter | read | base n | p50 | p95 |\n|---|---|---|---|---|");
+  for (const [label, filter] of cases) {
+    const runs: [string, () => Promise<number | null>][] = [
+      ...(filter.from
+        ? []
+        : [
+            ["cells query before key sums", async () => (await sumScopeWithoutKeys(db, found.id, filter), null)] as [
+              string,
+              () => Promise<number | null>,
+            ],
+          ]),
+      ...viewers.map(
+        ([name, survey]) =>
+          [
+            `getAttention, ${name}`,
+            async () =>
+              (await getAttention({ db, survey, level: "macro", filter, measure: "cases", locale: "en" })).base,
+          ] as [string, () => Promise<number | null>],
+      ),
+    ];
+    for (let i = 0; i < 20; i++) for (const [, run] of runs) await run();
+    const samples = runs.map(() => [] as number[]);
+    const bases: (number | null)[] = runs.map(() => null);
+    for (let i = 0; i < 200; i++)
+      for (const [j, [, run]] of runs.entries()) {
+        const t0 = performance.now();
+        bases[j] = await run();
+        samples[j].push(performance.now() - t0);
+      }
+    runs.forEach(([name], j) =>
+      console.log(
+        `| ${label} | ${name} | ${bases[j] ?? "–"} | ${percentile(samples[j], 50).toFixed(2)} ms | ${percentile(samples[j], 95).toFixed(2)} ms |`,
+      ),
+    );
+  }
+  await db.$disconnect();
+}
+
 const parts = process.argv.slice(2);
 (async () => {
   if (!parts.length || parts.includes("writes")) await writes();
   if (!parts.length || parts.includes("reads")) await reads();
+  if (!parts.length || parts.includes("public")) await publicReads();
   process.exit(0);
 })().catch((e) => {
   console.error(e);
