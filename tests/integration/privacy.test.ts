@@ -66,7 +66,10 @@ describe("client addresses", () => {
 
 describe("erasing a response", () => {
   it("is for owners: the response, its answers and its share of the results go; the audit log says who and when", async () => {
-    const survey = (await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: null }))!;
+    const survey = {
+      ...(await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: null }))!,
+      access: "member" as const,
+    };
     const base = async () =>
       (await getAttention({ db, survey, level: "macro", filter: { breakdowns: {} }, measure: "cases", locale: "en" }))
         .base;
