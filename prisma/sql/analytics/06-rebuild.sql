@@ -19,20 +19,20 @@ BEGIN
       OR sum((x->>5)::bigint) <> 0;
 END $$;
 
--- Derives a survey's tallies and cells from scratch (bulk loads, repairs).
+-- Derives a survey's tallies and cells from scratch (bulk loads, repairs). The responses are
+-- taken in their physical order, listed in one snapshot: a bulk load's answer rows lie in the
+-- same order, so each chunk reads them in sequence rather than all over the table.
 CREATE OR REPLACE FUNCTION analytics_rebuild(p_survey_id uuid, p_chunk int DEFAULT 20000)
 RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
+  all_ids uuid[];
   ids uuid[];
-  last_id uuid := '00000000-0000-0000-0000-000000000000';
   total bigint := 0;
 BEGIN
   DELETE FROM result_tally WHERE survey_id = p_survey_id;
-  LOOP
-    SELECT array_agg(id ORDER BY id) INTO ids
-    FROM (SELECT id FROM response WHERE survey_id = p_survey_id AND id > last_id ORDER BY id LIMIT p_chunk) s;
-    EXIT WHEN ids IS NULL;
-    last_id := ids[array_length(ids, 1)];
+  SELECT COALESCE(array_agg(id ORDER BY ctid), '{}') INTO all_ids FROM response WHERE survey_id = p_survey_id;
+  WHILE total < COALESCE(array_length(all_ids, 1), 0) LOOP
+    ids := all_ids[total + 1 : total + p_chunk];
     INSERT INTO result_tally (response_id, survey_id, cell_key, breakdowns, completed_at, record_key, contributions)
     SELECT r.id, r.survey_id, r.breakdowns::text, r.breakdowns, r.completed_at, r.record_key,
            jsonb_agg(jsonb_build_array(c.scope, c.metric, c.responses, c.mentions, c.value_sum, c.value_count)
