@@ -35,6 +35,8 @@ async function actorFromToken(token: string): Promise<Actor | null> {
 export const getActor = cache(async (request?: Request): Promise<Actor | null> => {
   const authorization = (request?.headers ?? (await headers())).get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) return actorFromToken(authorization.slice(7).trim());
+  // Without a cookie there is no session to look up.
+  if (request && !request.headers.has("cookie")) return null;
   const session = await getServerSession(authOptions);
   const { userId, sessionId } = (session ?? {}) as { userId?: string; sessionId?: string };
   if (!userId) return null;

@@ -22,10 +22,13 @@ export function validationFailed(issues: ApiIssue[], message = "The request is n
  * `texts` maps them to the words the form would show.
  */
 export function issuesOf(error: z.ZodError, texts: Record<string, string> = {}): ApiIssue[] {
-  return error.issues.map((i) => ({
-    path: i.path.map((p) => (typeof p === "number" ? p : String(p))),
-    message: Object.hasOwn(texts, i.message) ? texts[i.message] : i.message,
-  }));
+  return error.issues.flatMap((i) => {
+    const path = i.path.map((p) => (typeof p === "number" ? p : String(p)));
+    // An unknown field is reported at its own path, so a client sees which one to drop.
+    if (i.code === "unrecognized_keys")
+      return i.keys.map((key) => ({ path: [...path, key], message: `"${key}" is not a field of this body` }));
+    return [{ path, message: Object.hasOwn(texts, i.message) ? texts[i.message] : i.message }];
+  });
 }
 
 /** A JSON answer encoded through its documented schema (lib/openapi/api-routes.ts): extra fields are dropped. */

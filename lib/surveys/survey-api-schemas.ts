@@ -44,6 +44,9 @@ export const CreateSurveyBodySchema = SurveySettingsBodySchema.extend({
   defaultLocale: LocaleSchema,
 }).strict();
 
+/** What the survey form sends for fields a new survey's body leaves out (a title may be given in one language). */
+export const NEW_SURVEY_FORM_DEFAULTS = { titleZh: "", titleEn: "", publicDashboard: false, embedOrigins: [] };
+
 /** The settings columns of a stored survey. */
 type StoredSettings = {
   titleZh: string;

@@ -19,6 +19,7 @@ import { getSurvey } from "@/lib/surveys/get-survey";
 import { listSurveys } from "@/lib/surveys/list-surveys";
 import {
   CreateSurveyBodySchema,
+  NEW_SURVEY_FORM_DEFAULTS,
   SURVEY_ERROR_TEXT,
   SurveyDetailSchema,
   SurveyListSchema,
@@ -60,7 +61,7 @@ export const POST = apiRoute(async (request: Request) => {
   const body = await readJsonBody(request, CreateSurveyBodySchema, MAX_BODY_BYTES);
   if ("response" in body) return body.response;
   // The survey form's rules, word for word.
-  const input = CreateSurveySchema.safeParse(body.data);
+  const input = CreateSurveySchema.safeParse({ ...NEW_SURVEY_FORM_DEFAULTS, ...body.data });
   if (!input.success) return validationFailed(issuesOf(input.error, SURVEY_ERROR_TEXT));
   try {
     const created = await createSurvey({ db, actor, input: input.data });
