@@ -63,8 +63,7 @@ async function api(
   const headers: Record<string, string> = { "x-forwarded-for": `10.12.0.${++ip % 250}` };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers["content-type"] = "application/json";
-  const module = (await ROUTES[template]()) as RouteModule;
-  const handler = module[method];
+  const handler = ((await ROUTES[template]()) as RouteModule)[method];
   expect(handler, `${method} ${template} is served`).toBeTypeOf("function");
   const res = await handler!(
     new Request(`http://test${address}${opts.query ? `?${opts.query}` : ""}`, {
