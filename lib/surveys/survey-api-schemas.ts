@@ -138,15 +138,15 @@ const InvitationRowSchema = z
   })
   .strict();
 
+/** An invitation list's name, in the survey page's upload and the API alike. */
+export const InvitationListNameSchema = z.string().trim().min(1).max(100);
+export const DEFAULT_INVITATION_LIST_NAME = "Invitations";
+
 export const CreateInvitationsBodySchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .default("Invitations")
-      .describe('The list\'s name, e.g. "Changchun mail-out".'),
+    name: InvitationListNameSchema.default(DEFAULT_INVITATION_LIST_NAME).describe(
+      'The list\'s name, e.g. "Changchun mail-out".',
+    ),
     invitations: z
       .array(InvitationRowSchema)
       .optional()
