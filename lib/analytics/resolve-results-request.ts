@@ -15,11 +15,13 @@ export type ResultsRequest = { survey: DashboardSurvey; filter: ResultsFilter; l
 export type ResultsRequestError =
   { error: "not_found" } | { error: "invalid_filter"; survey: DashboardSurvey; locale: Locale; issues: FilterIssue[] };
 
+/** `request` is the API request (its bearer token is read from it); pages leave it out. */
 export async function resolveResultsRequest(
   slug: string,
   params: URLSearchParams,
+  request?: Request,
 ): Promise<ResultsRequest | ResultsRequestError> {
-  const survey = await findDashboardSurvey({ db, slug, actor: await getActor() });
+  const survey = await findDashboardSurvey({ db, slug, actor: await getActor(request) });
   if (!survey) return { error: "not_found" };
   const asked = params.get("locale");
   const locale = isLocale(asked) ? asked : await resolveLocale();

@@ -5,6 +5,7 @@
 // adding one entry; its schemas are the ones its route parses with and answers through.
 import { z } from "zod";
 import { AttentionQuerySchema, FilterDatesQuerySchema } from "@/lib/analytics/dashboard-schema";
+import { AttentionResultSchema, ComparisonSchema, CompositionSchema } from "@/lib/analytics/results-api-schemas";
 import {
   ApiTokenListSchema,
   ApiTokenParamsSchema,
@@ -410,10 +411,7 @@ export const API_ROUTES: ApiRouteEntry[] = [
     query: AttentionResultsQuerySchema,
     breakdownFilters: true,
     responses: {
-      200: {
-        description: "{ base, level, factors: [{ code, label, count, share, ci }], suppressed }.",
-        contentTypes: ["application/json"],
-      },
+      200: { description: "The level's factors with counts, shares and intervals.", schema: AttentionResultSchema },
     },
     errors: { 404: "No survey at this address, or its results are not shared with you.", 422: invalid },
   },
@@ -429,7 +427,7 @@ export const API_ROUTES: ApiRouteEntry[] = [
     query: ResultsQuerySchema,
     breakdownFilters: true,
     responses: {
-      200: { description: "Counts per state, breakdown value and day.", contentTypes: ["application/json"] },
+      200: { description: "Counts per state, breakdown value and day.", schema: CompositionSchema },
     },
     errors: { 404: "No survey at this address, or its results are not shared with you.", 422: invalid },
   },
@@ -445,7 +443,7 @@ export const API_ROUTES: ApiRouteEntry[] = [
     query: CompareQuerySchema,
     breakdownFilters: true,
     responses: {
-      200: { description: "Both groups' shares per factor and the tests.", contentTypes: ["application/json"] },
+      200: { description: "Both groups' shares per factor and the tests.", schema: ComparisonSchema },
     },
     errors: { 404: "No survey at this address, or its results are not shared with you.", 422: invalid },
   },

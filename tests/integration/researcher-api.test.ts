@@ -32,6 +32,12 @@ const ROUTES: Record<string, () => Promise<unknown>> = {
   "/api/v1/surveys/{slug}/responses": () => import("@/app/api/v1/surveys/[slug]/responses/route"),
   "/api/v1/responses/{id}": () => import("@/app/api/v1/responses/[id]/route"),
   "/api/v1/responses/{id}/screening": () => import("@/app/api/v1/responses/[id]/screening/route"),
+  "/api/v1/surveys/{slug}/responses/{submissionId}": () =>
+    import("@/app/api/v1/surveys/[slug]/responses/[submissionId]/route"),
+  "/api/v1/surveys/{slug}/results/attention": () => import("@/app/api/v1/surveys/[slug]/results/attention/route"),
+  "/api/v1/surveys/{slug}/results/composition": () => import("@/app/api/v1/surveys/[slug]/results/composition/route"),
+  "/api/v1/surveys/{slug}/results/compare": () => import("@/app/api/v1/surveys/[slug]/results/compare/route"),
+  "/api/health": () => import("@/app/api/health/route"),
   "/api/v1/tokens": () => import("@/app/api/v1/tokens/route"),
   "/api/v1/tokens/{id}": () => import("@/app/api/v1/tokens/[id]/route"),
 };
@@ -501,5 +507,51 @@ describe("API tokens for oneself", () => {
     expect(
       (await api("DELETE", "/api/v1/tokens/{id}", { token: tokens.researcher, params: { id: spareTokenId } })).status,
     ).toBe(404);
+  });
+});
+
+describe("the other documented answers match the document too", () => {
+  it("the respondent endpoints: the public survey, a partial save and its resume state", async () => {
+    const survey = await api("GET", "/api/v1/surveys/{slug}", { params: { slug: DEMO_SURVEY_SLUG } });
+    expect(survey.body).toMatchObject({ slug: DEMO_SURVEY_SLUG, requiresToken: false });
+    const submissionId = randomUUID();
+    const saved = await api("POST", "/api/v1/surveys/{slug}/responses", {
+      params: { slug: DEMO_SURVEY_SLUG },
+      body: { submissionId, locale: "zh", partial: true, answers: { region: "changchun" } },
+    });
+    expect(saved.body).toMatchObject({ status: "partial", revision: 1 });
+    const resumed = await api("GET", "/api/v1/surveys/{slug}/responses/{submissionId}", {
+      params: { slug: DEMO_SURVEY_SLUG, submissionId },
+    });
+    expect(resumed.body).toMatchObject({ status: "partial", answers: { region: "changchun" } });
+  });
+
+  it("the results endpoints, for a member's token and the public, and the health check", async () => {
+    const params = { slug: DEMO_SURVEY_SLUG };
+    const attention = await api("GET", "/api/v1/surveys/{slug}/results/attention", {
+      token: tokens.viewer,
+      params,
+      query: "level=macro&locale=en&region=changchun",
+    });
+    expect(attention.body).toMatchObject({ level: "macro", suppressed: false });
+    expect(attention.body.factors.length).toBeGreaterThan(2);
+    const composition = await api("GET", "/api/v1/surveys/{slug}/results/composition", {
+      token: tokens.researcher,
+      params,
+      query: "locale=en",
+    });
+    expect(composition.body.totals).toMatchObject({ delivered: 250, valid: 226 });
+    const compared = await api("GET", "/api/v1/surveys/{slug}/results/compare", {
+      token: tokens.researcher,
+      params,
+      query: "level=middle&locale=en&compare_by=size_class&group_a=micro&group_b=small",
+    });
+    expect(compared.body.factors.length).toBeGreaterThan(2);
+    const anonymous = await api("GET", "/api/v1/surveys/{slug}/results/attention", {
+      params,
+      query: "level=micro&locale=zh",
+    });
+    expect([200, 404]).toContain(anonymous.status);
+    expect((await api("GET", "/api/health")).body).toMatchObject({ status: "ok" });
   });
 });

@@ -17,7 +17,7 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
   const search = new URL(request.url).searchParams;
   const badDates = resultDatesOutOfBounds(search);
   if (badDates) return badDates;
-  const resolved = await resolveResultsRequest(slug, search);
+  const resolved = await resolveResultsRequest(slug, search, request);
   if ("error" in resolved) return resultsErrorResponse(resolved);
   const query = AttentionQuerySchema.safeParse({ level: search.get("level") ?? undefined });
   if (!query.success) return validationFailed(issuesOf(query.error), "Give level=macro, middle or micro.");

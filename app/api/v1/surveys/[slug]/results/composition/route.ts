@@ -14,7 +14,7 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
   const search = new URL(request.url).searchParams;
   const badDates = resultDatesOutOfBounds(search);
   if (badDates) return badDates;
-  const resolved = await resolveResultsRequest(slug, search);
+  const resolved = await resolveResultsRequest(slug, search, request);
   if ("error" in resolved) return resultsErrorResponse(resolved);
   return Response.json(await getComposition({ db, ...resolved }), {
     headers: { "Cache-Control": "private, no-store" },
