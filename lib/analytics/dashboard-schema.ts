@@ -39,6 +39,22 @@ export const ResultsFilterSchema = z
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "The start date is after the end date", path: ["to"] });
 export type ResultsFilter = z.infer<typeof ResultsFilterSchema>;
 
+/** `from` and `to` as query parameters, for the API's description (lib/openapi/). */
+export const FilterDatesQuerySchema = z.object({
+  from: DateSchema.optional().describe("First day of completion (UTC), YYYY-MM-DD, included."),
+  to: DateSchema.optional().describe("Last day of completion (UTC), YYYY-MM-DD, included."),
+});
+
+const DAY_MS = 86_400_000;
+
+/** The instants a filter's date range covers: whole UTC days, both ends included, as the dashboards count. */
+export function dateRangeBounds(filter: Pick<ResultsFilter, "from" | "to">): { gte?: Date; lt?: Date } {
+  return {
+    ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+    ...(filter.to ? { lt: new Date(Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS) } : {}),
+  };
+}
+
 export type FilterIssue = { path: string[]; message: string };
 
 /**

@@ -15,11 +15,13 @@ export type ResultsRequest = { survey: DashboardSurvey; filter: ResultsFilter; l
 export type ResultsRequestError =
   { error: "not_found" } | { error: "invalid_filter"; survey: DashboardSurvey; locale: Locale; issues: FilterIssue[] };
 
+/** `request` is the API request (its bearer token is read from it); pages leave it out. */
 export async function resolveResultsRequest(
   slug: string,
   params: URLSearchParams,
+  request?: Request,
 ): Promise<ResultsRequest | ResultsRequestError> {
-  const found = await findDashboardSurvey({ db, slug, actor: await getActor() });
+  const found = await findDashboardSurvey({ db, slug, actor: await getActor(request) });
   if (!found) return { error: "not_found" };
   // Members may look at the dashboard as the public sees it.
   const survey =

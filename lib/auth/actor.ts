@@ -28,11 +28,15 @@ async function actorFromToken(token: string): Promise<Actor | null> {
 
 /**
  * The caller, or null when anonymous (or presenting a revoked or unknown token). Memoized per
- * server render, so a page and its metadata look the caller up once.
+ * server render, so a page and its metadata look the caller up once. API routes pass their
+ * request: a bearer token is then read from it directly, so a scripted call needs nothing of
+ * Next's request scope (and the integration tests call route handlers as plain functions).
  */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  const authorization = (await headers()).get("authorization");
+export const getActor = cache(async (request?: Request): Promise<Actor | null> => {
+  const authorization = (request?.headers ?? (await headers())).get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) return actorFromToken(authorization.slice(7).trim());
+  // Without a cookie there is no session to look up.
+  if (request && !request.headers.has("cookie")) return null;
   const session = await getServerSession(authOptions);
   const { userId, sessionId } = (session ?? {}) as { userId?: string; sessionId?: string };
   if (!userId) return null;

@@ -24,6 +24,8 @@ export async function actorOrganizations(actor: Actor): Promise<ActorOrganizatio
 /** The current organization, or null when the actor belongs to none. */
 export async function currentOrganization(actor: Actor): Promise<ActorOrganization | null> {
   const organizations = await actorOrganizations(actor);
+  // A token belongs to one organization only; the switcher's cookie is a browser's.
+  if (actor.via === "token") return organizations[0] ?? null;
   const chosen = (await cookies()).get(ORGANIZATION_COOKIE)?.value;
   return organizations.find((o) => o.slug === chosen) ?? organizations[0] ?? null;
 }
@@ -36,4 +38,13 @@ export async function rememberCurrentOrganization(slug: string) {
     sameSite: "lax",
     httpOnly: true,
   });
+}
+
+/**
+ * The organization an API request acts in: `?organization=<slug>` when given (null unless the
+ * actor belongs to it), else the current one.
+ */
+export async function requestedOrganization(actor: Actor, slug: string | null): Promise<ActorOrganization | null> {
+  if (!slug) return currentOrganization(actor);
+  return (await actorOrganizations(actor)).find((o) => o.slug === slug) ?? null;
 }

@@ -1,6 +1,6 @@
 // JSON answers of the HTTP API: every non-2xx carries an `error` code and a human message
 // (DESIGN.md §5), never a stack trace.
-import type { z } from "zod";
+import { z } from "zod";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "@/lib/text/storable-text";
 
 export type ApiIssue = { path: (string | number)[]; message: string };
@@ -17,12 +17,26 @@ export function validationFailed(issues: ApiIssue[], message = "The request is n
   return apiError(422, "validation_failed", message, { issues });
 }
 
-export function issuesOf(error: z.ZodError): ApiIssue[] {
-  return error.issues.map((i) => ({
-    path: i.path.map((p) => (typeof p === "number" ? p : String(p))),
-    message: i.message,
-  }));
+/**
+ * The issues of a failed parse. Schemas shared with forms carry message keys ("dateInvalid"):
+ * `texts` maps them to the words the form would show.
+ */
+export function issuesOf(error: z.ZodError, texts: Record<string, string> = {}): ApiIssue[] {
+  return error.issues.flatMap((i) => {
+    const path = i.path.map((p) => (typeof p === "number" ? p : String(p)));
+    // An unknown field is reported at its own path, so a client sees which one to drop.
+    if (i.code === "unrecognized_keys")
+      return i.keys.map((key) => ({ path: [...path, key], message: `"${key}" is not a field of this body` }));
+    return [{ path, message: Object.hasOwn(texts, i.message) ? texts[i.message] : i.message }];
+  });
 }
+
+/** A JSON answer encoded through its documented schema (lib/openapi/api-routes.ts): extra fields are dropped. */
+export function answer<S extends z.ZodType>(schema: S, data: z.output<S>, init?: ResponseInit): Response {
+  return Response.json(z.encode(schema, data), init);
+}
+
+export const forbidden = (message: string) => apiError(403, "forbidden", message);
 
 const tooLarge = (maxBytes: number) => apiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
 
@@ -51,12 +65,14 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
 
 /**
  * Reads a JSON body of at most `maxBytes` and parses it with `schema`. Returns the data, or the
- * Response to send (413 too large, 400 not JSON, 422 with the schema's issues).
+ * Response to send (413 too large, 400 not JSON, 422 with the schema's issues, message keys of
+ * form schemas worded by `texts`).
  */
 export async function readJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
   maxBytes: number,
+  texts?: Record<string, string>,
 ): Promise<{ data: z.infer<S> } | { response: Response }> {
   const text = await readBodyText(request, maxBytes);
   if (text === null) return { response: tooLarge(maxBytes) };
@@ -69,6 +85,29 @@ export async function readJsonBody<S extends z.ZodType>(
   const unstorable = unstorableTextPath(json);
   if (unstorable) return { response: validationFailed([{ path: unstorable, message: UNSTORABLE_TEXT_MESSAGE }]) };
   const parsed = schema.safeParse(json);
-  if (!parsed.success) return { response: validationFailed(issuesOf(parsed.error)) };
+  if (!parsed.success) return { response: validationFailed(issuesOf(parsed.error, texts)) };
   return { data: parsed.data };
+}
+
+/**
+ * Parses the query parameters `schema` names (others, such as breakdown filters, are left to the
+ * caller). Returns the data, or the 422 to send.
+ */
+export function readQuery<S extends z.ZodObject>(
+  params: URLSearchParams,
+  schema: S,
+  texts?: Record<string, string>,
+): { data: z.infer<S> } | { response: Response } {
+  const given = Object.fromEntries(
+    Object.keys(schema.shape).flatMap((k) => (params.has(k) ? [[k, params.get(k)]] : [])),
+  );
+  const parsed = schema.safeParse(given);
+  if (!parsed.success) return { response: validationFailed(issuesOf(parsed.error, texts), "The query is not valid.") };
+  return { data: parsed.data };
+}
+
+/** Path parameters checked by their schema: a malformed id is simply not found. */
+export function readParams<S extends z.ZodObject>(params: Record<string, string>, schema: S): z.infer<S> | null {
+  const parsed = schema.safeParse(params);
+  return parsed.success ? parsed.data : null;
 }

@@ -3,16 +3,18 @@
 import "server-only";
 import type { Db, Prisma } from "@/lib/db/create-client";
 import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { roleFor } from "@/lib/auth/permissions";
 import { recordEvent } from "@/lib/audit/record-event";
 import { ScreeningReasonSchema } from "./screening-reason-schema";
 import { isUuid } from "@/lib/db/uuid";
 
 export type ScreenResult = "done" | "not_found" | "not_complete";
 
-async function findScreenable(tx: Prisma.TransactionClient, actor: Actor, slug: string, id: string) {
+/** `slug` undefined: any survey of the actor's organizations (the API addresses a response by its id). */
+async function findScreenable(tx: Prisma.TransactionClient, actor: Actor, slug: string | undefined, id: string) {
   if (!isUuid(id)) return null;
   return tx.response.findFirst({
-    where: { id, survey: { slug, organizationId: { in: organizationsWhere(actor, "researcher") } } },
+    where: { id, survey: { slug, organizationId: { in: organizationsWhere(actor, roleFor("responses.write")) } } },
     select: {
       id: true,
       status: true,
@@ -26,7 +28,7 @@ async function findScreenable(tx: Prisma.TransactionClient, actor: Actor, slug: 
 export async function markResponseInvalid(opts: {
   db: Db;
   actor: Actor;
-  slug: string;
+  slug?: string;
   id: string;
   reason: string;
 }): Promise<ScreenResult> {
@@ -53,7 +55,12 @@ export async function markResponseInvalid(opts: {
 }
 
 /** Returns a screened response (by hand or by a rule) to the valid set. */
-export async function restoreResponse(opts: { db: Db; actor: Actor; slug: string; id: string }): Promise<ScreenResult> {
+export async function restoreResponse(opts: {
+  db: Db;
+  actor: Actor;
+  slug?: string;
+  id: string;
+}): Promise<ScreenResult> {
   return opts.db.$transaction(async (tx) => {
     const response = await findScreenable(tx, opts.actor, opts.slug, opts.id);
     if (!response) return "not_found";

@@ -1,9 +1,10 @@
 // How the public API answers a submission outcome (DESIGN.md §5). Messages are for developers;
 // the respondent form words each `error` code in the respondent's language itself.
 import "server-only";
-import { apiError } from "@/lib/http/api-response";
+import { answer, apiError } from "@/lib/http/api-response";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
 import { answerIssuesForApi } from "./answer-issues-for-api";
+import { SubmissionResultSchema } from "./submission-schema";
 import type { PublicSurvey } from "./public-survey";
 import type { SubmitOutcome } from "./submit-response";
 
@@ -25,7 +26,7 @@ export function surveyNotOpen(survey: Pick<PublicSurvey, "state" | "opensAt" | "
 export function submissionHttpResponse(outcome: SubmitOutcome, locale: Locale): Response {
   switch (outcome.kind) {
     case "stored":
-      return Response.json(outcome.result, { status: outcome.created ? 201 : 200 });
+      return answer(SubmissionResultSchema, outcome.result, { status: outcome.created ? 201 : 200 });
     case "not_found":
       return apiError(404, "not_found", "No survey has this address.");
     case "not_open":

@@ -51,7 +51,13 @@ export type SubmissionInput = z.infer<typeof SubmissionSchema>;
 export const PaperEntrySchema = SubmissionSchema.pick({ submissionId: true, locale: true, answers: true });
 
 /** What POST answers on success: 201 for a new (or newly completed) response, 200 for a replay or an update. */
-export type SubmissionResult = { id: string; submissionId: string; status: "partial" | "complete"; revision: number };
+export const SubmissionResultSchema = z.object({
+  id: z.uuid(),
+  submissionId: z.uuid(),
+  status: z.enum(["partial", "complete"]),
+  revision: z.int().describe("Pass it with the next save of the same filling."),
+});
+export type SubmissionResult = z.infer<typeof SubmissionResultSchema>;
 
 /** The 409 body when the server holds newer answers than the revision a save was based on. */
 export type StaleRevisionBody = {

@@ -5,12 +5,14 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/create-client";
 import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { roleFor } from "@/lib/auth/permissions";
+import { recordEvent } from "@/lib/audit/record-event";
 import { hashInvitationToken } from "@/lib/responses/invitation-token";
 import type { InvitationRow } from "./parse-invitation-csv";
 
 export const INVITATION_TOKEN_PREFIX = "inv_";
 
-/** Null when the actor may not field the survey; otherwise each firm with its token. */
+/** Null when the actor may not field the survey; otherwise each firm with its invitation's id and token. */
 export async function createInvitations(opts: {
   db: Db;
   actor: Actor;
@@ -19,32 +21,43 @@ export async function createInvitations(opts: {
   rows: InvitationRow[];
 }) {
   const survey = await opts.db.survey.findFirst({
-    where: { slug: opts.slug, organizationId: { in: organizationsWhere(opts.actor, "researcher") } },
-    select: { id: true },
+    where: { slug: opts.slug, organizationId: { in: organizationsWhere(opts.actor, roleFor("surveys.manage")) } },
+    select: { id: true, organizationId: true },
   });
   if (!survey) return null;
   // 128 random bits: unguessable, and short enough for a link in an SMS or a letter.
-  const tokens = opts.rows.map((row) => ({
-    ...row,
-    token: INVITATION_TOKEN_PREFIX + randomBytes(16).toString("base64url"),
-  }));
-  const collector = await opts.db.collector.create({
-    data: {
-      surveyId: survey.id,
-      kind: "invitation",
-      name: opts.name,
-      invitations: {
-        createMany: {
-          data: tokens.map((t) => ({
-            tokenHash: hashInvitationToken(t.token),
-            firmName: t.firmName,
-            contact: t.contact,
-            firmIdentifier: t.firmIdentifier,
-          })),
-        },
-      },
-    },
-    select: { id: true },
+  const tokens = opts.rows.map((row) => {
+    const token = INVITATION_TOKEN_PREFIX + randomBytes(16).toString("base64url");
+    return { ...row, token, tokenHash: hashInvitationToken(token) };
   });
-  return { collectorId: collector.id, invitations: tokens };
+  return opts.db.$transaction(async (tx) => {
+    const collector = await tx.collector.create({
+      data: { surveyId: survey.id, kind: "invitation", name: opts.name },
+      select: { id: true },
+    });
+    const created = await tx.invitationToken.createManyAndReturn({
+      data: tokens.map((t) => ({
+        collectorId: collector.id,
+        tokenHash: t.tokenHash,
+        firmName: t.firmName,
+        contact: t.contact,
+        firmIdentifier: t.firmIdentifier,
+      })),
+      select: { id: true, tokenHash: true },
+    });
+    const idOf = new Map(created.map((c) => [c.tokenHash, c.id]));
+    await recordEvent({
+      db: tx,
+      organizationId: survey.organizationId,
+      actorId: opts.actor.userId,
+      action: "collector.created",
+      targetType: "collector",
+      targetId: collector.id,
+      data: { surveyId: survey.id, kind: "invitation", name: opts.name, invitations: tokens.length },
+    });
+    return {
+      collectorId: collector.id,
+      invitations: tokens.map(({ tokenHash, ...t }) => ({ id: idOf.get(tokenHash)!, ...t })),
+    };
+  });
 }

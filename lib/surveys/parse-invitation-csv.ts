@@ -41,27 +41,28 @@ function columnsOf(first: string[]): { columns: Record<keyof InvitationRow, numb
   };
 }
 
-export function parseInvitationCsv(text: string): { rows: InvitationRow[]; errors: InvitationRowError[] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
-  const errors: InvitationRowError[] = parsed.errors
-    .filter((e) => e.type === "Quotes")
-    .map((e) => ({ line: (e.row ?? 0) + 1, field: "file" as const, code: "malformed" as const }));
-  const table = parsed.data;
-  if (table.length === 0) return { rows: [], errors: [{ line: 1, field: "file", code: "empty" }] };
-  const { columns, hasHeader } = columnsOf(table[0]);
-  const body = hasHeader ? table.slice(1) : table;
-  if (body.length === 0) return { rows: [], errors: [{ line: 2, field: "file", code: "empty" }] };
-  if (body.length > MAX_INVITATIONS)
-    return { rows: [], errors: [{ line: MAX_INVITATIONS + 1, field: "file", code: "tooMany" }] };
+/** One firm as given, before the checks; `line` is where it appears (a CSV line, or the row number plus one). */
+export type InvitationCells = { line: number; firmName: string; contact: string; firmIdentifier: string };
 
+/**
+ * The rules of every invitation list, whether it came as a CSV file or as JSON rows: a firm name,
+ * fields of at most MAX_FIELD_LENGTH characters, each firm identifier once, 1..MAX_INVITATIONS firms.
+ * `emptyLine` is the line an empty list is reported at.
+ */
+export function checkInvitationRows(
+  cells: InvitationCells[],
+  emptyLine = 1,
+): { rows: InvitationRow[]; errors: InvitationRowError[] } {
+  if (cells.length === 0) return { rows: [], errors: [{ line: emptyLine, field: "file", code: "empty" }] };
+  if (cells.length > MAX_INVITATIONS)
+    return { rows: [], errors: [{ line: MAX_INVITATIONS + 1, field: "file", code: "tooMany" }] };
   const rows: InvitationRow[] = [];
+  const errors: InvitationRowError[] = [];
   const seenIds = new Set<string>();
-  body.forEach((cells, i) => {
-    const line = i + 1 + (hasHeader ? 1 : 0);
-    const cell = (index: number) => (index >= 0 ? (cells[index] ?? "").trim() : "");
-    const firmName = cell(columns.firmName);
-    const contact = cell(columns.contact);
-    const firmIdentifier = cell(columns.firmIdentifier);
+  for (const { line, ...given } of cells) {
+    const firmName = given.firmName.trim();
+    const contact = given.contact.trim();
+    const firmIdentifier = given.firmIdentifier.trim();
     const before = errors.length;
     if (!firmName) errors.push({ line, field: "firmName", code: "missing" });
     for (const [field, value] of [
@@ -76,8 +77,32 @@ export function parseInvitationCsv(text: string): { rows: InvitationRow[]; error
     if (firmIdentifier) seenIds.add(firmIdentifier);
     if (errors.length === before)
       rows.push({ firmName, contact: contact || null, firmIdentifier: firmIdentifier || null });
-  });
+  }
   return { rows, errors };
+}
+
+export function parseInvitationCsv(text: string): { rows: InvitationRow[]; errors: InvitationRowError[] } {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
+  const malformed: InvitationRowError[] = parsed.errors
+    .filter((e) => e.type === "Quotes")
+    .map((e) => ({ line: (e.row ?? 0) + 1, field: "file" as const, code: "malformed" as const }));
+  const table = parsed.data;
+  if (table.length === 0) return { rows: [], errors: [{ line: 1, field: "file", code: "empty" }] };
+  const { columns, hasHeader } = columnsOf(table[0]);
+  const body = hasHeader ? table.slice(1) : table;
+  const cells = body.map((row, i) => {
+    const cell = (index: number) => (index >= 0 ? (row[index] ?? "") : "");
+    return {
+      line: i + 1 + (hasHeader ? 1 : 0),
+      firmName: cell(columns.firmName),
+      contact: cell(columns.contact),
+      firmIdentifier: cell(columns.firmIdentifier),
+    };
+  });
+  const checked = checkInvitationRows(cells, hasHeader ? 2 : 1);
+  // An empty or oversized file is reported alone: its lines do not matter.
+  if (checked.errors.some((e) => e.field === "file")) return checked;
+  return { rows: checked.rows, errors: [...malformed, ...checked.errors] };
 }
 
 /** The personal links as CSV, for the one download right after the tokens are created. */

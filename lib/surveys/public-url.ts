@@ -4,10 +4,11 @@ import "server-only";
 import { headers } from "next/headers";
 import QRCode from "qrcode";
 
-export async function publicBaseUrl(): Promise<string> {
+/** API routes pass their request's headers; pages and actions read them from Next. */
+export async function publicBaseUrl(requestHeaders?: Headers): Promise<string> {
   const configured = process.env.NEXTAUTH_URL;
   if (configured) return configured.replace(/\/+$/, "");
-  const h = await headers();
+  const h = requestHeaders ?? (await headers());
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
   const proto =
     h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");

@@ -24,10 +24,14 @@ test.describe("the HTTP API answers in JSON", () => {
       expect(res.status(), method).toBe(405);
       expect(await res.json()).toMatchObject({ error: "method_not_allowed" });
     }
+    const put = await request.put("/api/v1/surveys/jilin-2017/responses");
+    expect(put.status()).toBe(405);
+    expect(put.headers()["allow"]).toBe("POST, GET");
+    expect(await put.json()).toMatchObject({ error: "method_not_allowed" });
+    // Reading the responses is for researchers: a JSON 401 without a session or token.
     const get = await request.get("/api/v1/surveys/jilin-2017/responses");
-    expect(get.status()).toBe(405);
-    expect(get.headers()["allow"]).toBe("POST");
-    expect(await get.json()).toMatchObject({ error: "method_not_allowed" });
+    expect(get.status()).toBe(401);
+    expect(await get.json()).toMatchObject({ error: "unauthorized" });
   });
 
   test("ids that are not UUIDs, huge version numbers and unstorable labels get 4xx", async ({ request }) => {

@@ -170,9 +170,9 @@ describe("every API answer is JSON (defect 6)", () => {
       expect(res).toMatchObject({ status: 405, body: { error: "method_not_allowed" } });
       expect(res.headers.get("allow")).toBe("GET");
     }
-    const get = await call(responsesRoute.GET, new Request("http://test/"), { slug: "jilin-2017" });
-    expect(get).toMatchObject({ status: 405, body: { error: "method_not_allowed" } });
-    expect(get.headers.get("allow")).toBe("POST");
+    const put = await call(responsesRoute.PUT, new Request("http://test/", { method: "PUT" }), { slug: "jilin-2017" });
+    expect(put).toMatchObject({ status: 405, body: { error: "method_not_allowed" } });
+    expect(put.headers.get("allow")).toBe("POST, GET");
   });
 
   it("answers unknown /api/v1 addresses with a JSON 404", async () => {

@@ -10,6 +10,7 @@ import { publicBaseUrl, respondentPath } from "@/lib/surveys/public-url";
 import { QuotaInputSchema } from "@/lib/surveys/quota-schema";
 import { removeQuota, setQuota } from "@/lib/surveys/quotas";
 import { setCollectorOpen } from "@/lib/surveys/set-collector-open";
+import { DEFAULT_INVITATION_LIST_NAME, InvitationListNameSchema } from "@/lib/surveys/survey-api-schemas";
 import { SurveySettingsSchema } from "@/lib/surveys/survey-schema";
 import { updateSurvey } from "@/lib/surveys/update-survey";
 import type { SurveyFormState } from "@/components/surveys/survey-settings-form";
@@ -33,12 +34,12 @@ export async function createInvitationsAction(slug: string, name: string, csv: s
   const { actor } = await requireOrganization({ permission: "surveys.manage" });
   const { rows, errors } = parseInvitationCsv(csv);
   if (errors.length) return { errors };
-  const listName = z.string().trim().min(1).max(100).safeParse(name);
+  const listName = InvitationListNameSchema.safeParse(name);
   const created = await createInvitations({
     db,
     actor,
     slug,
-    name: listName.success ? listName.data : "Invitations",
+    name: listName.success ? listName.data : DEFAULT_INVITATION_LIST_NAME,
     rows,
   });
   if (!created) return { errors: [{ line: 0, field: "file", code: "malformed" }] };

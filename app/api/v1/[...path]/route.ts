@@ -2,7 +2,7 @@
 import { notFound } from "@/lib/http/api-response";
 
 const unknownAddress = async () =>
-  notFound("No API endpoint has this address; see the README's HTTP API section for the endpoints.");
+  notFound("No API endpoint has this address; /api/v1/openapi.json lists the endpoints.");
 
 export const GET = unknownAddress;
 export const POST = unknownAddress;

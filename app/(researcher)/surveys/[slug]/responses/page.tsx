@@ -8,7 +8,8 @@ import { Pager } from "@/components/ui/pager";
 import { NumericCell, Table, TableHead, TableRow, Td, Th } from "@/components/ui/table";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { db } from "@/lib/db/client";
-import { RESPONSE_FILTERS, listResponses, type ResponseFilter } from "@/lib/responses/list-responses";
+import { listResponses } from "@/lib/responses/list-responses";
+import { RESPONSE_FILTERS, type ResponseFilter } from "@/lib/responses/response-api-schemas";
 import { getSurvey } from "@/lib/surveys/get-survey";
 
 export const dynamic = "force-dynamic";

@@ -9,7 +9,7 @@ import { getQuestionnaire, getVersionDefinition } from "@/lib/questionnaire/get-
 import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
 export const GET = apiRoute(async (request: Request, ctx: { params: Promise<{ id: string }> }) => {
-  const actor = await getActor();
+  const actor = await getActor(request);
   if (!actor) return unauthorized();
   const { id } = await ctx.params;
   const versionParam = new URL(request.url).searchParams.get("version");

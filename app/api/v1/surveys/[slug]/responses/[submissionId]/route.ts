@@ -2,7 +2,8 @@
 // submissionId is the respondent's own unguessable key; a completed response shows only its
 // status, never its answers.
 import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/http/api-response";
+import { answer, notFound } from "@/lib/http/api-response";
+import { ResumeAnswerSchema } from "@/lib/responses/response-api-schemas";
 import { findPublicSurvey } from "@/lib/responses/public-survey";
 import { resumeBySubmission } from "@/lib/responses/resume-state";
 import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
@@ -13,9 +14,9 @@ export const GET = apiRoute(
     const survey = await findPublicSurvey({ db, slug });
     if (!survey) return notFound("No survey has this address.");
     const state = await resumeBySubmission({ db, surveyId: survey.id, submissionId });
-    if (state.kind === "partial") return Response.json({ ...state, kind: undefined, status: "partial" });
+    if (state.kind === "partial") return answer(ResumeAnswerSchema, { ...state, status: "partial" });
     if (state.kind === "complete")
-      return Response.json({ submissionId, status: "complete", completedAt: state.completedAt });
+      return answer(ResumeAnswerSchema, { submissionId, status: "complete", completedAt: state.completedAt });
     return notFound("No saved answers have this submissionId.");
   },
 );

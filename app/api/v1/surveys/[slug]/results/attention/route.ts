@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
-  const resolved = await resolveResultsRequest(slug, search);
+  const resolved = await resolveResultsRequest(slug, search, request);
   if ("error" in resolved) return resultsErrorResponse(resolved);
   const query = AttentionQuerySchema.safeParse({
     level: search.get("level") ?? undefined,

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const search = new URL(request.url).searchParams;
-  const resolved = await resolveResultsRequest(slug, search);
+  const resolved = await resolveResultsRequest(slug, search, request);
   if ("error" in resolved) return resultsErrorResponse(resolved);
   return Response.json(await getComposition({ db, ...resolved }), {
     headers: { "Cache-Control": "private, no-store" },

@@ -17,7 +17,7 @@ const KEEP_ALIVE_MS = 15_000;
 
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  const survey = await findDashboardSurvey({ db, slug, actor: await getActor() });
+  const survey = await findDashboardSurvey({ db, slug, actor: await getActor(request) });
   if (!survey) return notFound("There is no survey at this address, or its results are not shared with you.");
 
   const encoder = new TextEncoder();

@@ -1,0 +1,526 @@
+// The registry of the HTTP API: every endpoint with its method, path, parameters, body, answers,
+// authentication and permission (lib/auth/permissions.ts). The OpenAPI document served at
+// /api/v1/openapi.json is generated from it (openapi-document.ts), and a test fails, naming the
+// method and path, for any route file under app/api/ that is missing here. Adding an endpoint is
+// adding one entry; its schemas are the ones its route parses with and answers through.
+import { z } from "zod";
+import { AttentionQuerySchema, FilterDatesQuerySchema } from "@/lib/analytics/dashboard-schema";
+import { AttentionResultSchema, ComparisonSchema, CompositionSchema } from "@/lib/analytics/results-api-schemas";
+import {
+  ApiTokenListSchema,
+  ApiTokenParamsSchema,
+  CreateApiTokenBodySchema,
+  CreatedApiTokenSchema,
+} from "@/lib/auth/api-token-schemas";
+import { EXPORT_FORMATS, ExportQuerySchema } from "@/lib/export/export-query-schema";
+import { LocaleSchema, QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
+import {
+  CreatedQuestionnaireSchema,
+  PublishedVersionSchema,
+  QuestionnaireDetailSchema,
+  QuestionnaireIdParamsSchema,
+  QuestionnaireListSchema,
+  VersionQuerySchema,
+} from "@/lib/questionnaire/questionnaire-api-schemas";
+import {
+  PublicSurveySchema,
+  ResponseDetailSchema,
+  ResponseIdParamsSchema,
+  ResponseListQuerySchema,
+  ResponsePageSchema,
+  ResumeAnswerSchema,
+  ScreenResponseBodySchema,
+} from "@/lib/responses/response-api-schemas";
+import { SubmissionResultSchema, SubmissionSchema } from "@/lib/responses/submission-schema";
+import {
+  CollectorListSchema,
+  CollectorParamsSchema,
+  CollectorSchema,
+  CollectorUpdateBodySchema,
+  CreateInvitationsBodySchema,
+  CreateSurveyBodySchema,
+  CreatedInvitationsSchema,
+  InvitationListQuerySchema,
+  InvitationPageSchema,
+  SurveyDetailSchema,
+  SurveyListSchema,
+  SurveySettingsBodySchema,
+  SurveySlugParamsSchema,
+} from "@/lib/surveys/survey-api-schemas";
+import type { ApiRouteEntry } from "./route-entry";
+
+/** The media type of each export format; a format added to EXPORT_FORMATS needs its line here. */
+const EXPORT_MEDIA_TYPES: Record<string, string> = {
+  csv: "text/csv",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+const OrganizationQuerySchema = z.object({
+  organization: z.string().optional().describe("The slug of one of your organizations; default: the current one."),
+});
+const ResultsQuerySchema = FilterDatesQuerySchema.extend({
+  locale: LocaleSchema.optional().describe("Language of the labels; default: the caller's."),
+});
+const AttentionResultsQuerySchema = AttentionQuerySchema.extend(ResultsQuerySchema.shape);
+const CompareQuerySchema = AttentionQuerySchema.pick({ level: true })
+  .extend(ResultsQuerySchema.shape)
+  .extend({
+    compare_by: z.string().describe("The breakdown to compare by, e.g. size_class."),
+    group_a: z.string().describe("One value of that breakdown."),
+    group_b: z.string().describe("Another value of that breakdown."),
+  });
+const SubmissionParamsSchema = SurveySlugParamsSchema.extend({ submissionId: z.uuid() });
+const HealthSchema = z.object({ status: z.literal("ok"), database: z.literal("ok"), latencyMs: z.number() });
+
+const surveyNotFound = "No survey of your organizations has this slug.";
+const invalid = "The body or the query is not valid: `issues` names each field.";
+const roleTooLow = "Your role in the survey's organization does not grant this permission.";
+
+export const API_ROUTES: ApiRouteEntry[] = [
+  // Respondents
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}",
+    operationId: "getPublicSurvey",
+    summary: "The published questionnaire of an open survey",
+    tag: "Respondents",
+    auth: "public",
+    params: SurveySlugParamsSchema,
+    responses: { 200: { description: "The survey and its questionnaire version.", schema: PublicSurveySchema } },
+    errors: { 404: "No survey has this slug.", 410: "The survey is closed or not yet open (with its dates)." },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/surveys/{slug}/responses",
+    operationId: "submitResponse",
+    summary: "Submit a response, or save a partial one",
+    description:
+      "Idempotent per submissionId: the same body again answers 200 with the same id and stores nothing twice.",
+    tag: "Respondents",
+    auth: "public",
+    params: SurveySlugParamsSchema,
+    body: SubmissionSchema,
+    responses: {
+      201: { description: "A new (or newly completed) response.", schema: SubmissionResultSchema },
+      200: { description: "A replay, or a further partial save.", schema: SubmissionResultSchema },
+    },
+    errors: {
+      403: "The invitation token is missing, unknown or used.",
+      404: "No survey has this slug.",
+      409: "The submissionId was used with other content, newer answers exist, or a quota is full.",
+      410: "The survey is closed or not yet open.",
+      413: "The body is too large.",
+      422: "Some answers are not valid: `issues` names each.",
+      429: "Too many submissions from this address; see Retry-After.",
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/responses/{submissionId}",
+    operationId: "resumeResponse",
+    summary: "Where a filling left off (by its submissionId)",
+    tag: "Respondents",
+    auth: "public",
+    params: SubmissionParamsSchema,
+    responses: {
+      200: {
+        description: "The saved answers of a partial response, or the status of a complete one.",
+        schema: ResumeAnswerSchema,
+      },
+    },
+    errors: { 404: "No saved answers have this submissionId." },
+  },
+  // Questionnaires
+  {
+    method: "GET",
+    path: "/api/v1/questionnaires",
+    operationId: "listQuestionnaires",
+    summary: "The questionnaires of your organization",
+    tag: "Questionnaires",
+    auth: "member",
+    permission: "questionnaires.read",
+    responses: { 200: { description: "Newest edit first.", schema: QuestionnaireListSchema } },
+    errors: { 403: roleTooLow },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/questionnaires",
+    operationId: "importQuestionnaire",
+    summary: "Import a questionnaire definition as a new draft",
+    tag: "Questionnaires",
+    auth: "member",
+    permission: "questionnaires.write",
+    query: OrganizationQuerySchema,
+    body: QuestionnaireDefinitionSchema,
+    responses: { 201: { description: "The new questionnaire.", schema: CreatedQuestionnaireSchema } },
+    errors: {
+      403: roleTooLow,
+      409: "The organization already has a questionnaire with this code.",
+      413: "The body is too large.",
+      422: invalid,
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/questionnaires/{id}",
+    operationId: "getQuestionnaire",
+    summary: "A questionnaire's draft and published versions",
+    tag: "Questionnaires",
+    auth: "member",
+    permission: "questionnaires.read",
+    params: QuestionnaireIdParamsSchema,
+    responses: { 200: { description: "The draft and the versions, newest first.", schema: QuestionnaireDetailSchema } },
+    errors: { 404: "No questionnaire of your organizations has this id." },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/questionnaires/{id}/definition",
+    operationId: "downloadDefinition",
+    summary: "The draft or a published version as a definition file",
+    tag: "Questionnaires",
+    auth: "member",
+    permission: "questionnaires.read",
+    params: QuestionnaireIdParamsSchema,
+    query: VersionQuerySchema,
+    responses: {
+      200: { description: "The definition (DESIGN.md §3), as an attachment.", contentTypes: ["application/json"] },
+    },
+    errors: { 400: "version is not a positive whole number.", 404: "No such questionnaire or version." },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/questionnaires/{id}/versions",
+    operationId: "publishQuestionnaire",
+    summary: "Publish the draft as the next immutable version",
+    tag: "Questionnaires",
+    auth: "member",
+    permission: "questionnaires.write",
+    params: QuestionnaireIdParamsSchema,
+    responses: {
+      201: { description: "The new version, with its id for POST /api/v1/surveys.", schema: PublishedVersionSchema },
+    },
+    errors: {
+      404: "No questionnaire of your organizations has this id.",
+      422: "The draft has problems: `issues` names each.",
+    },
+  },
+  // Surveys
+  {
+    method: "GET",
+    path: "/api/v1/surveys",
+    operationId: "listSurveys",
+    summary: "The surveys of your organization",
+    tag: "Surveys",
+    auth: "member",
+    permission: "surveys.read",
+    query: OrganizationQuerySchema,
+    responses: { 200: { description: "Newest first, with counts.", schema: SurveyListSchema } },
+    errors: { 403: "You are not a member of that organization." },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/surveys",
+    operationId: "createSurvey",
+    summary: "Field a published questionnaire version as a survey",
+    description: "The survey starts with an open link; its organization is the version's.",
+    tag: "Surveys",
+    auth: "member",
+    permission: "surveys.manage",
+    body: CreateSurveyBodySchema,
+    responses: { 201: { description: "The new survey.", schema: SurveyDetailSchema } },
+    errors: { 403: roleTooLow, 409: "Another survey uses this slug (`suggestion` is a free one).", 422: invalid },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/settings",
+    operationId: "getSurvey",
+    summary: "A survey's settings, status, version and counts",
+    tag: "Surveys",
+    auth: "member",
+    permission: "surveys.read",
+    params: SurveySlugParamsSchema,
+    responses: { 200: { description: "The survey.", schema: SurveyDetailSchema } },
+    errors: { 404: surveyNotFound },
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/surveys/{slug}/settings",
+    operationId: "updateSurvey",
+    summary: "Change a survey's settings",
+    description:
+      "Only the fields given change; null clears a date or the minimum time. The rules are the settings form's.",
+    tag: "Surveys",
+    auth: "member",
+    permission: "surveys.manage",
+    params: SurveySlugParamsSchema,
+    body: SurveySettingsBodySchema,
+    responses: { 200: { description: "The survey as changed.", schema: SurveyDetailSchema } },
+    errors: { 403: roleTooLow, 404: surveyNotFound, 422: invalid },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/surveys/{slug}/close",
+    operationId: "closeSurvey",
+    summary: "Close a survey now",
+    tag: "Surveys",
+    auth: "member",
+    permission: "surveys.manage",
+    params: SurveySlugParamsSchema,
+    responses: {
+      200: { description: "The closed survey (closing twice changes nothing).", schema: SurveyDetailSchema },
+    },
+    errors: { 403: roleTooLow, 404: surveyNotFound },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/collectors",
+    operationId: "listCollectors",
+    summary: "A survey's collectors",
+    tag: "Surveys",
+    auth: "member",
+    permission: "surveys.manage",
+    params: SurveySlugParamsSchema,
+    responses: { 200: { description: "Oldest first.", schema: CollectorListSchema } },
+    errors: { 403: roleTooLow, 404: surveyNotFound },
+  },
+  {
+    method: "PATCH",
+    path: "/api/v1/surveys/{slug}/collectors/{collectorId}",
+    operationId: "updateCollector",
+    summary: "Close or reopen a collector",
+    description: "Closing the open link makes the survey invitation-only.",
+    tag: "Surveys",
+    auth: "member",
+    permission: "surveys.manage",
+    params: CollectorParamsSchema,
+    body: CollectorUpdateBodySchema,
+    responses: { 200: { description: "The collector.", schema: CollectorSchema } },
+    errors: { 403: roleTooLow, 404: "No such survey or collector.", 422: invalid },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/invitations",
+    operationId: "listInvitations",
+    summary: "A survey's invitations, page by page",
+    tag: "Surveys",
+    auth: "member",
+    permission: "surveys.manage",
+    params: SurveySlugParamsSchema,
+    query: InvitationListQuerySchema,
+    responses: { 200: { description: "In the order they were made.", schema: InvitationPageSchema } },
+    errors: { 403: roleTooLow, 404: surveyNotFound, 422: invalid },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/surveys/{slug}/invitations",
+    operationId: "createInvitations",
+    summary: "Create an invitation list",
+    description: "One single-use token per firm, answered once with each firm's personal link.",
+    tag: "Surveys",
+    auth: "member",
+    permission: "surveys.manage",
+    params: SurveySlugParamsSchema,
+    body: CreateInvitationsBodySchema,
+    responses: {
+      201: { description: "The list's collector and each firm's token and link.", schema: CreatedInvitationsSchema },
+    },
+    errors: { 403: roleTooLow, 404: surveyNotFound, 413: "The body is too large.", 422: invalid },
+  },
+  // Responses
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/responses",
+    operationId: "listResponses",
+    summary: "A survey's responses, page by page",
+    description:
+      "Ordered by completion time (partial responses last), then id. Filters: status, collector, from/to (completion days, UTC) and breakdown values as the dashboard defines them (region=…).",
+    tag: "Responses",
+    auth: "member",
+    permission: "responses.read",
+    params: SurveySlugParamsSchema,
+    query: ResponseListQuerySchema.extend(FilterDatesQuerySchema.shape),
+    breakdownFilters: true,
+    responses: { 200: { description: "One page.", schema: ResponsePageSchema } },
+    errors: { 403: roleTooLow, 404: surveyNotFound, 422: invalid },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/responses/{id}",
+    operationId: "getResponse",
+    summary: "One response",
+    tag: "Responses",
+    auth: "member",
+    permission: "responses.read",
+    params: ResponseIdParamsSchema,
+    responses: { 200: { description: "The response with its answers and screening.", schema: ResponseDetailSchema } },
+    errors: { 404: "No response of a survey whose responses you may read has this id." },
+  },
+  {
+    method: "PUT",
+    path: "/api/v1/responses/{id}/screening",
+    operationId: "screenResponse",
+    summary: "Screen a response out of the valid set",
+    tag: "Responses",
+    auth: "member",
+    permission: "responses.write",
+    params: ResponseIdParamsSchema,
+    body: ScreenResponseBodySchema,
+    responses: { 200: { description: "The screened response.", schema: ResponseDetailSchema } },
+    errors: { 404: "No such response.", 409: "Only complete responses can be screened.", 422: invalid },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/responses/{id}/screening",
+    operationId: "restoreResponse",
+    summary: "Restore a screened response to the valid set",
+    tag: "Responses",
+    auth: "member",
+    permission: "responses.write",
+    params: ResponseIdParamsSchema,
+    responses: { 200: { description: "The restored response.", schema: ResponseDetailSchema } },
+    errors: { 404: "No such response." },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/export",
+    operationId: "exportResponses",
+    summary: "Export the responses as a file (streamed)",
+    tag: "Responses",
+    auth: "member",
+    permission: "responses.read",
+    params: SurveySlugParamsSchema,
+    query: ExportQuerySchema,
+    responses: {
+      200: {
+        description: "The file, as an attachment.",
+        contentTypes: EXPORT_FORMATS.map((f) => EXPORT_MEDIA_TYPES[f] ?? "application/octet-stream"),
+      },
+    },
+    errors: { 403: roleTooLow, 404: surveyNotFound, 422: invalid },
+  },
+  // Results
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/results/attention",
+    operationId: "getAttention",
+    summary: "One level's attention shares with base n and 95 % intervals",
+    tag: "Results",
+    auth: "public-or-member",
+    permission: "surveys.read",
+    params: SurveySlugParamsSchema,
+    query: AttentionResultsQuerySchema,
+    breakdownFilters: true,
+    responses: {
+      200: { description: "The level's factors with counts, shares and intervals.", schema: AttentionResultSchema },
+    },
+    errors: { 404: "No survey at this address, or its results are not shared with you.", 422: invalid },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/results/composition",
+    operationId: "getComposition",
+    summary: "The sample's make-up: counts, validity rate, breakdowns, days",
+    tag: "Results",
+    auth: "public-or-member",
+    permission: "surveys.read",
+    params: SurveySlugParamsSchema,
+    query: ResultsQuerySchema,
+    breakdownFilters: true,
+    responses: {
+      200: { description: "Counts per state, breakdown value and day.", schema: CompositionSchema },
+    },
+    errors: { 404: "No survey at this address, or its results are not shared with you.", 422: invalid },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/results/compare",
+    operationId: "compareGroups",
+    summary: "Each factor's share in two groups, with z-tests and Holm-adjusted p-values",
+    tag: "Results",
+    auth: "public-or-member",
+    permission: "surveys.read",
+    params: SurveySlugParamsSchema,
+    query: CompareQuerySchema,
+    breakdownFilters: true,
+    responses: {
+      200: { description: "Both groups' shares per factor and the tests.", schema: ComparisonSchema },
+    },
+    errors: { 404: "No survey at this address, or its results are not shared with you.", 422: invalid },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/results/stream",
+    operationId: "streamResults",
+    summary: "Server-sent events when results change",
+    tag: "Results",
+    auth: "public-or-member",
+    permission: "surveys.read",
+    params: SurveySlugParamsSchema,
+    responses: {
+      200: { description: "`ready` once listening, then `results` per change.", contentTypes: ["text/event-stream"] },
+    },
+    errors: { 404: "No survey at this address, or its results are not shared with you." },
+  },
+  // API tokens
+  {
+    method: "GET",
+    path: "/api/v1/tokens",
+    operationId: "listTokens",
+    summary: "Your API tokens",
+    tag: "Tokens",
+    auth: "member",
+    responses: { 200: { description: "Active first, newest first; never the secrets.", schema: ApiTokenListSchema } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/tokens",
+    operationId: "createToken",
+    summary: "Create an API token for yourself",
+    description: "Only in a signed-in session: a token cannot create further tokens.",
+    tag: "Tokens",
+    auth: "session",
+    body: CreateApiTokenBodySchema,
+    responses: { 201: { description: "The token, shown once.", schema: CreatedApiTokenSchema } },
+    errors: { 403: "Called with an API token.", 422: invalid },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/tokens/{id}",
+    operationId: "revokeToken",
+    summary: "Revoke one of your API tokens",
+    tag: "Tokens",
+    auth: "member",
+    params: ApiTokenParamsSchema,
+    responses: { 204: { description: "Revoked: the token is refused from now on." } },
+    errors: { 404: "You have no active token with this id." },
+  },
+  // The service
+  {
+    method: "GET",
+    path: "/api/v1/openapi.json",
+    operationId: "getOpenApi",
+    summary: "This description of the API (OpenAPI 3.1)",
+    tag: "Service",
+    auth: "public",
+    responses: { 200: { description: "The OpenAPI document.", contentTypes: ["application/json"] } },
+  },
+  {
+    method: "GET",
+    path: "/api/health",
+    operationId: "getHealth",
+    summary: "Whether the service reaches its database",
+    tag: "Service",
+    auth: "public",
+    responses: { 200: { description: "The database answers.", schema: HealthSchema } },
+    errors: { 503: "The database does not answer." },
+  },
+];
+
+/** Route files under app/api/ that are not part of the documented API, and why. */
+export const UNDOCUMENTED_ROUTES: { path: string; reason: string }[] = [
+  {
+    path: "/api/auth/[...nextauth]",
+    reason: "next-auth's own sign-in and session endpoints, used by the sign-in page",
+  },
+  { path: "/api/v1/[...path]", reason: "answers 404 in JSON for any address no endpoint serves" },
+];
