@@ -86,7 +86,9 @@ export function rowValues(opts: {
       else parts.set(code, new Map([...(parts.get(code) ?? []), [target.part, { column, text }]]));
     }
   }
+  const unreadable = new Set<string>();
   const bad: Bad = (cell, code, values) => {
+    unreadable.add(cell.column);
     problems.push(problem(row.row, cell.column, cell.text, code, values));
     return undefined;
   };
@@ -153,6 +155,8 @@ export function rowValues(opts: {
     const code = String(issue.path[0]);
     const partColumn = issue.path[1] !== undefined ? parts.get(code)?.get(String(issue.path[1]))?.column : undefined;
     const column = partColumn ?? columnOf.get(code) ?? null;
+    // A cell that could not be read is reported once, not again as a missing answer.
+    if (column && unreadable.has(column)) continue;
     const message = issueMessageOf(issue, def, locale ?? def.defaultLocale ?? "zh");
     problems.push({
       row: row.row,
