@@ -45,7 +45,7 @@ export function parseDate(text: string): Date | null {
   if (!m) return null;
   const [, y, mo, d, h = "0", mi = "0", s = "0", zone] = m;
   const pad = (n: string) => n.padStart(2, "0");
-  const iso = `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${mi}:${pad(s)}${zone ? zone.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2") : "Z"}`;
+  const iso = `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${zone ? zone.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2") : "Z"}`;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   // Reject dates JavaScript rolls over (2017-02-30 becomes 2017-03-02).
