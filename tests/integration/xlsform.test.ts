@@ -28,9 +28,9 @@ beforeAll(async () => {
 });
 
 /** The workbook with one cell changed. */
-async function edited(bytes: Buffer, sheet: string, row: number, column: string, value: string) {
+async function edited(bytes: Uint8Array, sheet: string, row: number, column: string, value: string) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof wb.xlsx.load>[0]);
   const ws = wb.getWorksheet(sheet)!;
   const headers = (ws.getRow(1).values as string[]).map(String);
   ws.getRow(row).getCell(headers.indexOf(column)).value = value;
