@@ -39,10 +39,10 @@ test("a response file is checked, its problems listed by row and column, then im
   const problems = page.getByTestId("import-problems");
   await expect(problems).toContainText("3 problems");
   const rows = problems.getByRole("row");
-  await expect(rows.filter({ hasText: "atlantis" })).toContainText(["3", "region", "is not an option"].join(""));
-  await expect(rows.filter({ hasText: "twelve" })).toContainText("employees");
-  await expect(rows.filter({ hasText: "twelve" })).toContainText("Not a number.");
-  await expect(rows.filter({ hasText: "2017-06-31" })).toContainText("completed_at");
+  const cells = (value: string) => rows.filter({ hasText: value }).getByRole("cell");
+  await expect(cells("atlantis")).toHaveText(["3", "region", "atlantis", /“atlantis” is not an option/]);
+  await expect(cells("twelve")).toHaveText(["3", "employees", "twelve", "Not a number."]);
+  await expect(cells("2017-06-31")).toHaveText(["3", "completed_at", "2017-06-31", /Not a date/]);
   await expect(page.getByRole("button", { name: "Import 2 responses" })).toBeDisabled();
 
   await page
