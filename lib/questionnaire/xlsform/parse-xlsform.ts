@@ -15,7 +15,8 @@ import { columnLanguage, FACTORS_SHEET, isLocale, LANGUAGE_NAMES, SETTINGS_EXTRA
 import type { XlsformIssue } from "./xlsform-issues";
 import { Origins } from "./xlsform-origins";
 import { Renames, localizedFrom, type LanguageMap } from "./xlsform-text";
-import { SurveyWalk, type Choice } from "./survey-walk";
+import type { Choice } from "./row-reader";
+import { SurveyWalk } from "./survey-walk";
 
 export type XlsformImport =
   | { ok: true; definition: QuestionnaireDefinition; notMapped: XlsformIssue[] }
