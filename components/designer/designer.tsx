@@ -99,6 +99,11 @@ export function Designer(props: {
           </a>
         </Button>
         <Button asChild variant="ghost" size="sm">
+          <a href={`/api/v1/questionnaires/${props.id}/xlsform`} download>
+            {t("xlsform.exportXlsform")}
+          </a>
+        </Button>
+        <Button asChild variant="ghost" size="sm">
           <Link href={`/questionnaires/${props.id}/versions`}>{t("versionsLink")}</Link>
         </Button>
         <p role="status" className="text-sm text-slate-600" data-testid="save-state">

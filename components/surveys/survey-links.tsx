@@ -47,6 +47,11 @@ export async function SurveyLinks({ slug, canManage }: { slug: string; canManage
                   </Link>
                 </li>
                 <li>
+                  <Link className="underline" href={`/surveys/${slug}/import`}>
+                    {t("importResponses")}
+                  </Link>
+                </li>
+                <li>
                   <a className="underline" href={`/surveys/${slug}/qr`} download>
                     {t("downloadQr")}
                   </a>

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "response.screened",
   "response.unscreened",
   "response.entered",
+  "responses.imported",
   "response.erased",
   "survey.exported",
   "organization.created",

@@ -38,15 +38,16 @@ export function answer<S extends z.ZodType>(schema: S, data: z.output<S>, init?:
 
 export const forbidden = (message: string) => apiError(403, "forbidden", message);
 
-const tooLarge = (maxBytes: number) => apiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+export const tooLarge = (maxBytes: number) =>
+  apiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
 
 /**
- * The body as text, or null once it passes `maxBytes`: reading stops there and the rest is
+ * The body's bytes, or null once they pass `maxBytes`: reading stops there and the rest is
  * cancelled, so a huge (or chunked, length-less) body never sits in memory.
  */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string | null> {
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer | null> {
   if (Number(request.headers.get("content-length") ?? "0") > maxBytes) return null;
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -60,7 +61,12 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** The body as text, or null once it passes `maxBytes` (see readBodyBytes). */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string | null> {
+  return (await readBodyBytes(request, maxBytes))?.toString("utf8") ?? null;
 }
 
 /**

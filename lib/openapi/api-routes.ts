@@ -47,6 +47,8 @@ import {
   SurveySettingsBodySchema,
   SurveySlugParamsSchema,
 } from "@/lib/surveys/survey-api-schemas";
+import { XlsformExportQuerySchema, XlsformImportQuerySchema } from "@/lib/questionnaire/xlsform/xlsform-request-schema";
+import { XLSFORM_ISSUE_CODES } from "@/lib/questionnaire/xlsform/xlsform-issues";
 import type { ApiRouteEntry } from "./route-entry";
 
 /** The media type of each export format; a format added to EXPORT_FORMATS needs its line here. */
@@ -71,6 +73,42 @@ const CompareQuerySchema = AttentionQuerySchema.pick({ level: true })
   });
 const SubmissionParamsSchema = SurveySlugParamsSchema.extend({ submissionId: z.uuid() });
 const HealthSchema = z.object({ status: z.literal("ok"), database: z.literal("ok"), latencyMs: z.number() });
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const XlsformIssueSchema = z
+  .object({
+    code: z.enum(XLSFORM_ISSUE_CODES),
+    sheet: z.string(),
+    row: z.int().nullable().describe("The spreadsheet row (the header is row 1); null for a whole sheet or column."),
+    column: z.string().nullable(),
+    message: z.string(),
+  })
+  .describe("One issue of a workbook, at its sheet, row and column, worded in the caller's language.");
+const ImportedXlsformSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  notMapped: z.array(XlsformIssueSchema).describe("What the questionnaire was imported without."),
+});
+const ImportProblemSchema = z.object({
+  row: z.int(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  message: z.string(),
+});
+const ImportDryRunSchema = z.object({
+  rows: z.int(),
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), z.string()).describe("File column → question code (or a fixed field)."),
+  duplicates: z.int(),
+  dated: z.boolean(),
+  problems: z.array(ImportProblemSchema).describe("Every problem, by row, column and value; empty when importable."),
+});
+const ImportFormSchema = z.object({
+  file: z.string().describe("The CSV or XLSX file (multipart/form-data)."),
+  mapping: z.string().optional().describe("JSON: file column → question code; the automatic matching when absent."),
+  dryRun: z.enum(["true", "false"]).optional().describe("true (default): only check; false: import."),
+  stream: z.enum(["true", "false"]).optional().describe("true: NDJSON progress lines, then the result."),
+});
 
 const surveyNotFound = "No survey of your organizations has this slug.";
 const invalid = "The body or the query is not valid: `issues` names each field.";
@@ -202,6 +240,62 @@ export const API_ROUTES: ApiRouteEntry[] = [
     errors: {
       404: "No questionnaire of your organizations has this id.",
       422: "The draft has problems: `issues` names each.",
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/questionnaires/xlsform",
+    operationId: "importXlsform",
+    summary: "Import an XLSForm workbook (KoboToolbox, ODK) as a new draft",
+    description: "The body is the .xlsx file. What cannot be mapped is listed in notMapped, never dropped silently.",
+    tag: "Questionnaires",
+    auth: "member",
+    permission: "questionnaires.write",
+    query: XlsformImportQuerySchema,
+    responses: { 201: { description: "The new draft and what it left out.", schema: ImportedXlsformSchema } },
+    errors: {
+      400: "No file in the body.",
+      403: roleTooLow,
+      409: "The organization already has a questionnaire with this code.",
+      413: "The file is too large.",
+      422: "The workbook cannot be imported: `issues` names each sheet, row and column.",
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/questionnaires/{id}/xlsform",
+    operationId: "exportXlsform",
+    summary: "The draft or a published version as an XLSForm workbook",
+    tag: "Questionnaires",
+    auth: "member",
+    permission: "questionnaires.read",
+    params: QuestionnaireIdParamsSchema,
+    query: XlsformExportQuerySchema,
+    responses: { 200: { description: "The workbook, as an attachment.", contentTypes: [XLSX] } },
+    errors: { 404: "No such questionnaire or version.", 422: "The draft is not a valid questionnaire yet." },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/surveys/{slug}/imports",
+    operationId: "importResponses",
+    summary: "Check, then import, responses from a CSV or XLSX file (all or nothing)",
+    tag: "Responses",
+    auth: "member",
+    permission: "responses.write",
+    params: SurveySlugParamsSchema,
+    body: ImportFormSchema,
+    responses: {
+      200: { description: "The dry run: the mapping and every problem.", schema: ImportDryRunSchema },
+      201: {
+        description: "Imported: { imported, screened } (with stream=true, NDJSON progress lines first).",
+        contentTypes: ["application/json", "application/x-ndjson"],
+      },
+    },
+    errors: {
+      400: "No file in the form.",
+      404: surveyNotFound,
+      413: "The file is too large.",
+      422: "The file cannot be imported: `problems` lists each row, column and value; nothing is stored.",
     },
   },
   // Surveys

@@ -23,7 +23,7 @@ export type NewResponse = {
   completedAt: Date | null;
   durationSeconds: number | null;
   revision: number;
-  screenedRule: "too_fast" | "duplicate_firm" | null;
+  screenedRule: "too_fast" | "duplicate_firm" | "consistency" | "manual" | null;
   screenedReason: string | null;
   screenedAt: Date | null;
 };

@@ -166,6 +166,7 @@ function pageCases(): [string, Record<Exclude<Caller, "revoked">, number>][] {
       { anonymous: SIGN_IN, viewer: 404, researcher: 200, owner: 200, rival: 404 },
     ],
     ["/surveys/jilin-2017/paper", { anonymous: SIGN_IN, viewer: 404, researcher: 200, owner: 200, rival: 404 }],
+    ["/surveys/jilin-2017/import", { anonymous: SIGN_IN, viewer: 404, researcher: 200, owner: 200, rival: 404 }],
     ["/surveys/jilin-2017/dashboard", { anonymous: 200, viewer: 200, researcher: 200, owner: 200, rival: 200 }],
     [`/surveys/${RIVAL.survey}`, { anonymous: SIGN_IN, viewer: 404, researcher: 404, owner: 404, rival: 200 }],
     [

@@ -1,6 +1,7 @@
 "use server";
-// Creating questionnaires: blank, from a template, or by importing a definition file.
+// Creating questionnaires: blank, from a template, or by importing a definition file or an XLSForm.
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { db } from "@/lib/db/client";
 import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
@@ -9,6 +10,9 @@ import { createQuestionnaire } from "@/lib/questionnaire/create-questionnaire";
 import { MAX_DRAFT_BYTES } from "@/lib/questionnaire/draft-shape-schema";
 import { NewQuestionnaireCodeSchema } from "@/lib/questionnaire/new-questionnaire-schema";
 import { QuestionnaireCodeTakenError } from "@/lib/questionnaire/questionnaire-errors";
+import { importXlsform, MAX_XLSFORM_BYTES } from "@/lib/questionnaire/xlsform/import-xlsform";
+import { xlsformIssueText } from "@/lib/questionnaire/xlsform/xlsform-issue-text";
+import type { XlsformIssue } from "@/lib/questionnaire/xlsform/xlsform-issues";
 
 export type CreateState = { error?: string; issues?: { path: string; message: string }[] } | null;
 
@@ -63,4 +67,32 @@ export async function importAction(_: CreateState, form: FormData): Promise<Crea
   return create((organizationId, actorId) =>
     createQuestionnaire({ db, organizationId, actorId, definition: parsed.data, source: "import" }),
   );
+}
+
+export type XlsformState = {
+  error?: "fileRequired" | "tooLarge" | "codeTaken" | "invalid";
+  code?: string;
+  created?: { id: string; code: string };
+  errors?: string[];
+  notMapped?: string[];
+} | null;
+
+export async function importXlsformAction(_: XlsformState, form: FormData): Promise<XlsformState> {
+  const { actor, organization } = await requireOrganization({ permission: "questionnaires.write" });
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return { error: "fileRequired" };
+  if (file.size > MAX_XLSFORM_BYTES) return { error: "tooLarge" };
+  const outcome = await importXlsform({
+    db,
+    organizationId: organization.id,
+    actorId: actor.userId,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+  const t = await getTranslations("designer.xlsform");
+  const locale = (await getLocale()) === "zh" ? "zh" : "en";
+  const word = (issues: XlsformIssue[]) => issues.map((i) => xlsformIssueText(i, t, locale));
+  if (outcome.kind === "invalid")
+    return { error: "invalid", errors: word(outcome.errors), notMapped: word(outcome.notMapped) };
+  if (outcome.kind === "code_taken") return { error: "codeTaken", code: outcome.code };
+  return { created: { id: outcome.id, code: outcome.code }, notMapped: word(outcome.notMapped) };
 }

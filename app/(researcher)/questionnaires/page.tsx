@@ -12,7 +12,9 @@ import { listQuestionnaires } from "@/lib/questionnaire/list-questionnaires";
 import { localizedText } from "@/lib/questionnaire/localized-text";
 import { uniqueCode } from "@/lib/questionnaire/draft-edits";
 import { TEMPLATES } from "@/lib/questionnaire/templates";
-import { createBlankAction, createFromTemplateAction, importAction } from "./actions";
+import { XlsformImportForm } from "@/components/designer/xlsform-import-form";
+import { MAX_XLSFORM_BYTES } from "@/lib/questionnaire/xlsform/import-xlsform";
+import { createBlankAction, createFromTemplateAction, importAction, importXlsformAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -91,6 +93,7 @@ export default async function QuestionnairesPage() {
           createFromTemplate={createFromTemplateAction}
           importDefinition={importAction}
         />
+        <XlsformImportForm importXlsform={importXlsformAction} maxMegabytes={MAX_XLSFORM_BYTES / 1024 / 1024} />
       </section>
     </div>
   );

@@ -30,6 +30,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
   const questionnaire = await getQuestionnaire({ db, actor, id, minimum: roleFor("questionnaires.read") });
   if (!questionnaire) notFound();
   const t = await getTranslations("designer.versions");
+  const tx = await getTranslations("designer.xlsform");
   const format = await getFormatter();
   const numbers = questionnaire.versions.map((v) => v.number);
   const latest = numbers[0];
@@ -70,6 +71,9 @@ export default async function VersionsPage({ params, searchParams }: Props) {
               <span className="flex gap-3">
                 <a className="underline" href={`/api/v1/questionnaires/${id}/definition?version=${v.number}`} download>
                   {t("download")}
+                </a>
+                <a className="underline" href={`/api/v1/questionnaires/${id}/xlsform?version=${v.number}`} download>
+                  {tx("exportXlsform")}
                 </a>
                 <Link className="underline" href={`/surveys/new?questionnaire=${id}&version=${v.number}`}>
                   {t("field")}

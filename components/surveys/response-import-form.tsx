@@ -1,0 +1,243 @@
+"use client";
+// Response import, in the order a researcher works: choose a file, check it (a dry run that lists
+// every problem by row, column and value, with the columns matched automatically), correct the
+// matches, check again, then import all rows at once while the progress shows.
+import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { compactControlClass } from "@/components/ui/form-field";
+import { Table, TableHead, TableRow, Td, Th } from "@/components/ui/table";
+
+type Target = { key: string; label: string; group: string };
+type Problem = { row: number | null; column: string | null; value: string; message: string };
+type DryRun = {
+  rows: number;
+  headers: string[];
+  mapping: Record<string, string>;
+  duplicates: number;
+  dated: boolean;
+  problems: Problem[];
+};
+type Phase =
+  | { kind: "idle" }
+  | { kind: "checking" }
+  | { kind: "importing"; done: number; total: number }
+  | { kind: "imported"; imported: number; screened: number };
+
+const endpoint = (slug: string) => `/api/v1/surveys/${encodeURIComponent(slug)}/imports`;
+
+export function ResponseImportForm(props: { slug: string; targets: Target[] }) {
+  const t = useTranslations("responses.import");
+  const fileId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [dry, setDry] = useState<DryRun | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string> | null>(null);
+  const [edited, setEdited] = useState(false);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const groups = [...new Set(props.targets.map((x) => x.group))];
+
+  const formFor = (dryRun: boolean) => {
+    const form = new FormData();
+    form.set("file", file!);
+    form.set("dryRun", String(dryRun));
+    if (mapping) form.set("mapping", JSON.stringify(mapping));
+    if (!dryRun) form.set("stream", "true");
+    return form;
+  };
+
+  const check = async () => {
+    if (!file) return setError(t("errors.fileRequired"));
+    setError(null);
+    setPhase({ kind: "checking" });
+    try {
+      const response = await fetch(endpoint(props.slug), { method: "POST", body: formFor(true) });
+      const json = await response.json();
+      if (!response.ok) return setError(json.message ?? t("failed"));
+      setDry(json);
+      setMapping(json.mapping);
+      setProblems(json.problems);
+      setEdited(false);
+    } catch {
+      setError(t("failed"));
+    } finally {
+      setPhase((p) => (p.kind === "checking" ? { kind: "idle" } : p));
+    }
+  };
+
+  const runImport = async () => {
+    setError(null);
+    setPhase({ kind: "importing", done: 0, total: dry?.rows ?? 0 });
+    try {
+      const response = await fetch(endpoint(props.slug), { method: "POST", body: formFor(false) });
+      if (!response.ok || !response.body) {
+        const json = await response.json().catch(() => ({}));
+        setPhase({ kind: "idle" });
+        return setError(json.message ?? t("failed"));
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffer += value;
+        const lines = buffer.split("\n");
+        buffer = lines.pop() ?? "";
+        for (const line of lines.filter(Boolean)) {
+          const message = JSON.parse(line);
+          if (message.progress) setPhase({ kind: "importing", ...message.progress });
+          if (message.result?.status === 201)
+            setPhase({ kind: "imported", imported: message.result.imported, screened: message.result.screened });
+          else if (message.result) {
+            setPhase({ kind: "idle" });
+            setError(message.result.message ?? t("failed"));
+            if (message.result.problems) setProblems(message.result.problems);
+          }
+        }
+      }
+    } catch {
+      setPhase({ kind: "idle" });
+      setError(t("failed"));
+    }
+  };
+
+  const busy = phase.kind === "checking" || phase.kind === "importing";
+  const canImport = dry && !edited && problems.length === 0 && phase.kind === "idle";
+
+  return (
+    <div className="space-y-4">
+      <Card>
+        <div className="flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor={fileId} className="block text-sm font-medium">
+              {t("file")}
+            </label>
+            <input
+              id={fileId}
+              type="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              className={compactControlClass}
+              disabled={busy}
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setDry(null);
+                setMapping(null);
+                setProblems([]);
+                setPhase({ kind: "idle" });
+              }}
+            />
+          </div>
+          <Button type="button" onClick={check} disabled={!file || busy}>
+            {phase.kind === "checking" ? t("checking") : edited ? t("checkAgain") : t("check")}
+          </Button>
+        </div>
+        {error && (
+          <p role="alert" className="mt-3 text-sm text-red-700">
+            {error}
+          </p>
+        )}
+      </Card>
+
+      {dry && mapping && (
+        <Card>
+          <CardTitle>{t("mapping")}</CardTitle>
+          <Table framed>
+            <TableHead>
+              <tr>
+                <Th>{t("column")}</Th>
+                <Th>{t("target")}</Th>
+              </tr>
+            </TableHead>
+            <tbody>
+              {dry.headers.map((header) => (
+                <TableRow key={header}>
+                  <Td>{header}</Td>
+                  <Td>
+                    <select
+                      aria-label={`${t("target")}: ${header}`}
+                      className={compactControlClass}
+                      value={mapping[header] ?? ""}
+                      disabled={busy}
+                      onChange={(e) => {
+                        setMapping({ ...mapping, [header]: e.target.value });
+                        setEdited(true);
+                      }}
+                    >
+                      <option value="">{t("notImported")}</option>
+                      {groups.map((g) => (
+                        <optgroup key={g} label={g}>
+                          {props.targets
+                            .filter((x) => x.group === g)
+                            .map((x) => (
+                              <option key={x.key} value={x.key}>
+                                {x.label}
+                              </option>
+                            ))}
+                        </optgroup>
+                      ))}
+                    </select>
+                  </Td>
+                </TableRow>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+      )}
+
+      {dry && (
+        <Card aria-live="polite">
+          <p>{t("rows", { count: dry.rows })}</p>
+          {dry.duplicates > 0 && <p className="text-sm text-slate-700">{t("duplicates", { count: dry.duplicates })}</p>}
+          {!dry.dated && <p className="text-sm text-slate-700">{t("undated")}</p>}
+          {problems.length > 0 ? (
+            <div className="mt-3" data-testid="import-problems">
+              <p className="font-medium text-red-700">{t("problemsTitle", { count: problems.length })}</p>
+              <Table framed>
+                <TableHead>
+                  <tr>
+                    <Th>{t("row")}</Th>
+                    <Th>{t("column")}</Th>
+                    <Th>{t("value")}</Th>
+                    <Th>{t("reason")}</Th>
+                  </tr>
+                </TableHead>
+                <tbody>
+                  {problems.slice(0, 500).map((p, i) => (
+                    <TableRow key={i}>
+                      <Td>{p.row ?? ""}</Td>
+                      <Td>{p.column ?? ""}</Td>
+                      <Td>
+                        <code>{p.value}</code>
+                      </Td>
+                      <Td>{p.message}</Td>
+                    </TableRow>
+                  ))}
+                </tbody>
+              </Table>
+            </div>
+          ) : (
+            !edited && <p className="mt-2 text-green-800">{t("noProblems")}</p>
+          )}
+          <div className="mt-3 flex items-center gap-3">
+            <Button type="button" onClick={runImport} disabled={!canImport}>
+              {t("import", { count: dry.rows })}
+            </Button>
+            {phase.kind === "importing" && (
+              <div className="flex items-center gap-2" role="status">
+                <progress max={phase.total || 1} value={phase.done} className="w-48" />
+                <span className="text-sm">{t("importing", { done: phase.done, total: phase.total })}</span>
+              </div>
+            )}
+          </div>
+          {phase.kind === "imported" && (
+            <p role="status" className="mt-3 font-medium text-green-800" data-testid="import-result">
+              {t("imported", { count: phase.imported, screened: phase.screened })}
+            </p>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}
