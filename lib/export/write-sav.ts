@@ -40,7 +40,7 @@ function printFormat(v: StatisticalVariable) {
 /** SPSS keeps at most three discrete missing values, or a range (all our negative codes). */
 function missingValues(missing: number[]): { code: number; values: number[] } {
   if (missing.length === 0) return { code: 0, values: [] };
-  if (missing.every((m) => m < 0) && missing.length > 3) return { code: -2, values: [LOWEST, -1] };
+  if (missing.every((m) => m < 0)) return { code: -2, values: [LOWEST, -1] };
   if (missing.length <= 3) return { code: missing.length, values: missing };
   return { code: -2, values: [Math.min(...missing), Math.max(...missing)] };
 }
