@@ -4,7 +4,6 @@
 // dashboard's; labels come in the chosen language; "don't know" codes are user-missing; dates
 // are SPSS dates; the dashboard's filter and "valid only" reach the file.
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import { beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getAttention } from "@/lib/analytics/results";
@@ -17,11 +16,10 @@ import { generateJilinDemoResponses } from "@/lib/demo/jilin-demo-data";
 import { DEFINITION_FORMAT, QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
 import type { ExportRecord } from "@/lib/export/export-columns";
 import { loadDemoExport, saveToFile, type DemoExport } from "@/tests/fixtures/demo-export";
+import { SavBufferReader } from "@/tests/fixtures/sav-reader";
 import { frequency, runPspp, type PsppTable } from "@/tests/fixtures/pspp-output";
 import { describeWithCommand } from "@/tests/setup/external-tools";
 
-// sav-reader is CommonJS with a require-only export map.
-const { SavBufferReader } = createRequire(import.meta.url)("sav-reader") as typeof import("sav-reader");
 const LEVELS = ["macro", "middle", "micro"] as const;
 let demo: DemoExport;
 
