@@ -49,7 +49,7 @@ function header(w: BinaryWriter, caseSize: number, cases: number, fileLabel: str
   const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   const two = (n: number) => String(n).padStart(2, "0");
   w.text("$FL2");
-  w.text("@(#) IBM SPSS STATISTICS DATA FILE - sme-survey export", 60, 0x20);
+  w.text("@(#) SPSS DATA FILE sme-survey export", 60, 0x20);
   w.int32(2); // layout code
   w.int32(caseSize);
   w.int32(0); // not compressed
