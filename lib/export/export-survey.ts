@@ -1,23 +1,48 @@
-// Exports a survey's responses as a streamed CSV or Excel file and records the export in the
-// audit log (who took which data, in which form).
+// Exports a survey's responses (CSV, Excel, SPSS .sav, Stata .dta, each streamed), their codebook
+// (CSV), or the questionnaire as DDI-Codebook 2.5 XML, and records the export in the audit log
+// (who took which data, in which form, filtered how).
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Actor } from "@/lib/auth/organizations-where";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
+import { codebookCsv, codebookRows } from "./codebook";
 import { exportColumns, type ExportValues } from "./export-columns";
+import { exportWhere, type ExportFilter } from "./export-filter";
 import { exportLabels } from "./export-labels";
+import type { ExportFormat } from "./export-query-schema";
 import type { ExportableSurvey } from "./find-exportable-survey";
 import { readExportBatches } from "./read-export-batches";
+import { statisticalDataset } from "./statistical-variables";
 import { writeCsv } from "./write-csv";
+import { writeDdi } from "./write-ddi";
+import { writeDta } from "./write-dta";
+import { writeSav } from "./write-sav";
 import { writeXlsx } from "./write-xlsx";
-
-export type ExportFormat = "csv" | "xlsx";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  sav: "application/x-spss-sav",
+  dta: "application/x-stata-dta",
+  codebook: "text/csv; charset=utf-8",
+  ddi: "application/xml; charset=utf-8",
 };
+
+/** What the file holds and its extension: jilin-2017-responses-20261202.sav. */
+const FILE_NAMES: Record<ExportFormat, [string, string]> = {
+  csv: ["responses", "csv"],
+  xlsx: ["responses", "xlsx"],
+  sav: ["responses", "sav"],
+  dta: ["responses", "dta"],
+  codebook: ["codebook", "csv"],
+  ddi: ["ddi-codebook", "xml"],
+};
+
+/** The codebook and the DDI file are small and built whole; they are sent like the streamed files. */
+const textStream = (text: string) => new Blob([text]).stream();
+
+export const ALL_RESPONSES: ExportFilter = { filter: { breakdowns: {} }, validOnly: false };
 
 export async function exportSurvey(options: {
   db: Db;
@@ -26,11 +51,12 @@ export async function exportSurvey(options: {
   format: ExportFormat;
   locale: Locale;
   values: ExportValues;
+  responses?: ExportFilter;
   now?: Date;
 }) {
-  const { db, actor, survey, format, locale, values, now = new Date() } = options;
+  const { db, actor, survey, format, locale, values, responses = ALL_RESPONSES, now = new Date() } = options;
   const labels = exportLabels(locale);
-  const columns = exportColumns({ definitions: survey.definitions, locale, labels, values });
+  const { definitions } = survey;
   await recordEvent({
     db,
     organizationId: survey.organizationId,
@@ -38,11 +64,50 @@ export async function exportSurvey(options: {
     action: "survey.exported",
     targetType: "survey",
     targetId: survey.id,
-    data: { slug: survey.slug, format, locale, values, via: actor.via },
+    data: {
+      slug: survey.slug,
+      format,
+      locale,
+      values,
+      via: actor.via,
+      validOnly: responses.validOnly,
+      filter: responses.filter,
+    },
   });
-  const batches = readExportBatches({ db, surveyId: survey.id });
-  const body =
-    format === "csv" ? writeCsv(columns, batches) : writeXlsx({ columns, batches, sheetName: labels.sheetName });
+  const where = exportWhere(survey.id, responses);
+  const title = locale === "zh" ? survey.titleZh || survey.titleEn : survey.titleEn || survey.titleZh;
+  const dataset = () => statisticalDataset({ definitions, locale, labels });
+  const body = await (async (): Promise<ReadableStream<Uint8Array>> => {
+    switch (format) {
+      case "csv":
+        return writeCsv(exportColumns({ definitions, locale, labels, values }), readExportBatches({ db, where }));
+      case "xlsx":
+        return writeXlsx({
+          columns: exportColumns({ definitions, locale, labels, values }),
+          batches: readExportBatches({ db, where }),
+          sheetName: labels.sheetName,
+          codebook: { rows: codebookRows({ dataset: dataset(), definitions, locale }), labels: labels.codebook },
+        });
+      case "sav":
+      case "dta": {
+        // The header states the number of cases: count first, then read exactly that many.
+        const cases = await db.response.count({ where });
+        const batches = readExportBatches({ db, where, limit: cases });
+        return format === "sav"
+          ? writeSav({ dataset: dataset(), batches, cases, fileLabel: title, now })
+          : writeDta({ dataset: dataset(), batches, observations: cases, dataLabel: title, now });
+      }
+      case "codebook":
+        return textStream(
+          codebookCsv(codebookRows({ dataset: dataset(), definitions, locale }), labels.codebook.headings),
+        );
+      case "ddi":
+        return textStream(
+          writeDdi({ definitions, slug: survey.slug, title: { zh: survey.titleZh, en: survey.titleEn } }),
+        );
+    }
+  })();
   const stamp = now.toISOString().slice(0, 10).replaceAll("-", "");
-  return { body, contentType: CONTENT_TYPES[format], filename: `${survey.slug}-responses-${stamp}.${format}` };
+  const [kind, extension] = FILE_NAMES[format];
+  return { body, contentType: CONTENT_TYPES[format], filename: `${survey.slug}-${kind}-${stamp}.${extension}` };
 }

@@ -9,6 +9,8 @@ export type ExportableSurvey = {
   id: string;
   organizationId: string;
   slug: string;
+  titleZh: string;
+  titleEn: string;
   defaultLocale: string;
   /** The survey's version first, then other versions its responses were given against. */
   definitions: QuestionnaireDefinition[];
@@ -25,7 +27,15 @@ export async function findExportableSurvey(options: {
   const { db, actor, slug } = options;
   const survey = await db.survey.findFirst({
     where: { slug, organizationId: { in: organizationsWhere(actor, "researcher") } },
-    select: { id: true, organizationId: true, slug: true, defaultLocale: true, versionId: true },
+    select: {
+      id: true,
+      organizationId: true,
+      slug: true,
+      titleZh: true,
+      titleEn: true,
+      defaultLocale: true,
+      versionId: true,
+    },
   });
   if (!survey) {
     const seen = await db.survey.findFirst({

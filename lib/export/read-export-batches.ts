@@ -1,23 +1,27 @@
 // Reads a survey's responses in keyset-paged batches, so an export of any size holds one batch
-// in memory at a time and never runs one long query.
+// in memory at a time and never runs one long query. `limit` stops after that many responses: a
+// file whose header states its number of cases (.sav, .dta) gets exactly the ones it counted.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { ExportRecord } from "./export-columns";
 
 export const EXPORT_BATCH_SIZE = 500;
 
 export async function* readExportBatches(options: {
   db: Db;
-  surveyId: string;
+  where: Prisma.ResponseWhereInput;
   batchSize?: number;
+  limit?: number;
 }): AsyncGenerator<ExportRecord[]> {
-  const { db, surveyId, batchSize = EXPORT_BATCH_SIZE } = options;
+  const { db, where, batchSize = EXPORT_BATCH_SIZE, limit = Infinity } = options;
   let after: string | undefined;
-  for (;;) {
+  for (let read = 0; read < limit;) {
+    const take = Math.min(batchSize, limit - read);
     const rows = await db.response.findMany({
-      where: { surveyId },
+      where,
       orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-      take: batchSize,
+      take,
       ...(after ? { cursor: { id: after }, skip: 1 } : {}),
       select: {
         id: true,
@@ -34,6 +38,7 @@ export async function* readExportBatches(options: {
       },
     });
     if (rows.length === 0) return;
+    read += rows.length;
     yield rows.map((r) => ({
       id: r.id,
       status: r.status,
@@ -48,7 +53,7 @@ export async function* readExportBatches(options: {
       breakdowns: (r.breakdowns ?? {}) as Record<string, unknown>,
       answers: (r.answers ?? {}) as Record<string, unknown>,
     }));
-    if (rows.length < batchSize) return;
+    if (rows.length < take) return;
     after = rows[rows.length - 1].id;
   }
 }

@@ -88,6 +88,6 @@ test("the export button on the survey page downloads the responses", async ({ pa
   expect(bad.status()).toBe(422);
   expect(await bad.json()).toMatchObject({
     error: "validation_failed",
-    issues: [{ path: ["format"], message: "format 必须是 csv 或 xlsx。" }],
+    issues: [{ path: ["format"], message: "format 必须是 csv、xlsx、sav、dta、codebook 或 ddi。" }],
   });
 });

@@ -118,6 +118,85 @@ describe("exporting the demo survey", () => {
     expect(sheet.getRow(2).getCell(9).value).toBeInstanceOf(Date);
   });
 
+  it("exports only valid responses, or the dashboard's filter, when asked", async () => {
+    const rowsOf = async (responses: Parameters<typeof exportSurvey>[0]["responses"]) => {
+      const file = await exportSurvey({
+        db,
+        actor: researcher,
+        survey,
+        format: "csv",
+        locale: "en",
+        values: "codes",
+        responses,
+      });
+      const [header, ...rows] = Papa.parse<string[]>((await text(file.body)).slice(1).trimEnd(), {
+        newline: "\r\n",
+      }).data;
+      return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+    };
+    const valid = await rowsOf({ filter: { breakdowns: {} }, validOnly: true });
+    expect(valid).toHaveLength(226);
+    expect(new Set(valid.map((r) => r["Valid (1 = yes)"]))).toEqual(new Set(["1"]));
+    const changchun = await rowsOf({ filter: { breakdowns: { region: "changchun" } }, validOnly: false });
+    expect(changchun.length).toBe(
+      await db.response.count({
+        where: { surveyId: survey.id, breakdowns: { path: ["region"], equals: "changchun" } },
+      }),
+    );
+    expect(new Set(changchun.map((r) => r["Breakdown: region"]))).toEqual(new Set(["changchun"]));
+    const completed = (await rowsOf({ filter: { breakdowns: {} }, validOnly: false })).map(
+      (r) => r["Completed at (UTC)"],
+    );
+    const day = completed.sort()[Math.floor(completed.length / 2)].slice(0, 10);
+    const onDay = await rowsOf({ filter: { breakdowns: {}, from: day, to: day }, validOnly: false });
+    expect(onDay.length).toBe(completed.filter((c) => c.startsWith(day)).length);
+    expect(onDay.length).toBeGreaterThan(0);
+  });
+
+  it("writes a codebook: names, labels, values, missing codes, multiple-response sets and factors", async () => {
+    const file = await exportSurvey({
+      db,
+      actor: researcher,
+      survey,
+      format: "codebook",
+      locale: "en",
+      values: "codes",
+    });
+    expect(file.filename).toMatch(/^jilin-2017-codebook-\d{8}\.csv$/);
+    const [header, ...rows] = Papa.parse<string[]>((await text(file.body)).slice(1).trimEnd(), {
+      newline: "\r\n",
+    }).data;
+    const entry = (variable: string) =>
+      Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[0] === variable)![i]]));
+    expect(header.slice(0, 3)).toEqual(["Variable (SPSS)", "Variable (Stata)", "Column (CSV/Excel)"]);
+    expect(entry("region")).toMatchObject({
+      Question: "Where is your firm located?",
+      Type: "single",
+      "Measurement level": "nominal",
+    });
+    expect(entry("region")["Values (number in .sav/.dta = label [code in CSV])"]).toMatch(
+      /^1 = Changchun \[changchun\]; 2 = /,
+    );
+    expect(entry("macro_constraints_national_policy")).toMatchObject({
+      "Variable (Stata)": "macro_constraints_national_polic",
+      "Column (CSV/Excel)": "macro_constraints.national_policy",
+      "Multiple-response set": "$macro_constraints",
+      Factor: "national_policy",
+      "Factor label": "Support from national preferential policies",
+      Level: "macro",
+    });
+    expect(entry("macro_constraints_dont_know")["Multiple-response set"]).toBe("");
+    expect(rows).toHaveLength(45);
+
+    const xlsx = await exportSurvey({ db, actor: researcher, survey, format: "xlsx", locale: "zh", values: "codes" });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await new Response(xlsx.body).arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet("编码手册")!;
+    expect(sheet.rowCount).toBe(46);
+    expect(sheet.getRow(1).getCell(1).value).toBe("变量名（SPSS）");
+    expect(sheet.getRow(1).getCell(11).value).toBe("多重响应集");
+  });
+
   it("records each export in the audit log", async () => {
     const before = await db.auditEvent.count({ where: { action: "survey.exported" } });
     await text(

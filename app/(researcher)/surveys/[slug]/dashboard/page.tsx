@@ -27,6 +27,8 @@ import { DistributionChart } from "@/components/analytics/distribution-chart";
 import { LiveUpdates } from "@/components/analytics/live-updates";
 import { SampleCounts } from "@/components/analytics/sample-counts";
 import { ScreeningSummary } from "@/components/analytics/screening-summary";
+import { ExportPanel } from "@/components/export/export-panel";
+import { findExportableSurvey } from "@/lib/export/find-exportable-survey";
 
 export const dynamic = "force-dynamic";
 
@@ -93,6 +95,21 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           : Promise.resolve(null),
       ])
     : [[], null, [], null];
+
+  // Researchers export what the dashboard shows: its filter goes along with the export form.
+  const actor = survey.access === "member" ? await getActor() : null;
+  const canExport = actor && (await findExportableSurvey({ db, actor, slug: survey.slug })).status === "ok";
+  const exportFilter = filter
+    ? [
+        ...Object.entries(filter.breakdowns).map(([key, value]) => {
+          const breakdown = breakdowns.find((b) => b.key === key);
+          const option = breakdown?.options.find((o) => o.code === value);
+          return { name: key, value, label: `${breakdown?.label ?? key}: ${option?.label ?? value}` };
+        }),
+        ...(filter.from ? [{ name: "from", value: filter.from, label: `${t("filters.from")} ${filter.from}` }] : []),
+        ...(filter.to ? [{ name: "to", value: filter.to, label: `${t("filters.to")} ${filter.to}` }] : []),
+      ]
+    : [];
 
   const title = locale === "zh" ? survey.titleZh : survey.titleEn;
   return (
@@ -181,6 +198,8 @@ export default async function DashboardPage({ params, searchParams }: Props) {
             />
           </section>
         ) : null}
+
+        {canExport && filter && <ExportPanel slug={survey.slug} filter={exportFilter} />}
       </div>
     </ChartDownloadProvider>
   );
