@@ -18,5 +18,15 @@ export const ExportQuerySchema = z.object({
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
 export type ExportFormat = ExportQuery["format"];
 
+/** The media type of each format's file (the download and the API description). */
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  sav: "application/x-spss-sav",
+  dta: "application/x-stata-dta",
+  codebook: "text/csv; charset=utf-8",
+  ddi: "application/xml; charset=utf-8",
+};
+
 /** The export's own parameters, which are not dashboard filters. */
 export const EXPORT_PARAMS = Object.keys(ExportQuerySchema.shape);

@@ -10,7 +10,7 @@ import { codebookCsv, codebookRows } from "./codebook";
 import { exportColumns, type ExportValues } from "./export-columns";
 import { exportWhere, type ExportFilter } from "./export-filter";
 import { exportLabels } from "./export-labels";
-import type { ExportFormat } from "./export-query-schema";
+import { EXPORT_CONTENT_TYPES, type ExportFormat } from "./export-query-schema";
 import type { ExportableSurvey } from "./find-exportable-survey";
 import { readExportBatches } from "./read-export-batches";
 import { statisticalDataset } from "./statistical-variables";
@@ -19,15 +19,6 @@ import { writeDdi } from "./write-ddi";
 import { writeDta } from "./write-dta";
 import { writeSav } from "./write-sav";
 import { writeXlsx } from "./write-xlsx";
-
-const CONTENT_TYPES: Record<ExportFormat, string> = {
-  csv: "text/csv; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  sav: "application/x-spss-sav",
-  dta: "application/x-stata-dta",
-  codebook: "text/csv; charset=utf-8",
-  ddi: "application/xml; charset=utf-8",
-};
 
 /** What the file holds and its extension: jilin-2017-responses-20261202.sav. */
 const FILE_NAMES: Record<ExportFormat, [string, string]> = {
@@ -109,5 +100,5 @@ export async function exportSurvey(options: {
   })();
   const stamp = now.toISOString().slice(0, 10).replaceAll("-", "");
   const [kind, extension] = FILE_NAMES[format];
-  return { body, contentType: CONTENT_TYPES[format], filename: `${survey.slug}-${kind}-${stamp}.${extension}` };
+  return { body, contentType: EXPORT_CONTENT_TYPES[format], filename: `${survey.slug}-${kind}-${stamp}.${extension}` };
 }

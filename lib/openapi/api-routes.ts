@@ -12,7 +12,7 @@ import {
   CreateApiTokenBodySchema,
   CreatedApiTokenSchema,
 } from "@/lib/auth/api-token-schemas";
-import { EXPORT_FORMATS, ExportQuerySchema } from "@/lib/export/export-query-schema";
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, ExportQuerySchema } from "@/lib/export/export-query-schema";
 import { LocaleSchema, QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
 import {
   CreatedQuestionnaireSchema,
@@ -50,12 +50,6 @@ import {
 import { XlsformExportQuerySchema, XlsformImportQuerySchema } from "@/lib/questionnaire/xlsform/xlsform-request-schema";
 import { XLSFORM_ISSUE_CODES } from "@/lib/questionnaire/xlsform/xlsform-issues";
 import type { ApiRouteEntry } from "./route-entry";
-
-/** The media type of each export format; a format added to EXPORT_FORMATS needs its line here. */
-const EXPORT_MEDIA_TYPES: Record<string, string> = {
-  csv: "text/csv",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
 
 const OrganizationQuerySchema = z.object({
   organization: z.string().optional().describe("The slug of one of your organizations; default: the current one."),
@@ -487,7 +481,7 @@ export const API_ROUTES: ApiRouteEntry[] = [
     responses: {
       200: {
         description: "The file, as an attachment.",
-        contentTypes: EXPORT_FORMATS.map((f) => EXPORT_MEDIA_TYPES[f] ?? "application/octet-stream"),
+        contentTypes: [...new Set(EXPORT_FORMATS.map((f) => EXPORT_CONTENT_TYPES[f]))],
       },
     },
     errors: { 403: roleTooLow, 404: surveyNotFound, 422: invalid },
