@@ -2,8 +2,7 @@
 // survey shares its dashboard, otherwise members of the owning organization (viewer or above).
 // Anything else is reported as not found, as if it did not exist.
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
-import { organizationsWhere } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import type { Db } from "@/lib/db/create-client";
 import { QuestionnaireDefinitionSchema, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import type { DisclosureSettings } from "./disclosure";
