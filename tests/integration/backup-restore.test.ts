@@ -25,10 +25,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function attentionIn(url: string) {
+/** Members' exact figures, and the public's perturbed ones (the record keys must survive too). */
+async function attentionIn(url: string, access: "member" | "public") {
   const db = createDbClient(url, 1);
   try {
-    const survey = (await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: null }))!;
+    const survey = { ...(await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: null }))!, access };
     const levels = ["macro", "middle", "micro"] as const;
     return await Promise.all(
       levels.map((level) =>
@@ -42,11 +43,14 @@ async function attentionIn(url: string) {
 
 describe("a backup", () => {
   it("restored with pg_restore into a fresh database answers the attention results exactly as before", async () => {
-    const before = await attentionIn(source);
+    const before = await attentionIn(source, "member");
     expect(before[0].base).toBe(226);
+    const published = await attentionIn(source, "public");
+    expect(published[0].perturbed).toBe(true);
     const dump = path.join(dir, "survey.dump");
     execFileSync("pg_dump", ["-Fc", "--no-owner", "-f", dump, source]);
     execFileSync("pg_restore", ["--no-owner", "--exit-on-error", "-d", restored, dump]);
-    expect(await attentionIn(restored)).toEqual(before);
+    expect(await attentionIn(restored, "member")).toEqual(before);
+    expect(await attentionIn(restored, "public")).toEqual(published);
   });
 });
