@@ -1,8 +1,7 @@
-// What the results endpoints answer (attention, composition, comparison), for the API's
-// description (lib/openapi/). The shaping functions (to-attention-result.ts, to-composition.ts,
-// to-comparison.ts) build these answers; the integration test checks real answers against the
-// documented schemas. Fields added to an answer pass through (the objects are not strict), so a
-// new measure shows up before its schema names it. Browser-safe.
+// What the results endpoints answer (attention, composition, comparison): the one definition of
+// these shapes. The shaping functions (to-attention-result.ts, to-composition.ts, to-comparison.ts)
+// build values of the types inferred here, and the API's description (lib/openapi/) documents
+// them; the integration test checks real answers against it. Browser-safe.
 import { z } from "zod";
 import { FactorLevelSchema } from "@/lib/questionnaire/definition-schema";
 import { MeasureSchema } from "./dashboard-schema";
@@ -13,24 +12,28 @@ export const AttentionResultSchema = z.object({
   level: FactorLevelSchema,
   measure: MeasureSchema,
   base: z.int().nullable().describe("Valid responses in the filter that answered the level; null when hidden."),
-  mentions: z.int().nullable(),
+  mentions: z.int().nullable().describe("All mentions in the base (the denominator of percent of responses)."),
   factors: z.array(
     z.object({
       code: z.string(),
       label: z.string(),
       kind: z.enum(["choice", "rank", "scale", "option"]),
-      count: z.number(),
-      n: z.number().describe("The factor's own base."),
+      count: z.number().describe("Firms flagging it (percent of cases) or its mentions (percent of responses)."),
+      n: z
+        .number()
+        .describe("The factor's own base: valid responses in the filter that answered its item substantively."),
       share: z.number(),
-      ci: IntervalSchema.nullable(),
-      mean: z.number().nullable(),
+      ci: IntervalSchema.nullable().describe("Null for percent of responses or an empty base."),
+      mean: z.number().nullable().describe("Mean rating of a factor asked on a scale (not in the perturbed view)."),
       topN: z.int().optional(),
       threshold: z.number().optional(),
     }),
   ),
-  hiddenFactors: z.array(z.object({ code: z.string(), label: z.string() })),
+  hiddenFactors: z
+    .array(z.object({ code: z.string(), label: z.string() }))
+    .describe("Factors whose own base is under the threshold, left out for the public."),
   suppressed: z.boolean().describe("The base is under the small-cell threshold and the caller is the public."),
-  smallBase: z.boolean(),
+  smallBase: z.boolean().describe("The base is under the threshold (members see it, marked)."),
   threshold: z.int(),
   perturbed: z.boolean().describe("The counts carry the cell key method's noise (what the public sees)."),
 });
@@ -55,7 +58,9 @@ export const CompositionSchema = z.object({
     }),
   ),
   periodUnit: z.enum(["day", "month"]).describe("Days for members, months for the public."),
-  periods: z.array(z.object({ period: z.string(), delivered: z.number(), valid: z.number() })),
+  periods: z
+    .array(z.object({ period: z.string(), delivered: z.number(), valid: z.number() }))
+    .describe("Delivered and valid responses per day (YYYY-MM-DD) or, for the public, per month (YYYY-MM)."),
   hiddenPeriods: z.int().describe("Periods with fewer responses than the threshold, left out for the public."),
 });
 
@@ -65,7 +70,7 @@ export const ComparisonSchema = z.object({
   level: FactorLevelSchema,
   baseA: z.number().nullable(),
   baseB: z.number().nullable(),
-  suppressed: z.boolean(),
+  suppressed: z.boolean().describe("Either group's base is under the public threshold: nothing shown."),
   perturbed: z.boolean(),
   factors: z.array(
     z.object({

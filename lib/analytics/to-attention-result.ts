@@ -7,9 +7,11 @@
 import type { FactorLevel, Locale } from "@/lib/questionnaire/definition-schema";
 import { localizedText } from "@/lib/questionnaire/localized-text";
 import type { Measure } from "./dashboard-schema";
+import type { z } from "zod";
 import type { Publication } from "./disclosure";
-import { type ItemKind, type LevelItem } from "./metric-map";
-import { wilsonInterval, type Interval } from "./statistics";
+import type { AttentionResultSchema } from "./results-api-schemas";
+import type { LevelItem } from "./metric-map";
+import { wilsonInterval } from "./statistics";
 
 export type MetricRow = {
   metric: string;
@@ -22,41 +24,8 @@ export type MetricRow = {
   mentionKeySum: number;
 };
 
-export type AttentionFactor = {
-  code: string;
-  label: string;
-  kind: ItemKind;
-  /** Firms flagging it (percent of cases) or its mentions (percent of responses). */
-  count: number;
-  /** Its own base: valid responses in the filter that answered its item substantively. */
-  n: number;
-  share: number;
-  /** 95 % Wilson interval of the share of cases; null for percent of responses or an empty base. */
-  ci: Interval | null;
-  /** Mean rating, for factors asked on a scale (members and exact public views only). */
-  mean: number | null;
-  topN?: number;
-  threshold?: number;
-};
-
-export type AttentionResult = {
-  level: FactorLevel;
-  measure: Measure;
-  /** Valid responses in the filter that answered the level; null when hidden. */
-  base: number | null;
-  /** All mentions in the base (the denominator of percent of responses); null when hidden. */
-  mentions: number | null;
-  factors: AttentionFactor[];
-  /** Factors whose own base is under the threshold, left out for the public (codes and labels). */
-  hiddenFactors: { code: string; label: string }[];
-  /** True when the base is under the survey's small-cell threshold and the viewer is the public. */
-  suppressed: boolean;
-  /** True when the base is under the threshold (members see it, marked). */
-  smallBase: boolean;
-  threshold: number;
-  /** True when the counts carry the cell key method's noise (public figures). */
-  perturbed: boolean;
-};
+export type AttentionResult = z.infer<typeof AttentionResultSchema>;
+export type AttentionFactor = AttentionResult["factors"][number];
 
 export type ToAttentionOptions = {
   level: FactorLevel;

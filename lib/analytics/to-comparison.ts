@@ -2,29 +2,12 @@
 // the two-proportion z-test, and Holm-adjusted p-values across the level's factors
 // (DESIGN.md §4). Pure.
 import { holmAdjust, twoProportionZTest } from "./statistics";
+import type { z } from "zod";
+import type { ComparisonSchema } from "./results-api-schemas";
 import type { AttentionResult } from "./to-attention-result";
 
-export type ComparedFactor = {
-  code: string;
-  label: string;
-  a: { count: number; n: number; share: number };
-  b: { count: number; n: number; share: number };
-  difference: number;
-  z: number | null;
-  p: number | null;
-  /** p adjusted with Holm across the level's factors. */
-  pHolm: number | null;
-};
-export type Comparison = {
-  level: AttentionResult["level"];
-  baseA: number | null;
-  baseB: number | null;
-  /** Either group's base is under the public threshold: nothing shown. */
-  suppressed: boolean;
-  /** True when the counts carry the cell key method's noise (public figures). */
-  perturbed: boolean;
-  factors: ComparedFactor[];
-};
+export type Comparison = z.infer<typeof ComparisonSchema>;
+export type ComparedFactor = Comparison["factors"][number];
 
 export function toComparison(a: AttentionResult, b: AttentionResult): Comparison {
   if (a.suppressed || b.suppressed || a.base === null || b.base === null)

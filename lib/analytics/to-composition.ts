@@ -5,36 +5,18 @@
 import { isStandardBreakdown, type Locale } from "@/lib/questionnaire/definition-schema";
 import { localizedText } from "@/lib/questionnaire/localized-text";
 import type { DayRow, DistributionRow } from "./cell-queries";
+import type { z } from "zod";
 import type { Publication } from "./disclosure";
+import type { CompositionSchema } from "./results-api-schemas";
 import type { SurveyBreakdown } from "./survey-breakdowns";
 import type { MetricRow } from "./to-attention-result";
 import { validityRate } from "./statistics";
 
-export type DistributionBar = { code: string; label: string; count: number; share: number };
-export type Distribution = {
-  key: string;
-  /** The question's label for custom breakdowns; null for the standard ones (named by the interface). */
-  label: string | null;
-  base: number;
-  bars: DistributionBar[];
-  /** Values with fewer responses than the threshold, left out for the public (codes and labels). */
-  hiddenBars: { code: string; label: string }[];
-};
+export type Composition = z.infer<typeof CompositionSchema>;
+export type Distribution = Composition["distributions"][number];
+export type DistributionBar = Distribution["bars"][number];
 /** Delivered and valid responses of one day (YYYY-MM-DD) or, for the public, one month (YYYY-MM). */
-export type PeriodCount = { period: string; delivered: number; valid: number };
-export type Composition = {
-  suppressed: boolean;
-  smallBase: boolean;
-  threshold: number;
-  /** True when the counts carry the cell key method's noise (public figures). */
-  perturbed: boolean;
-  totals: { delivered: number; valid: number; screened: number; validityRate: number | null } | null;
-  distributions: Distribution[];
-  periodUnit: "day" | "month";
-  periods: PeriodCount[];
-  /** Periods with fewer responses than the threshold, left out for the public. */
-  hiddenPeriods: number;
-};
+export type PeriodCount = Composition["periods"][number];
 
 export type ToCompositionOptions = {
   breakdowns: SurveyBreakdown[];
