@@ -6,6 +6,7 @@ import { useOptimistic, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { Comparison } from "@/lib/analytics/to-comparison";
 import { formatPercent } from "@/lib/analytics/to-chart-bars";
+import { ComparisonChart } from "./comparison-chart";
 import type { FilterBreakdown } from "./dashboard-filters";
 
 type Props = { breakdowns: FilterBreakdown[]; comparisons: Comparison[]; threshold: number };
@@ -84,48 +85,55 @@ export function GroupComparison({ breakdowns, comparisons, threshold }: Props) {
               {t("suppressed", { threshold })}
             </p>
           ) : (
-            <table className="mt-1 w-full min-w-[36rem] text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200 text-slate-600">
-                  <th scope="col" className="py-1 pr-2 font-medium">
-                    {t("table.item")}
-                  </th>
-                  <th scope="col" className="py-1 pr-2 text-right font-medium">
-                    {label(search.get("group_a"))} (n = {c.baseA})
-                  </th>
-                  <th scope="col" className="py-1 pr-2 text-right font-medium">
-                    {label(search.get("group_b"))} (n = {c.baseB})
-                  </th>
-                  <th scope="col" className="py-1 pr-2 text-right font-medium">
-                    {t("compare.difference")}
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    {t("compare.pHolm")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.factors.map((f) => (
-                  <tr key={f.code} className="border-b border-slate-100">
-                    <th scope="row" className="py-1 pr-2 font-normal">
-                      {f.label}
+            <>
+              <ComparisonChart
+                comparison={c}
+                groupA={label(search.get("group_a"))}
+                groupB={label(search.get("group_b"))}
+              />
+              <table className="mt-1 w-full min-w-[36rem] text-left text-sm">
+                <thead>
+                  <tr className="border-b border-slate-200 text-slate-600">
+                    <th scope="col" className="py-1 pr-2 font-medium">
+                      {t("table.item")}
                     </th>
-                    <td className="py-1 pr-2 text-right tabular-nums">
-                      {formatPercent(f.a.share)} ({f.a.count})
-                    </td>
-                    <td className="py-1 pr-2 text-right tabular-nums">
-                      {formatPercent(f.b.share)} ({f.b.count})
-                    </td>
-                    <td className="py-1 pr-2 text-right tabular-nums">{(f.difference * 100).toFixed(1)}</td>
-                    <td
-                      className={`py-1 text-right tabular-nums ${f.pHolm !== null && f.pHolm < 0.05 ? "font-semibold text-brand-800" : ""}`}
-                    >
-                      {f.pHolm === null ? "–" : f.pHolm < 0.001 ? "< 0.001" : f.pHolm.toFixed(3)}
-                    </td>
+                    <th scope="col" className="py-1 pr-2 text-right font-medium">
+                      {label(search.get("group_a"))} (n = {c.baseA})
+                    </th>
+                    <th scope="col" className="py-1 pr-2 text-right font-medium">
+                      {label(search.get("group_b"))} (n = {c.baseB})
+                    </th>
+                    <th scope="col" className="py-1 pr-2 text-right font-medium">
+                      {t("compare.difference")}
+                    </th>
+                    <th scope="col" className="py-1 text-right font-medium">
+                      {t("compare.pHolm")}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {c.factors.map((f) => (
+                    <tr key={f.code} className="border-b border-slate-100">
+                      <th scope="row" className="py-1 pr-2 font-normal">
+                        {f.label}
+                      </th>
+                      <td className="py-1 pr-2 text-right tabular-nums">
+                        {formatPercent(f.a.share)} ({f.a.count})
+                      </td>
+                      <td className="py-1 pr-2 text-right tabular-nums">
+                        {formatPercent(f.b.share)} ({f.b.count})
+                      </td>
+                      <td className="py-1 pr-2 text-right tabular-nums">{(f.difference * 100).toFixed(1)}</td>
+                      <td
+                        className={`py-1 text-right tabular-nums ${f.pHolm !== null && f.pHolm < 0.05 ? "font-semibold text-brand-800" : ""}`}
+                      >
+                        {f.pHolm === null ? "–" : f.pHolm < 0.001 ? "< 0.001" : f.pHolm.toFixed(3)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
           )}
         </div>
       ))}

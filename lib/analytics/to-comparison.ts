@@ -42,3 +42,14 @@ export function toComparison(a: AttentionResult, b: AttentionResult): Comparison
     factors: factors.map((f) => ({ ...f, pHolm: holm.get(f.code) ?? null })),
   };
 }
+
+/** The level of significance a difference must reach after Holm's adjustment to be stated. */
+export const SIGNIFICANCE = 0.05;
+
+/** The factors whose two shares differ significantly, larger difference first, with the group that names it more. */
+export function significantDifferences(c: Comparison) {
+  return c.factors
+    .filter((f) => f.pHolm !== null && f.pHolm < SIGNIFICANCE)
+    .map((f) => ({ ...f, more: f.difference > 0 ? ("a" as const) : ("b" as const) }))
+    .sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference) || x.code.localeCompare(y.code));
+}

@@ -466,6 +466,20 @@ test("two groups are compared factor by factor with Holm-adjusted p-values", asy
   const first = api.factors[0];
   await expect(table.getByRole("row").nth(1)).toContainText(`${(first.a.share * 100).toFixed(1)}% (${first.a.count})`);
   await expect(table.getByRole("row").nth(1)).toContainText(`${(first.b.share * 100).toFixed(1)}% (${first.b.count})`);
+  // Significant differences are starred on the grouped chart and stated in words.
+  type Compared = { label: string; pHolm: number | null; a: { share: number }; b: { share: number } };
+  const significant = (api.factors as Compared[]).filter((f) => f.pHolm !== null && f.pHolm < 0.05);
+  const findings = page.getByTestId("findings-macro");
+  if (significant.length === 0) await expect(findings).toHaveText(/No factor differs significantly/);
+  for (const f of significant) {
+    const [more, less] = f.a.share > f.b.share ? [f.a, f.b] : [f.b, f.a];
+    await expect(findings).toContainText(`“${f.label}” more often than ${f.a.share > f.b.share ? "Small" : "Micro"}`);
+    await expect(findings).toContainText(`${(more.share * 100).toFixed(1)}% vs ${(less.share * 100).toFixed(1)}%`);
+  }
+  await expect(table.locator(".recharts-yAxis-tick-labels text").filter({ hasText: "*" })).toHaveCount(
+    significant.length,
+  );
+  await expect(table.locator(".recharts-bar")).toHaveCount(2);
   const bad = await request.get(
     "/api/v1/surveys/jilin-2017/results/compare?level=macro&compare_by=size_class&group_a=micro&group_b=micro",
   );

@@ -96,7 +96,7 @@ describe("Kish effective n", () => {
 
 describe("group comparison", () => {
   it("tests each factor's two shares and adjusts the p-values with Holm", async () => {
-    const { toComparison } = await import("@/lib/analytics/to-comparison");
+    const { toComparison, significantDifferences } = await import("@/lib/analytics/to-comparison");
     const result = (base: number, counts: Record<string, number>) => ({
       level: "macro" as const,
       measure: "cases" as const,
@@ -123,6 +123,16 @@ describe("group comparison", () => {
     expect(c.factors[0].p).toBeCloseTo(0.02845974, 7);
     expect(c.factors[0].pHolm).toBeCloseTo(2 * 0.02845974, 7);
     expect(c.factors[1]).toMatchObject({ difference: 0, z: 0, pHolm: 1 });
+    // 45 % vs 30 %: p = 0.028 alone, 0.057 after Holm, so nothing is stated.
+    expect(significantDifferences(c)).toEqual([]);
+    // 60 % vs 30 % (z = 4.26, p = 2.0e-5, Holm 4.0e-5) and 20 % vs 50 % (z = -4.47): both stated,
+    // the larger difference first, each with the group that names the factor more.
+    const strong = toComparison(result(100, { a: 60, b: 20 }), result(100, { a: 30, b: 50 }));
+    expect(significantDifferences(strong).map((f) => [f.code, f.more])).toEqual([
+      ["a", "a"],
+      ["b", "b"],
+    ]);
+    expect(strong.factors[0].p).toBeCloseTo(2.0e-5, 6);
     const hidden = toComparison({ ...result(8, { a: 4 }), suppressed: true, base: null }, result(100, { a: 30 }));
     expect(hidden).toMatchObject({ suppressed: true, factors: [] });
   });
