@@ -2,7 +2,7 @@
 // and the sums dashboards read. Shaping for charts is in to-*.ts, statistics in statistics.ts.
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
-import type { ResultsFilter } from "./dashboard-schema";
+import { dateRangeBounds, type ResultsFilter } from "./dashboard-schema";
 import type { Db } from "@/lib/db/create-client";
 import type { MetricRow } from "./to-attention-result";
 
@@ -10,7 +10,6 @@ import type { MetricRow } from "./to-attention-result";
 //   no filter, or dates only  the survey-total cells of the days in range (keys YYYY-MM-DD#s)
 //   breakdowns only           the breakdown cells containing them (keys {...}, GIN index)
 //   breakdowns and dates      the per-response tallies completed in the range
-const DAY_MS = 86_400_000;
 
 export const hasDateRange = (filter: ResultsFilter) => Boolean(filter.from || filter.to);
 export const hasBreakdowns = (filter: ResultsFilter) => Object.keys(filter.breakdowns).length > 0;
@@ -23,14 +22,12 @@ export function breakdownsCondition(alias: string, filter: ResultsFilter): Prism
   return Prisma.sql`AND ${Prisma.raw(alias)}.breakdowns @> ${JSON.stringify(filter.breakdowns)}::jsonb`;
 }
 
-/** The first day after the range's last one (ranges are whole UTC days, both ends included). */
-const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-
-/** Completion dates are whole days in UTC, both ends included. */
+/** Completion dates are whole days in UTC, both ends included (dateRangeBounds). */
 export function dateCondition(column: string, filter: ResultsFilter): Prisma.Sql {
+  const { gte, lt } = dateRangeBounds(filter);
   const parts: Prisma.Sql[] = [];
-  if (filter.from) parts.push(Prisma.sql`AND ${Prisma.raw(column)} >= ${new Date(`${filter.from}T00:00:00Z`)}`);
-  if (filter.to) parts.push(Prisma.sql`AND ${Prisma.raw(column)} < ${new Date(`${dayAfter(filter.to)}T00:00:00Z`)}`);
+  if (gte) parts.push(Prisma.sql`AND ${Prisma.raw(column)} >= ${gte}`);
+  if (lt) parts.push(Prisma.sql`AND ${Prisma.raw(column)} < ${lt}`);
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
@@ -38,7 +35,8 @@ export function dateCondition(column: string, filter: ResultsFilter): Prisma.Sql
 export function totalsCondition(alias: string, filter: ResultsFilter): Prisma.Sql {
   const key = Prisma.raw(`${alias}.cell_key`);
   if (!hasDateRange(filter)) return Prisma.sql`AND ${key} < '{'`;
-  return Prisma.sql`AND ${key} >= ${filter.from ?? "0"} AND ${key} < ${filter.to ? dayAfter(filter.to) : "{"}`;
+  const { lt } = dateRangeBounds(filter);
+  return Prisma.sql`AND ${key} >= ${filter.from ?? "0"} AND ${key} < ${lt ? lt.toISOString().slice(0, 10) : "{"}`;
 }
 
 /** Which cells to sum when the tallies are not needed: breakdown cells, or day totals. */

@@ -73,6 +73,10 @@ export type Publication = {
   count(count: number, keySum: number): number;
 };
 
+/** A summed result-cell row as a group size for this viewer (no row: an empty group). */
+export const sizeOfRow = (publication: Publication, row: { responses: number; keySum: number } | undefined) =>
+  publication.size(row?.responses ?? 0, row?.keySum ?? 0);
+
 export function publicationFor(view: "exact" | "public", settings: DisclosureSettings): Publication {
   const { threshold, bound } = settings;
   if (view === "exact") return { view, perturbed: false, settings, size: (count) => count, count: (count) => count };

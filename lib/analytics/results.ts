@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/create-client";
 import type { FactorLevel, Locale } from "@/lib/questionnaire/definition-schema";
 import { aggregateDays, aggregateDistributions, sumScope } from "./cell-queries";
 import type { GroupComparisonQuery, Measure, ResultsFilter } from "./dashboard-schema";
-import { publicationFor, type Publication } from "./disclosure";
+import { publicationFor, sizeOfRow, type Publication } from "./disclosure";
 import type { DashboardSurvey } from "./find-dashboard-survey";
 import { levelItems } from "./metric-map";
 import { surveyBreakdowns } from "./survey-breakdowns";
@@ -81,10 +81,11 @@ export async function getComparison({
 export async function getSampleTotals({ db, survey }: { db: Db; survey: DashboardSurvey }) {
   const rows = await sumScope({ db, surveyId: survey.id, scope: "all", filter: { breakdowns: {} } });
   const publication = publicationOf(survey);
-  const size = (metric: string) => {
-    const row = rows.find((r) => r.metric === metric);
-    return publication.size(row?.responses ?? 0, row?.keySum ?? 0);
-  };
+  const size = (metric: string) =>
+    sizeOfRow(
+      publication,
+      rows.find((r) => r.metric === metric),
+    );
   return { delivered: size("delivered"), valid: size("valid") };
 }
 

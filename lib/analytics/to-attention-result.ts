@@ -8,7 +8,7 @@ import type { FactorLevel, Locale } from "@/lib/questionnaire/definition-schema"
 import { localizedText } from "@/lib/questionnaire/localized-text";
 import type { Measure } from "./dashboard-schema";
 import type { z } from "zod";
-import type { Publication } from "./disclosure";
+import { sizeOfRow, type Publication } from "./disclosure";
 import type { AttentionResultSchema } from "./results-api-schemas";
 import type { LevelItem } from "./metric-map";
 import { wilsonInterval } from "./statistics";
@@ -49,10 +49,7 @@ export function toAttentionResult({
   const perturbed = publication.perturbed;
   const isPublic = publication.view === "public";
   const byMetric = new Map(rows.map((r) => [r.metric, r]));
-  const size = (metric: string) => {
-    const row = byMetric.get(metric);
-    return publication.size(row?.responses ?? 0, row?.keySum ?? 0);
-  };
+  const size = (metric: string) => sizeOfRow(publication, byMetric.get(metric));
   const base = size("base");
   const mentions = publication.count(
     items.reduce((sum, item) => sum + (byMetric.get(item.metric)?.mentions ?? 0), 0),

@@ -6,7 +6,7 @@ import { isStandardBreakdown, type Locale } from "@/lib/questionnaire/definition
 import { localizedText } from "@/lib/questionnaire/localized-text";
 import type { DayRow, DistributionRow } from "./cell-queries";
 import type { z } from "zod";
-import type { Publication } from "./disclosure";
+import { sizeOfRow, type Publication } from "./disclosure";
 import type { CompositionSchema } from "./results-api-schemas";
 import type { SurveyBreakdown } from "./survey-breakdowns";
 import type { MetricRow } from "./to-attention-result";
@@ -46,10 +46,11 @@ export function toComposition(o: ToCompositionOptions): Composition {
   const { publication } = o;
   const { threshold } = publication.settings;
   const isPublic = publication.view === "public";
-  const total = (metric: string) => {
-    const row = o.totals.find((r) => r.metric === metric);
-    return publication.size(row?.responses ?? 0, row?.keySum ?? 0);
-  };
+  const total = (metric: string) =>
+    sizeOfRow(
+      publication,
+      o.totals.find((r) => r.metric === metric),
+    );
   const valid = total("valid");
   const smallBase = valid === null || valid < threshold;
   const empty = { distributions: [], periodUnit: "day" as const, periods: [], hiddenPeriods: 0 };
