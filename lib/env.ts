@@ -17,6 +17,8 @@ const EnvSchema = z.object({
    * client is the socket's peer (the app faces the clients directly).
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Whether this app server also runs data jobs (exports, imports); off when `npm run worker` does. */
+  JOB_WORKER: z.enum(["on", "off"]).default("on"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,19 +1,49 @@
 "use client";
-// The download form for a survey's responses: a plain GET to the export endpoint, so the browser
-// streams the file straight to disk with the session cookie. Place it on any researcher page of
-// a survey: <ExportPanel slug={survey.slug} />; the dashboard passes its current filter, which
-// travels as hidden fields (the same query parameters the dashboard reads).
+// The export form for a survey's responses. A response file is made by a background job: the form
+// asks the export endpoint (the same query parameters a script uses), and the job appears in the
+// list below with its progress, then its file. The codebook and the DDI file are a plain GET, so
+// the browser saves them at once. Place it on any researcher page of a survey:
+// <ExportPanel slug={survey.slug} />; the dashboard passes its current filter, which travels as
+// hidden fields (the same query parameters the dashboard reads).
+import { useState, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { DataJobList } from "@/components/jobs/data-job-list";
+import { useDataJobs } from "@/components/jobs/use-data-jobs";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { controlClass } from "@/components/ui/form-field";
-import { EXPORT_FORMATS } from "@/lib/export/export-query-schema";
+import { EXPORT_FORMATS, QUESTIONNAIRE_FORMATS, type ExportFormat } from "@/lib/export/export-query-schema";
+import type { DataJobView } from "@/lib/jobs/data-job-schemas";
 
 export type ExportFilterField = { name: string; value: string; label: string };
 
 export function ExportPanel({ slug, filter = [] }: { slug: string; filter?: ExportFilterField[] }) {
   const t = useTranslations("export.button");
   const locale = useLocale();
+  const { jobs, add } = useDataJobs(slug);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const action = `/api/v1/surveys/${encodeURIComponent(slug)}/export`;
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    const form = new FormData(event.currentTarget);
+    if (QUESTIONNAIRE_FORMATS.includes(form.get("format") as ExportFormat)) return;
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      const query = new URLSearchParams([...form].map(([k, v]) => [k, String(v)]));
+      const response = await fetch(`${action}?${query}`, { cache: "no-store" });
+      const json = await response.json();
+      if (response.status === 202) add(json as DataJobView);
+      else setError(json.message ?? t("failed"));
+    } catch {
+      setError(t("failed"));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <Card aria-labelledby="export-title">
       <CardTitle id="export-title">{t("title")}</CardTitle>
@@ -25,7 +55,8 @@ export function ExportPanel({ slug, filter = [] }: { slug: string; filter?: Expo
       )}
       <form
         method="get"
-        action={`/api/v1/surveys/${encodeURIComponent(slug)}/export`}
+        action={action}
+        onSubmit={submit}
         className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_1fr_auto] sm:items-end"
       >
         {filter.map((f) => (
@@ -66,8 +97,16 @@ export function ExportPanel({ slug, filter = [] }: { slug: string; filter?: Expo
             <option value="codes">{t("codes")}</option>
           </select>
         </label>
-        <Button type="submit">{t("download")}</Button>
+        <Button type="submit" disabled={busy}>
+          {t("download")}
+        </Button>
       </form>
+      {error && (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <DataJobList jobs={jobs} />
     </Card>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 // Response import, in the order a researcher works: choose a file, check it (a dry run that lists
 // every problem by row, column and value, with the columns matched automatically), correct the
-// matches, check again, then import all rows at once while the progress shows.
+// matches, check again, then import all rows at once (a background job) while the progress shows.
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -25,6 +25,8 @@ type Phase =
   | { kind: "importing"; done: number; total: number }
   | { kind: "imported"; imported: number; screened: number };
 
+const POLL_MS = 500;
+
 const endpoint = (slug: string) => `/api/v1/surveys/${encodeURIComponent(slug)}/imports`;
 
 export function ResponseImportForm(props: { slug: string; targets: Target[] }) {
@@ -44,7 +46,6 @@ export function ResponseImportForm(props: { slug: string; targets: Target[] }) {
     form.set("file", file!);
     form.set("dryRun", String(dryRun));
     if (mapping) form.set("mapping", JSON.stringify(mapping));
-    if (!dryRun) form.set("stream", "true");
     return form;
   };
 
@@ -67,39 +68,30 @@ export function ResponseImportForm(props: { slug: string; targets: Target[] }) {
     }
   };
 
+  // The import runs as a background job: its status is read every half second until it ends.
   const runImport = async () => {
     setError(null);
     setPhase({ kind: "importing", done: 0, total: dry?.rows ?? 0 });
+    const fail = (message: string, found: Problem[] = []) => {
+      setPhase({ kind: "idle" });
+      setError(message);
+      if (found.length) setProblems(found);
+    };
     try {
       const response = await fetch(endpoint(props.slug), { method: "POST", body: formFor(false) });
-      if (!response.ok || !response.body) {
-        const json = await response.json().catch(() => ({}));
-        setPhase({ kind: "idle" });
-        return setError(json.message ?? t("failed"));
+      let job = await response.json();
+      if (response.status !== 202) return fail(job.message ?? t("failed"), job.problems);
+      while (job.status === "queued" || job.status === "running") {
+        setPhase({ kind: "importing", done: job.progress.done, total: job.progress.total ?? dry?.rows ?? 0 });
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        const next = await fetch(job.url, { cache: "no-store" });
+        if (!next.ok) return fail(t("failed"));
+        job = await next.json();
       }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = "";
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        buffer += value;
-        const lines = buffer.split("\n");
-        buffer = lines.pop() ?? "";
-        for (const line of lines.filter(Boolean)) {
-          const message = JSON.parse(line);
-          if (message.progress) setPhase({ kind: "importing", ...message.progress });
-          if (message.result?.status === 201)
-            setPhase({ kind: "imported", imported: message.result.imported, screened: message.result.screened });
-          else if (message.result) {
-            setPhase({ kind: "idle" });
-            setError(message.result.message ?? t("failed"));
-            if (message.result.problems) setProblems(message.result.problems);
-          }
-        }
-      }
+      if (job.status === "done") setPhase({ kind: "imported", imported: job.imported, screened: job.screened });
+      else fail(job.error ?? t("failed"), job.problems);
     } catch {
-      setPhase({ kind: "idle" });
-      setError(t("failed"));
+      fail(t("failed"));
     }
   };
 

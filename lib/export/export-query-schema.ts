@@ -28,5 +28,8 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
   ddi: "application/xml; charset=utf-8",
 };
 
+/** Formats that describe the questionnaire, small enough to answer at once (the others are jobs). */
+export const QUESTIONNAIRE_FORMATS: readonly ExportFormat[] = ["codebook", "ddi"];
+
 /** The export's own parameters, which are not dashboard filters. */
 export const EXPORT_PARAMS = Object.keys(ExportQuerySchema.shape);

@@ -33,6 +33,19 @@ const FILE_NAMES: Record<ExportFormat, [string, string]> = {
 /** The codebook and the DDI file are small and built whole; they are sent like the streamed files. */
 const textStream = (text: string) => new Blob([text]).stream();
 
+async function* withProgress<T>(
+  batches: AsyncGenerator<T[]>,
+  total: number,
+  onProgress?: (done: number, total: number) => Promise<void>,
+): AsyncGenerator<T[]> {
+  let done = 0;
+  for await (const batch of batches) {
+    yield batch;
+    done += batch.length;
+    await onProgress?.(done, total);
+  }
+}
+
 export const ALL_RESPONSES: ExportFilter = { filter: { breakdowns: {} }, validOnly: false };
 
 export async function exportSurvey(options: {
@@ -43,6 +56,8 @@ export async function exportSurvey(options: {
   locale: Locale;
   values: ExportValues;
   responses?: ExportFilter;
+  /** Called after each batch of responses is read, with how many of how many. */
+  onProgress?: (done: number, total: number) => Promise<void>;
   now?: Date;
 }) {
   const { db, actor, survey, format, locale, values, responses = ALL_RESPONSES, now = new Date() } = options;
@@ -68,25 +83,36 @@ export async function exportSurvey(options: {
   const where = exportWhere(survey.id, responses);
   const title = locale === "zh" ? survey.titleZh || survey.titleEn : survey.titleEn || survey.titleZh;
   const dataset = () => statisticalDataset({ definitions, locale, labels });
+  // Counted first: the .sav and .dta headers state their number of cases, and progress needs a total.
+  const counted = async () => {
+    const cases = await db.response.count({ where });
+    return { cases, batches: withProgress(readExportBatches({ db, where, limit: cases }), cases, options.onProgress) };
+  };
   const body = await (async (): Promise<ReadableStream<Uint8Array>> => {
     switch (format) {
       case "csv":
-        return writeCsv(exportColumns({ definitions, locale, labels, values }), readExportBatches({ db, where }));
+        return writeCsv(exportColumns({ definitions, locale, labels, values }), (await counted()).batches);
       case "xlsx":
         return writeXlsx({
           columns: exportColumns({ definitions, locale, labels, values }),
-          batches: readExportBatches({ db, where }),
+          batches: (await counted()).batches,
           sheetName: labels.sheetName,
           codebook: { rows: codebookRows({ dataset: dataset(), definitions, locale }), labels: labels.codebook },
         });
       case "sav":
       case "dta": {
-        // The header states the number of cases: count first, then read exactly that many.
-        const cases = await db.response.count({ where });
-        const batches = readExportBatches({ db, where, limit: cases });
+        const { cases, batches } = await counted();
         return format === "sav"
           ? writeSav({ dataset: dataset(), batches, cases, fileLabel: title, now })
-          : writeDta({ dataset: dataset(), batches, observations: cases, dataLabel: title, now });
+          : writeDta({
+              dataset: dataset(),
+              batches,
+              // Text wider than a str# (a strL) follows every row, and the header states its size.
+              reread: () => readExportBatches({ db, where, limit: cases }),
+              observations: cases,
+              dataLabel: title,
+              now,
+            });
       }
       case "codebook":
         return textStream(

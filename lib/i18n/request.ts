@@ -17,7 +17,7 @@ export async function resolveLocale(): Promise<Locale> {
 // in development on every request, so that edited message files show at once.
 const compiled = new Map<Locale, Promise<AbstractIntlMessages>>();
 
-function messagesOf(locale: Locale): Promise<AbstractIntlMessages> {
+export function messagesOf(locale: Locale): Promise<AbstractIntlMessages> {
   if (!compiled.has(locale) || process.env.NODE_ENV === "development")
     compiled.set(
       locale,

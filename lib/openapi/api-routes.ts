@@ -12,7 +12,13 @@ import {
   CreateApiTokenBodySchema,
   CreatedApiTokenSchema,
 } from "@/lib/auth/api-token-schemas";
-import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, ExportQuerySchema } from "@/lib/export/export-query-schema";
+import {
+  EXPORT_CONTENT_TYPES,
+  EXPORT_FORMATS,
+  ExportQuerySchema,
+  QUESTIONNAIRE_FORMATS,
+} from "@/lib/export/export-query-schema";
+import { DataJobListSchema, DataJobParamsSchema, DataJobViewSchema } from "@/lib/jobs/data-job-schemas";
 import { LocaleSchema, QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
 import {
   CreatedQuestionnaireSchema,
@@ -101,7 +107,6 @@ const ImportFormSchema = z.object({
   file: z.string().describe("The CSV or XLSX file (multipart/form-data)."),
   mapping: z.string().optional().describe("JSON: file column → question code; the automatic matching when absent."),
   dryRun: z.enum(["true", "false"]).optional().describe("true (default): only check; false: import."),
-  stream: z.enum(["true", "false"]).optional().describe("true: NDJSON progress lines, then the result."),
 });
 
 const surveyNotFound = "No survey of your organizations has this slug.";
@@ -280,9 +285,10 @@ export const API_ROUTES: ApiRouteEntry[] = [
     body: ImportFormSchema,
     responses: {
       200: { description: "The dry run: the mapping and every problem.", schema: ImportDryRunSchema },
-      201: {
-        description: "Imported: { imported, screened } (with stream=true, NDJSON progress lines first).",
-        contentTypes: ["application/json", "application/x-ndjson"],
+      202: {
+        description:
+          "The file has no problem: a background job imports every row or none. Location: its status, which reports progress, then { imported, screened }.",
+        schema: DataJobViewSchema,
       },
     },
     errors: {
@@ -472,19 +478,67 @@ export const API_ROUTES: ApiRouteEntry[] = [
     method: "GET",
     path: "/api/v1/surveys/{slug}/export",
     operationId: "exportResponses",
-    summary: "Export the responses as a file (streamed)",
+    summary: "Export the responses (a background job), or the codebook or DDI file",
+    description:
+      "csv, xlsx, sav and dta are made by a background job: 202 with the job, whose status (Location) links the file when done, for a day. codebook and ddi describe the questionnaire and are answered at once.",
     tag: "Responses",
     auth: "member",
     permission: "responses.read",
     params: SurveySlugParamsSchema,
     query: ExportQuerySchema,
+    breakdownFilters: true,
+    responses: {
+      200: {
+        description: "The codebook or the DDI file, as an attachment.",
+        contentTypes: [...new Set(QUESTIONNAIRE_FORMATS.map((f) => EXPORT_CONTENT_TYPES[f]))],
+      },
+      202: { description: "The export job, queued.", schema: DataJobViewSchema },
+    },
+    errors: { 403: roleTooLow, 404: surveyNotFound, 422: invalid },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/jobs",
+    operationId: "listDataJobs",
+    summary: "The survey's exports and imports of the past week, newest first",
+    tag: "Responses",
+    auth: "member",
+    permission: "responses.read",
+    params: SurveySlugParamsSchema,
+    responses: { 200: { description: "Up to 20 jobs with their progress and files.", schema: DataJobListSchema } },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/jobs/{id}",
+    operationId: "getDataJob",
+    summary: "An export's or import's status, progress and outcome",
+    tag: "Responses",
+    auth: "member",
+    permission: "responses.read",
+    params: DataJobParamsSchema,
+    responses: { 200: { description: "The job; `file` links an export's file once done.", schema: DataJobViewSchema } },
+    errors: { 404: "No job of your organizations has this id." },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/jobs/{id}/file",
+    operationId: "downloadDataJobFile",
+    summary: "A finished export's file, for a day after it was made",
+    tag: "Responses",
+    auth: "member",
+    permission: "responses.read",
+    params: DataJobParamsSchema,
     responses: {
       200: {
         description: "The file, as an attachment.",
         contentTypes: [...new Set(EXPORT_FORMATS.map((f) => EXPORT_CONTENT_TYPES[f]))],
       },
     },
-    errors: { 403: roleTooLow, 404: surveyNotFound, 422: invalid },
+    errors: {
+      404: "No export job of your organizations has this id.",
+      409: "The job has not finished (or failed): see its status.",
+      410: "The file was deleted a day after it was made.",
+    },
   },
   // Results
   {

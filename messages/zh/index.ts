@@ -9,6 +9,7 @@ import dashboard from "./dashboard.json";
 import designer from "./designer.json";
 import surveys from "./surveys.json";
 import responses from "./responses.json";
+import jobs from "./jobs.json";
 
 const messages = {
   common,
@@ -21,5 +22,6 @@ const messages = {
   designer,
   surveys,
   responses,
+  jobs,
 };
 export default messages;

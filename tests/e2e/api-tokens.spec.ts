@@ -3,6 +3,7 @@
 import Papa from "papaparse";
 import { expect, test } from "@playwright/test";
 import { DEMO, signInAs } from "@/tests/fixtures/accounts";
+import { downloadExport } from "@/tests/fixtures/export-job";
 
 test("create a token, use it for an export, revoke it", async ({ page, playwright, baseURL }) => {
   await signInAs(page.context().request, DEMO.researcher);
@@ -23,20 +24,15 @@ test("create a token, use it for an export, revoke it", async ({ page, playwrigh
   await expect(page.locator("body")).not.toContainText(token);
 
   const curl = await playwright.request.newContext({ baseURL }); // no cookies, like curl
-  const exported = await curl.get("/api/v1/surveys/jilin-2017/export?format=csv&locale=en", {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  expect(exported.status()).toBe(200);
+  const bearer = { Authorization: `Bearer ${token}` };
+  const exported = await downloadExport(curl, "/api/v1/surveys/jilin-2017/export?format=csv&locale=en", bearer);
   expect(exported.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   expect(exported.headers()["content-disposition"]).toMatch(/attachment; filename="jilin-2017-responses-\d{8}\.csv"/);
   const lines = (await exported.text()).trimEnd().split("\r\n");
   expect(lines).toHaveLength(251);
   expect(lines[0]).toContain("Response ID,Status,Valid (1 = yes)");
 
-  const xlsx = await curl.get("/api/v1/surveys/jilin-2017/export?format=xlsx", {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  expect(xlsx.status()).toBe(200);
+  const xlsx = await downloadExport(curl, "/api/v1/surveys/jilin-2017/export?format=xlsx", bearer);
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
 
   await page.reload();
@@ -58,10 +54,14 @@ test("the export button on the survey page downloads the responses", async ({ pa
   await page.goto("/surveys/jilin-2017");
   const panel = page.getByRole("region", { name: "导出答卷" });
   await panel.getByLabel("文件格式").selectOption("csv");
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    panel.getByRole("button", { name: "下载" }).click(),
-  ]);
+  await panel.getByRole("button", { name: "导出" }).click();
+  // The file is made in the background: the job shows its progress, then its link.
+  const job = panel.getByTestId("data-job").first();
+  await expect(job).toContainText("导出 CSV");
+  const link = job.getByRole("link", { name: /^下载 jilin-2017-responses-\d{8}\.csv（[\d.]+ (千字节|kB)）$/ });
+  await expect(job).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  await expect(job).toContainText("可下载至");
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
   expect(download.suggestedFilename()).toMatch(/^jilin-2017-responses-\d{8}\.csv$/);
   const file = await download.path();
   const { readFile } = await import("node:fs/promises");
@@ -78,10 +78,10 @@ test("the export button on the survey page downloads the responses", async ({ pa
   expect(column("收集渠道")).toEqual(new Set(["纸质"]));
   expect(column("语言")).toEqual(new Set(["中文", "英文"]));
 
-  const response = await page
-    .context()
-    .request.get("/api/v1/surveys/jilin-2017/export?format=csv&locale=zh&values=labels");
-  expect(response.status()).toBe(200);
+  const response = await downloadExport(
+    page.context().request,
+    "/api/v1/surveys/jilin-2017/export?format=csv&locale=zh&values=labels",
+  );
   const header = (await response.text()).split("\r\n")[0];
   expect(header.startsWith("\uFEFF答卷编号,状态")).toBe(true);
   const bad = await page.context().request.get("/api/v1/surveys/jilin-2017/export?format=pdf");

@@ -35,17 +35,17 @@ function apiCases(): [string, string, Record<Caller, number>][] {
     [
       "GET",
       "/api/v1/surveys/jilin-2017/export?format=csv",
-      { anonymous: 401, revoked: 401, viewer: 403, researcher: 200, owner: 200, rival: 404 },
+      { anonymous: 401, revoked: 401, viewer: 403, researcher: 202, owner: 202, rival: 404 },
     ],
     [
       "GET",
       "/api/v1/surveys/jilin-2017/export?format=xlsx",
-      { anonymous: 401, revoked: 401, viewer: 403, researcher: 200, owner: 200, rival: 404 },
+      { anonymous: 401, revoked: 401, viewer: 403, researcher: 202, owner: 202, rival: 404 },
     ],
     [
       "GET",
       `/api/v1/surveys/${RIVAL.survey}/export`,
-      { anonymous: 401, revoked: 401, viewer: 404, researcher: 404, owner: 404, rival: 200 },
+      { anonymous: 401, revoked: 401, viewer: 404, researcher: 404, owner: 404, rival: 202 },
     ],
     [
       "GET",

@@ -16,9 +16,14 @@ test("download a filtered .sav from the dashboard", async ({ page }) => {
   await panel.getByLabel("File format").selectOption("sav");
   await panel.getByLabel("Responses").selectOption("valid");
   await panel.getByLabel("Headings and labels in").selectOption("en");
+  await panel.getByRole("button", { name: "Export" }).click();
+  const job = panel.getByTestId("data-job").first();
+  await expect(job).toContainText("Export SAV");
+  await expect(job).toHaveAttribute("data-status", "done", { timeout: 30_000 });
+  await expect(job.getByRole("progressbar")).toHaveCount(0);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    panel.getByRole("button", { name: "Download" }).click(),
+    job.getByRole("link", { name: /^Download jilin-2017-responses-\d{8}\.sav \([\d.]+ kB\)$/ }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^jilin-2017-responses-\d{8}\.sav$/);
   const file = await download.path();

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import Papa from "papaparse";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { DEMO, signInAs } from "@/tests/fixtures/accounts";
+import { downloadExport } from "@/tests/fixtures/export-job";
 import { openApiAnswers } from "@/tests/fixtures/openapi-answers";
 import { JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
 
@@ -113,8 +114,7 @@ test("a survey from questionnaire to export through the API alone", async ({ pla
   );
   expect(settings.counts).toEqual({ delivered: 2, valid: 2, screened: 0, partial: 0 });
 
-  const exported = await script.get(`/api/v1/surveys/${slug}/export?format=csv&locale=en`);
-  expect(exported.status()).toBe(200);
+  const exported = await downloadExport(script, `/api/v1/surveys/${slug}/export?format=csv&locale=en`);
   expect(exported.headers()["content-type"]).toContain("text/csv");
   const rows = Papa.parse<Record<string, string>>((await exported.text()).replace(/^\uFEFF/, ""), {
     header: true,

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { createDbClient, type Db } from "@/lib/db/create-client";
+import { startJobWorker, stopDataJobs } from "@/lib/jobs/job-worker";
 import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
 import { openApiAnswers } from "@/tests/fixtures/openapi-answers";
 import { JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
@@ -38,6 +39,9 @@ const ROUTES: Record<string, () => Promise<unknown>> = {
   "/api/v1/surveys/{slug}/results/composition": () => import("@/app/api/v1/surveys/[slug]/results/composition/route"),
   "/api/v1/surveys/{slug}/results/compare": () => import("@/app/api/v1/surveys/[slug]/results/compare/route"),
   "/api/health": () => import("@/app/api/health/route"),
+  "/api/v1/surveys/{slug}/export": () => import("@/app/api/v1/surveys/[slug]/export/route"),
+  "/api/v1/surveys/{slug}/jobs": () => import("@/app/api/v1/surveys/[slug]/jobs/route"),
+  "/api/v1/jobs/{id}": () => import("@/app/api/v1/jobs/[id]/route"),
   "/api/v1/tokens": () => import("@/app/api/v1/tokens/route"),
   "/api/v1/tokens/{id}": () => import("@/app/api/v1/tokens/[id]/route"),
 };
@@ -102,7 +106,11 @@ beforeAll(async () => {
   const served = await api("GET", "/api/v1/openapi.json");
   expect(served.status).toBe(200);
   checkAnswer = openApiAnswers(served.body);
-  return () => db.$disconnect();
+  await startJobWorker({ db });
+  return async () => {
+    await stopDataJobs();
+    await db.$disconnect();
+  };
 });
 
 describe("a survey scripted through the API (issue 12)", () => {
@@ -289,6 +297,32 @@ describe("a survey scripted through the API (issue 12)", () => {
     expect(await query(`from=${today}&to=${today}`)).toEqual(responseIds);
     expect(await query("to=2020-01-01")).toEqual([]);
     expect(await query("status=partial")).toEqual([]);
+  });
+
+  it("exports the responses as a background job and downloads the file once it is done", async () => {
+    const queued = await api("GET", "/api/v1/surveys/{slug}/export", {
+      token: tokens.researcher,
+      params: { slug },
+      query: "format=csv&values=codes&region=changchun",
+    });
+    expect(queued.status).toBe(202);
+    expect(queued.headers.get("location")).toBe(`/api/v1/jobs/${queued.body.id}`);
+    let job = queued.body;
+    for (let i = 0; i < 100 && (job.status === "queued" || job.status === "running"); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await api("GET", "/api/v1/jobs/{id}", { token: tokens.researcher, params: { id: job.id } })).body;
+    }
+    expect(job).toMatchObject({ status: "done", progress: { done: 2, total: 2 } });
+    const listed = await api("GET", "/api/v1/surveys/{slug}/jobs", { token: tokens.researcher, params: { slug } });
+    expect(listed.body.jobs[0].id).toBe(job.id);
+    const { GET } = await import("@/app/api/v1/jobs/[id]/file/route");
+    const file = await GET(
+      new Request(`http://test${job.file.url}`, { headers: { authorization: `Bearer ${tokens.researcher}` } }),
+      { params: Promise.resolve({ id: job.id }) },
+    );
+    const rows = (await file.text()).trimEnd().split("\r\n");
+    expect(rows).toHaveLength(3);
+    expect(rows.slice(1).map((row) => row.split(",")[0])).toEqual([responseIds[0], responseIds[2]]);
   });
 
   it("refuses bad queries with the field's path", async () => {

@@ -98,7 +98,9 @@ describe("response export, then import into a fresh survey of the same version",
       slug,
       bytes,
       fileName: "jilin.csv",
-      onProgress: (d) => progress.push(d),
+      onProgress: (d) => {
+        progress.push(d);
+      },
     });
     expect(outcome).toMatchObject({ kind: "imported", imported: 250, screened: 24 });
     expect(progress).toEqual([100, 200, 250]);

@@ -20,6 +20,9 @@ for (let attempt = 0; ; attempt++) {
 process.env.DATABASE_URL = withDatabase(template, name);
 
 afterAll(async () => {
+  // A test that ran data jobs leaves pg-boss connected to the database about to be dropped.
+  const { stopDataJobs } = await import("../../lib/jobs/job-worker");
+  await stopDataJobs();
   const holder = globalThis as unknown as { prisma?: { $disconnect(): Promise<void> } };
   await holder.prisma?.$disconnect();
   delete holder.prisma;

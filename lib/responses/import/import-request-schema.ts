@@ -1,6 +1,5 @@
 // The form fields of POST /api/v1/surveys/{slug}/imports (multipart/form-data): the file, the
-// column mapping as JSON (the automatic one when absent), a dry run or the import, and whether
-// the import streams its progress as NDJSON. Browser-safe.
+// column mapping as JSON (the automatic one when absent), and a dry run or the import. Browser-safe.
 import { z } from "zod";
 import { ColumnMappingSchema } from "./map-columns";
 
@@ -20,6 +19,5 @@ export const ImportRequestSchema = z.object({
     })
     .optional(),
   dryRun: flag.default(true),
-  stream: flag.default(false),
 });
 export type ImportRequest = z.infer<typeof ImportRequestSchema>;

@@ -34,7 +34,7 @@ export async function importResponses(opts: {
   bytes: Uint8Array;
   fileName: string;
   mapping?: ColumnMapping;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
   now?: Date;
 }): Promise<ImportOutcome> {
   const { db } = opts;
@@ -92,7 +92,7 @@ export async function importResponses(opts: {
             toAnswerRows(definition, r.answers),
           );
         }
-        opts.onProgress?.(Math.min(start + IMPORT_BATCH_SIZE, rows.length), rows.length);
+        await opts.onProgress?.(Math.min(start + IMPORT_BATCH_SIZE, rows.length), rows.length);
       }
       await recordEvent({
         db: tx,

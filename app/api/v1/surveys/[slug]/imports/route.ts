@@ -1,24 +1,26 @@
-// POST /api/v1/surveys/{slug}/imports (multipart/form-data: file, mapping?, dryRun?, stream?):
-// a dry run of a response file (200 with every problem by row, column and value), or its import,
-// all or nothing (201 {imported, screened}; 422 with the problems, nothing stored). With
-// stream=true the import answers NDJSON: {"progress":{done,total}} lines, then {"result":…}.
-import { getTranslations } from "next-intl/server";
+// POST /api/v1/surveys/{slug}/imports (multipart/form-data: file, mapping?, dryRun?):
+// a dry run of a response file (200 with every problem by row, column and value), or its import:
+// checked at once (422 with the problems, nothing stored), then written all or nothing by a
+// background job (202 with the job; GET /api/v1/jobs/{id} shows progress, then {imported, screened}).
 import { getActor } from "@/lib/auth/actor";
+import { apiTranslator } from "@/lib/i18n/api-translator";
 import { db } from "@/lib/db/client";
-import { apiError, readBodyBytes, unauthorized, validationFailed } from "@/lib/http/api-response";
-import { apiRoute, failureResponse, methodsNotAllowed } from "@/lib/http/api-route";
+import { answer, apiError, readBodyBytes, unauthorized, validationFailed } from "@/lib/http/api-response";
+import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
+import { createDataJob } from "@/lib/jobs/create-data-job";
+import { DataJobViewSchema } from "@/lib/jobs/data-job-schemas";
+import { findDataJob, toDataJobView } from "@/lib/jobs/find-data-jobs";
 import { dryRunImport } from "@/lib/responses/import/dry-run-import";
 import { ImportRequestSchema } from "@/lib/responses/import/import-request-schema";
 import type { ImportProblem } from "@/lib/responses/import/import-problem";
-import { importResponses, type ImportOutcome } from "@/lib/responses/import/import-responses";
 import { MAX_RESPONSE_FILE_BYTES } from "@/lib/responses/import/read-response-file";
 
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  const actor = await getActor();
+  const actor = await getActor(request);
   if (!actor) return unauthorized();
-  const t = await getTranslations();
+  const t = await apiTranslator(request);
   const e = (key: string, values?: Record<string, string | number>) => t(`responses.import.errors.${key}`, values);
   const bytes = await readBodyBytes(request, MAX_RESPONSE_FILE_BYTES + 64 * 1024);
   if (bytes === null)
@@ -45,11 +47,11 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
   const word = (problems: ImportProblem[]) =>
     problems.map((p) => ({ row: p.row, column: p.column, value: p.value, message: t(p.reason.key, p.reason.values) }));
 
-  if (parsed.data.dryRun) {
-    const dry = await dryRunImport({ db, actor, slug, bytes: fileBytes, mapping: parsed.data.mapping });
-    if (dry.kind === "not_found") return apiError(404, "not_found", e("notFound"));
-    if (dry.kind === "unreadable") return apiError(422, "unreadable", e("unreadable"));
-    const { prepared } = dry;
+  const dry = await dryRunImport({ db, actor, slug, bytes: fileBytes, mapping: parsed.data.mapping });
+  if (dry.kind === "not_found") return apiError(404, "not_found", e("notFound"));
+  if (dry.kind === "unreadable") return apiError(422, "unreadable", e("unreadable"));
+  const { prepared } = dry;
+  if (parsed.data.dryRun)
     return Response.json({
       rows: prepared.rows.length,
       headers: prepared.headers,
@@ -58,51 +60,25 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
       dated: prepared.dated,
       problems: word(prepared.problems),
     });
-  }
 
-  const run = (onProgress?: (done: number, total: number) => void) =>
-    importResponses({
-      db,
-      actor,
-      slug,
-      bytes: fileBytes,
-      fileName: file.name,
-      mapping: parsed.data.mapping,
-      onProgress,
-    });
-  const body = (outcome: ImportOutcome) => {
-    if (outcome.kind === "not_found") return { status: 404, json: { error: "not_found", message: e("notFound") } };
-    if (outcome.kind === "unreadable") return { status: 422, json: { error: "unreadable", message: e("unreadable") } };
-    if (outcome.kind === "invalid")
-      return {
-        status: 422,
-        json: { error: "validation_failed", message: e("invalid"), problems: word(outcome.problems) },
-      };
-    return { status: 201, json: { imported: outcome.imported, screened: outcome.screened } };
-  };
-  if (!parsed.data.stream) {
-    const { status, json } = body(await run());
-    return Response.json(json, { status });
-  }
-
-  // Progress lines while the transaction writes its batches; the last line is the outcome.
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (line: unknown) => controller.enqueue(encoder.encode(JSON.stringify(line) + "\n"));
-      try {
-        const { status, json } = body(await run((done, total) => send({ progress: { done, total } })));
-        send({ result: { status, ...json } });
-      } catch (error) {
-        const failure = failureResponse(error);
-        send({ result: { status: failure.status, ...(await failure.json()) } });
-      }
-      controller.close();
+  // The import itself: any problem answers 422 at once (nothing stored); otherwise a background
+  // job writes every row or none, and its status URL shows the progress (202).
+  if (prepared.problems.length)
+    return apiError(422, "validation_failed", e("invalid"), { problems: word(prepared.problems) });
+  const created = await createDataJob({
+    db,
+    actor,
+    surveyId: prepared.survey.id,
+    request: {
+      kind: "import",
+      params: { fileName: file.name.slice(0, 200), mapping: prepared.mapping, via: actor.via },
+      input: fileBytes,
     },
   });
-  return new Response(stream, {
-    headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" },
-  });
+  const job = await findDataJob(db, actor, created.id);
+  if (!job) return apiError(404, "not_found", e("notFound"));
+  const view = toDataJobView(job, t);
+  return answer(DataJobViewSchema, view, { status: 202, headers: { Location: view.url, "Cache-Control": "no-store" } });
 });
 
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed("POST");

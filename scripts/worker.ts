@@ -1,0 +1,26 @@
+// `npm run worker`: a data-job worker on its own (exports, imports), for deployments that run
+// app servers with JOB_WORKER=off and the heavy work elsewhere. Stops on SIGTERM/SIGINT after the
+// job in hand (the queue hands an interrupted job to another worker).
+import { createDbClient } from "../lib/db/create-client";
+import { env } from "../lib/env";
+import { stopJobQueue } from "../lib/jobs/job-queue";
+import { startJobWorker } from "../lib/jobs/job-worker";
+
+async function main() {
+  const db = createDbClient(env().DATABASE_URL, 4);
+  const stop = await startJobWorker({ db });
+  console.log("Data-job worker running.");
+  const shutdown = async () => {
+    await stop();
+    await stopJobQueue();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});
