@@ -10,7 +10,7 @@ import type {
 import { localizedText } from "@/lib/questionnaire/localized-text";
 import type { ExportColumn, ExportRecord } from "./export-columns";
 import type { DatasetOptions, ValueLabel } from "./statistical-variables";
-import { DRAFT_DEFAULTS as base, STRING_WIDTH, type CellReader, type Draft } from "./variable-draft";
+import { DRAFT_DEFAULTS as base, MAX_STRING_WIDTH, type CellReader, type Draft } from "./variable-draft";
 
 function optionCoding(options: OptionDefinition[], locale: Locale) {
   let substantive = 0;
@@ -141,8 +141,11 @@ export function questionDrafts(q: QuestionDefinition, options: DatasetOptions, c
           column: q.code,
           label,
           kind: "string",
-          // UTF-8 takes up to 4 bytes a character.
-          width: Math.min(STRING_WIDTH, q.maxLength * 4),
+          // Room for the longest answer the question accepts (maxLength characters, up to 4 UTF-8
+          // bytes each), not for the longest one given: the header states the width before the
+          // first case is read, so measuring would cost another read of every response, and a
+          // declared width stays the same from one export to the next, so two exports append.
+          width: Math.min(MAX_STRING_WIDTH, q.maxLength * 4),
           measure: "nominal",
           raw: cell(q.code),
         },

@@ -9,8 +9,10 @@ export type Draft = Omit<StatisticalVariable, "spssName" | "stataName" | "value"
 /** Reads a CSV column's cell, for variables whose CSV value is already their number. */
 export type CellReader = (key: string) => (r: ExportRecord) => ExportCell;
 
-/** Longest string kept in a .sav / .dta cell (SPSS short strings; longer text is in the CSV). */
+/** Bytes of the fixed text variables (screening reason, collector name): an SPSS short string. */
 export const STRING_WIDTH = 255;
+/** SPSS's widest string variable, in bytes (a .sav writes it as a very long string of segments). */
+export const MAX_STRING_WIDTH = 32_767;
 
 export const DRAFT_DEFAULTS = {
   question: null,

@@ -2,8 +2,10 @@
 // multi-select question is a multiple-dichotomy set, and the attention shares PSPP computes from
 // it (cases with at least one counted value, as MULT RESPONSE and CTABLES count them) equal the
 // dashboard's; labels come in the chosen language; "don't know" codes are user-missing; dates
-// are SPSS dates; the dashboard's filter and "valid only" reach the file.
+// are SPSS dates; the dashboard's filter and "valid only" reach the file; text longer than 255
+// bytes comes back whole, from very long strings.
 import fs from "node:fs";
+import Papa from "papaparse";
 import { beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getAttention } from "@/lib/analytics/results";
@@ -15,7 +17,9 @@ import { writeSav } from "@/lib/export/write-sav";
 import { generateJilinDemoResponses } from "@/lib/demo/jilin-demo-data";
 import { DEFINITION_FORMAT, QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
 import type { ExportRecord } from "@/lib/export/export-columns";
+import { utf8Prefix } from "@/lib/export/binary-writer";
 import { loadDemoExport, saveToFile, type DemoExport } from "@/tests/fixtures/demo-export";
+import { TEXT_QUESTION, withLongTextAnswers, withTextLimit } from "@/tests/fixtures/long-text-answers";
 import { SavBufferReader } from "@/tests/fixtures/sav-reader";
 import { frequency, runPspp, type PsppTable } from "@/tests/fixtures/pspp-output";
 import { describeWithCommand } from "@/tests/setup/external-tools";
@@ -166,6 +170,41 @@ describeWithCommand("pspp", "pspp", "the SPSS export read by PSPP", () => {
         `${two(started.getUTCHours())}:${two(started.getUTCMinutes())}:${two(started.getUTCSeconds())}`,
     );
     expect(Number(list.rows[1][1])).toBe(known.durationSeconds);
+  });
+
+  it("keeps text answers of 9000, 256 and 255 bytes whole, in very long strings, and every other value", async () => {
+    await withLongTextAnswers(demo.survey.id, async (responses) => {
+      /** The file's cases as PSPP writes them to CSV, and the text variable's print format. */
+      const read = async (name: string, survey = demo.survey) => {
+        const sav = await savFile(name, { survey });
+        const csv = sav.replace(/\.sav$/, ".csv");
+        const { tables } = runPspp(
+          name,
+          `GET FILE='${sav}'.\nDISPLAY DICTIONARY /VARIABLES=${TEXT_QUESTION}.\n` +
+            `SAVE TRANSLATE /OUTFILE='${csv}' /TYPE=CSV /REPLACE /FIELDNAMES /CELLS=VALUES.\n`,
+        );
+        const [head, row] = tables.find((t) => t.title === "Variables")!.rows;
+        const rows = Papa.parse<Record<string, string>>(fs.readFileSync(csv, "utf8").trim(), { header: true }).data;
+        return { sav, format: row[head.indexOf("Print Format")], rows };
+      };
+      // As the demo asks for it (64 characters: 256 bytes, two segments) and taking 5000 (80 segments).
+      const declared = await read("text-256.sav");
+      const long = await read("text-20000.sav", withTextLimit(demo.survey, 5000));
+      expect([declared.format, long.format]).toEqual(["A256", "A20000"]);
+      expect(long.rows).toHaveLength(250);
+      const byId = (rows: Record<string, string>[], id: string) => rows.find((r) => r.id === id)!;
+      for (const { id, text } of responses) {
+        expect(byId(long.rows, id)[TEXT_QUESTION]).toBe(text);
+        // Cut to 256 bytes, never inside a character: the 9000-byte text keeps its first 85.
+        const cut = new TextDecoder().decode(utf8Prefix(text, 256));
+        expect(byId(declared.rows, id)[TEXT_QUESTION]).toBe(cut);
+      }
+      expect(responses.map((r) => Buffer.byteLength(r.text))).toEqual([9000, 256, 255]);
+      // Segments shift every later variable by 79 × 32 units: their values, labels and sets stay.
+      const others = (r: Record<string, string>) => ({ ...r, [TEXT_QUESTION]: undefined });
+      expect(long.rows.map(others)).toEqual(declared.rows.map(others));
+      await expectDashboardShares(long.sav, { breakdowns: {} }, true);
+    });
   });
 
   it("declares don't-know codes as user-missing, so they leave the base", async () => {
