@@ -2,7 +2,7 @@
 // A factor's code never changes, since answers and charts of every survey refer to it.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import type { FactorInput } from "./factor-schema";
 
 export async function listFactors(opts: { db: Db; actor: Actor; organizationId?: string }) {

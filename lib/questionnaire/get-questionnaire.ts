@@ -1,7 +1,7 @@
 // One questionnaire of the actor's organizations: its draft and its published versions.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { roleFor } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import type { QuestionnaireDefinition } from "./definition-schema";

@@ -2,7 +2,7 @@
 // the questionnaires page), newest edit first.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { roleFor } from "@/lib/auth/permissions";
 import type { LocalizedText } from "./definition-schema";
 

@@ -2,7 +2,7 @@
 // the organizations where the actor is a researcher, then freezes its draft (publish-version.ts).
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { recordEvent } from "@/lib/audit/record-event";
 import { publishVersion } from "./publish-version";
 import { isUuid } from "@/lib/db/uuid";

@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import type { DraftDefinition } from "./draft-edits";
 import { DraftConflictError } from "./questionnaire-errors";
 

@@ -6,7 +6,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
 import { answerIssuesOf, answersSchemaFor, type AnswerIssue } from "@/lib/questionnaire/answer-validation";

@@ -3,7 +3,7 @@
 // the audit log keeps who erased which response when, but none of its answers.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { roleFor } from "@/lib/auth/permissions";
 import { recordEvent } from "@/lib/audit/record-event";
 import { isUuid } from "@/lib/db/uuid";

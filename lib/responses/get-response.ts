@@ -2,7 +2,7 @@
 // version it was given against (so its answers are labelled as the firm saw them) and who screened it.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { roleFor } from "@/lib/auth/permissions";
 import type { QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import type { Answers } from "@/lib/questionnaire/answer-values";

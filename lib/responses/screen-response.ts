@@ -2,7 +2,7 @@
 // restores it. Nothing is deleted; each change is recorded in the audit log.
 import "server-only";
 import type { Db, Prisma } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { roleFor } from "@/lib/auth/permissions";
 import { recordEvent } from "@/lib/audit/record-event";
 import { ScreeningReasonSchema } from "./screening-reason-schema";

@@ -2,7 +2,7 @@
 // members read it under the sample counts, so "Valid 0" never stands without its reason. Exact
 // counts, so never for the public (filters could single out small groups).
 import "server-only";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import type { Db } from "@/lib/db/create-client";
 import type { ScreeningRule } from "@/lib/db/generated/client";
 import { breakdownsCondition, dateCondition } from "@/lib/analytics/cell-queries";

@@ -3,7 +3,7 @@
 // rather than scheduled. Closing a closed survey changes nothing.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { roleFor } from "@/lib/auth/permissions";
 import { recordEvent } from "@/lib/audit/record-event";
 import { surveyStatus } from "./survey-status";

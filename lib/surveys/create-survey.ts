@@ -2,7 +2,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { Prisma } from "@/lib/db/generated/client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { CreateSurveyInput } from "./survey-schema";
 import { SlugTakenError } from "./survey-errors";

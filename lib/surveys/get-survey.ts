@@ -1,7 +1,7 @@
 // One survey of the actor's organizations, by its slug, with what its page shows.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import type { Role } from "@/lib/auth/roles";
 import type { QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import { surveyStatus } from "./survey-status";

@@ -1,7 +1,7 @@
 // The published questionnaire versions a researcher can field, newest first.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import type { LocalizedText, QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 
 export async function listPublishedVersions(opts: { db: Db; actor: Actor; organizationId: string }) {

@@ -1,7 +1,7 @@
 // The surveys of the actor's organizations with their status and response counts.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { surveyStatus } from "./survey-status";
 
 /** `organizationId` narrows the list to one of the actor's organizations (the current one). */

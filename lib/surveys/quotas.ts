@@ -2,7 +2,7 @@
 // not screened out, the same set the dashboards count, so a screened-out response frees its place.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { quotaQuestions, type QuotaInput } from "./quota-schema";
 import type { QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 

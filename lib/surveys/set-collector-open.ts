@@ -2,7 +2,7 @@
 // then on only personal invitation links (and paper entry) bring responses in.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { recordEvent } from "@/lib/audit/record-event";
 
 /** False when no collector of that survey in the actor's organizations has that id. */

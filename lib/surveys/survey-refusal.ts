@@ -4,7 +4,7 @@
 // the actor's organizations; this only words the refusal.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { apiError, notFound } from "@/lib/http/api-response";
 

@@ -4,7 +4,7 @@
 // The slug and the version stay: links already handed out and stored answers depend on them.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { SurveySettingsInput } from "./survey-schema";
 

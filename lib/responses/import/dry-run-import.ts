@@ -5,7 +5,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/create-client";
-import { organizationsWhere, type Actor } from "@/lib/auth/actor";
+import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { roleFor } from "@/lib/auth/permissions";
 import type { QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import { definitionOf } from "../public-survey";
