@@ -53,6 +53,10 @@ type Raw = {
   value_count: number;
   key_sum: number;
   mention_key_sum: number;
+  weight_sum: number;
+  weight_sq_sum: number;
+  mention_weight_sum: number;
+  weighted: number;
 };
 
 export type SumScopeOptions = { db: Db; surveyId: string; scope: string; filter: ResultsFilter };
@@ -63,7 +67,11 @@ export async function sumScope({ db, surveyId, scope, filter }: SumScopeOptions)
         SELECT x->>1 AS metric, sum((x->>2)::bigint)::float8 AS responses, sum((x->>3)::bigint)::float8 AS mentions,
                sum((x->>4)::float8) AS value_sum, sum((x->>5)::bigint)::float8 AS value_count,
                sum((x->>2)::bigint * t.record_key)::float8 AS key_sum,
-               sum((x->>3)::bigint * t.record_key)::float8 AS mention_key_sum
+               sum((x->>3)::bigint * t.record_key)::float8 AS mention_key_sum,
+               COALESCE(sum((x->>2)::bigint * t.weight), 0) AS weight_sum,
+               COALESCE(sum((x->>2)::bigint * t.weight ^ 2), 0) AS weight_sq_sum,
+               COALESCE(sum((x->>3)::bigint * t.weight), 0) AS mention_weight_sum,
+               sum((x->>2)::bigint * (t.weight IS NOT NULL)::int)::float8 AS weighted
         FROM result_tally t CROSS JOIN LATERAL jsonb_array_elements(t.contributions) x
         WHERE t.survey_id = ${surveyId}::uuid AND x->>0 = ${scope}
           ${dateCondition("t.completed_at", filter)} ${breakdownsCondition("t", filter)}
@@ -71,7 +79,9 @@ export async function sumScope({ db, surveyId, scope, filter }: SumScopeOptions)
     : await db.$queryRaw<Raw[]>`
         SELECT c.metric, sum(c.responses)::float8 AS responses, sum(c.mentions)::float8 AS mentions,
                sum(c.value_sum) AS value_sum, sum(c.value_count)::float8 AS value_count,
-               sum(c.key_sum)::float8 AS key_sum, sum(c.mention_key_sum)::float8 AS mention_key_sum
+               sum(c.key_sum)::float8 AS key_sum, sum(c.mention_key_sum)::float8 AS mention_key_sum,
+               sum(c.weight_sum) AS weight_sum, sum(c.weight_sq_sum) AS weight_sq_sum,
+               sum(c.mention_weight_sum) AS mention_weight_sum, sum(c.weighted)::float8 AS weighted
         FROM result_cell c
         WHERE c.survey_id = ${surveyId}::uuid AND c.scope = ${scope} ${cellsCondition("c", filter)}
         GROUP BY 1`;
@@ -83,6 +93,12 @@ export async function sumScope({ db, surveyId, scope, filter }: SumScopeOptions)
     valueCount: Number(r.value_count),
     keySum: Number(r.key_sum),
     mentionKeySum: Number(r.mention_key_sum),
+    weights: {
+      sum: Number(r.weight_sum),
+      sumOfSquares: Number(r.weight_sq_sum),
+      mentions: Number(r.mention_weight_sum),
+      count: Number(r.weighted),
+    },
   }));
 }
 
@@ -150,4 +166,16 @@ export async function aggregateDays({ db, surveyId, filter }: Options): Promise<
     deliveredKeySum: Number(r.delivered_key_sum ?? 0),
     validKeySum: Number(r.valid_key_sum ?? 0),
   }));
+}
+
+/**
+ * What the valid set is now: its size and the sum of its record keys, from the survey totals. The
+ * weighting job records it, so a change to the valid set (a response added, screened, restored)
+ * shows that the weights are stale.
+ */
+export async function validSetSignature(db: Db, surveyId: string) {
+  const [row] = await db.$queryRaw<{ n: number; key_sum: number }[]>`
+    SELECT COALESCE(sum(responses), 0)::float8 AS n, COALESCE(sum(key_sum), 0)::float8 AS key_sum
+    FROM result_cell WHERE survey_id = ${surveyId}::uuid AND scope = 'all' AND metric = 'valid' AND cell_key < '{'`;
+  return { responses: Number(row.n), keySum: BigInt(Math.round(Number(row.key_sum))) };
 }

@@ -23,6 +23,15 @@ export type DashboardSurvey = {
   publicUpdates: { seconds: number; minResponses: number };
   versionId: string;
   definition: QuestionnaireDefinition;
+  /** The survey's weights, once computed at least once (weighted figures are for members). */
+  weighting: {
+    method: "post_stratify" | "rake";
+    computedAt: Date;
+    /** The last computation succeeded and none is waiting (the valid set may still have moved on). */
+    done: boolean;
+    weightedResponses: number | null;
+    weightedKeySum: bigint | null;
+  } | null;
 };
 
 // Versions are immutable, so a parsed definition stays valid for the life of the process.
@@ -53,6 +62,9 @@ export async function findDashboardSurvey({
       publicUpdateMinResponses: true,
       organizationId: true,
       versionId: true,
+      weighting: {
+        select: { method: true, status: true, computedAt: true, weightedResponses: true, weightedKeySum: true },
+      },
     },
   });
   if (!survey) return null;
@@ -85,5 +97,14 @@ export async function findDashboardSurvey({
     },
     versionId: survey.versionId,
     definition,
+    weighting: survey.weighting?.computedAt
+      ? {
+          method: survey.weighting.method,
+          computedAt: survey.weighting.computedAt,
+          done: survey.weighting.status === "done",
+          weightedResponses: survey.weighting.weightedResponses,
+          weightedKeySum: survey.weighting.weightedKeySum,
+        }
+      : null,
   };
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { notFound, validationFailed } from "@/lib/http/api-response";
 import { resolveLocale } from "@/lib/i18n/request";
 import { isLocale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/api-translator";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
 import { parseResultsFilter, toWholeMonths, type FilterIssue, type ResultsFilter } from "./dashboard-schema";
 import { findDashboardSurvey, type DashboardSurvey } from "./find-dashboard-survey";
@@ -28,8 +29,9 @@ export async function resolveResultsRequest(
     found.access === "member" && params.get("view") === "public"
       ? { ...found, access: "public" as const, previewingPublic: true }
       : found;
+  // An API request carries its language itself (?locale=, the language cookie, Accept-Language).
   const asked = params.get("locale");
-  const locale = isLocale(asked) ? asked : await resolveLocale();
+  const locale = isLocale(asked) ? asked : request ? requestLocale(request) : await resolveLocale();
   const parsed = parseResultsFilter(params, surveyBreakdowns(survey.definition));
   if ("issues" in parsed) return { error: "invalid_filter", survey, locale, issues: parsed.issues };
   return { survey, filter: survey.access === "public" ? toWholeMonths(parsed.filter) : parsed.filter, locale };

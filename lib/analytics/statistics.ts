@@ -55,7 +55,11 @@ export function wilsonInterval(p: number, n: number, z = Z_95): Interval | null 
   return [Math.max(0, centre - halfWidth), Math.min(1, centre + halfWidth)];
 }
 
-// Kish's effective sample size (Σw)² / Σw²: the n a weighted share's interval uses.
+// Kish's effective sample size (Σw)² / Σw²: the n a weighted share's interval uses. From the sums
+// (what result cells keep), or from the weights themselves.
+export const effectiveSizeOf = (sum: number, sumOfSquares: number): number =>
+  sumOfSquares === 0 ? 0 : (sum * sum) / sumOfSquares;
+
 export function effectiveSampleSize(weights: number[]): number {
   let sum = 0;
   let sumOfSquares = 0;
@@ -63,7 +67,7 @@ export function effectiveSampleSize(weights: number[]): number {
     sum += w;
     sumOfSquares += w * w;
   }
-  return sumOfSquares === 0 ? 0 : (sum * sum) / sumOfSquares;
+  return effectiveSizeOf(sum, sumOfSquares);
 }
 
 /**

@@ -11,7 +11,7 @@ import type { z } from "zod";
 import { sizeOfRow, type Publication } from "./disclosure";
 import type { AttentionResultSchema } from "./results-api-schemas";
 import type { LevelItem } from "./metric-map";
-import { wilsonInterval } from "./statistics";
+import { effectiveSizeOf, wilsonInterval } from "./statistics";
 
 export type MetricRow = {
   metric: string;
@@ -22,7 +22,12 @@ export type MetricRow = {
   /** Sums of the counted responses' record keys (each times its mentions for mentionKeySum). */
   keySum: number;
   mentionKeySum: number;
+  /** Σw, Σw² and Σw of mentions of the counted responses with a weight, and how many they are. */
+  weights?: { sum: number; sumOfSquares: number; mentions: number; count: number };
 };
+
+/** Which weights the survey's weighted figures use (the weighting job's last computation). */
+export type WeightingNote = { method: "post_stratify" | "rake"; computedAt: string | null; stale: boolean };
 
 export type AttentionResult = z.infer<typeof AttentionResultSchema>;
 export type AttentionFactor = AttentionResult["factors"][number];
@@ -35,7 +40,23 @@ export type ToAttentionOptions = {
   locale: Locale;
   /** How counts reach this viewer: exact, or by the survey's disclosure rules. */
   publication: Publication;
+  /** The survey's weights, when it is weighted; weighted figures are for members only. */
+  weighting?: WeightingNote | null;
 };
+
+/** A weighted share of sums, its Wilson interval at Kish's effective size, and the design effect. */
+function weightedFigures(flagged: number, base: MetricRow["weights"], withInterval: boolean) {
+  if (!base || !(base.sum > 0)) return null;
+  const share = flagged / base.sum;
+  const effectiveN = effectiveSizeOf(base.sum, base.sumOfSquares);
+  return {
+    share,
+    ci: withInterval ? wilsonInterval(share, effectiveN) : null,
+    base: base.sum,
+    effectiveN,
+    designEffect: effectiveN > 0 ? base.count / effectiveN : null,
+  };
+}
 
 export function toAttentionResult({
   level,
@@ -44,6 +65,7 @@ export function toAttentionResult({
   measure,
   locale,
   publication,
+  weighting,
 }: ToAttentionOptions): AttentionResult {
   const { threshold } = publication.settings;
   const perturbed = publication.perturbed;
@@ -70,6 +92,14 @@ export function toAttentionResult({
       perturbed,
     };
 
+  // Weighted figures come from exact sums: members only (the cell key method perturbs counts).
+  const weighted = Boolean(weighting) && publication.view === "exact";
+  const mentionWeights = {
+    sum: items.reduce((sum, item) => sum + (byMetric.get(item.metric)?.weights?.mentions ?? 0), 0),
+    sumOfSquares: 0,
+    mentions: 0,
+    count: 0,
+  };
   const all = items.map((item): AttentionFactor & { hidden: boolean } => {
     const row = byMetric.get(item.metric);
     const ownBase = size(item.baseMetric);
@@ -95,6 +125,12 @@ export function toAttentionResult({
       mean: row && row.valueCount > 0 && !perturbed ? row.valueSum / row.valueCount : null,
       ...(item.topN !== undefined && { topN: item.topN }),
       ...(item.threshold !== undefined && { threshold: item.threshold }),
+      ...(weighted && {
+        weighted:
+          measure === "cases"
+            ? weightedFigures(row?.weights?.sum ?? 0, byMetric.get(item.baseMetric)?.weights, true)
+            : weightedFigures(row?.weights?.mentions ?? 0, mentionWeights, false),
+      }),
       // A factor's own base can be smaller than the level's: the public never sees a share under the threshold.
       hidden: isPublic && (ownBase === null || ownBase < threshold),
     };
@@ -104,5 +140,28 @@ export function toAttentionResult({
   const order = (f: AttentionFactor) => (f.kind === "option" ? 1 : 0);
   factors.sort((a, b) => order(a) - order(b) || b.share - a.share || a.code.localeCompare(b.code));
   const hiddenFactors = all.filter((f) => f.hidden).map((f) => ({ code: f.code, label: f.label }));
-  return { level, measure, base, mentions, factors, hiddenFactors, suppressed: false, smallBase, threshold, perturbed };
+  const levelBase = byMetric.get("base");
+  const levelWeights = weighted && weightedFigures(0, levelBase?.weights, false);
+  return {
+    level,
+    measure,
+    base,
+    mentions,
+    factors,
+    ...(weighting &&
+      weighted && {
+        weighting: {
+          ...weighting,
+          base: levelWeights ? levelWeights.base : 0,
+          effectiveBase: levelWeights ? levelWeights.effectiveN : 0,
+          designEffect: levelWeights ? levelWeights.designEffect : null,
+          unweighted: (levelBase?.responses ?? 0) - (levelBase?.weights?.count ?? 0),
+        },
+      }),
+    hiddenFactors,
+    suppressed: false,
+    smallBase,
+    threshold,
+    perturbed,
+  };
 }

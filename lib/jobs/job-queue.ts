@@ -6,8 +6,11 @@ import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 
 export const DATA_JOB_QUEUE = "data-job";
+/** Computes a survey's weights again (lib/analytics/weighting/compute-survey-weights.ts). */
+export const WEIGHTS_QUEUE = "survey-weights";
 
 export type DataJobMessage = { jobId: string };
+export type WeightsMessage = { surveyId: string };
 
 /** A job whose worker vanished is taken again after this long (the longest export we expect). */
 const JOB_EXPIRE_SECONDS = 2 * 60 * 60;
@@ -32,6 +35,14 @@ export function jobQueue(connectionString: string = env().DATABASE_URL): Promise
       retryDelay: 10,
       expireInSeconds: JOB_EXPIRE_SECONDS,
     });
+    // "stately": per survey (the singleton key) at most one computation waiting and one running.
+    await boss.createQueue(WEIGHTS_QUEUE, {
+      name: WEIGHTS_QUEUE,
+      policy: "stately",
+      retryLimit: 2,
+      retryDelay: 10,
+      expireInSeconds: JOB_EXPIRE_SECONDS,
+    });
     return boss;
   })().catch((error: unknown) => {
     holder.smeJobQueue = undefined;
@@ -44,6 +55,12 @@ export function jobQueue(connectionString: string = env().DATABASE_URL): Promise
 export async function sendDataJob(jobId: string, connectionString?: string): Promise<void> {
   const boss = await jobQueue(connectionString);
   await boss.send(DATA_JOB_QUEUE, { jobId } satisfies DataJobMessage, { id: jobId });
+}
+
+/** Asks for a survey's weights to be computed again; a request already waiting covers this one. */
+export async function sendWeightsJob(surveyId: string, connectionString?: string): Promise<void> {
+  const boss = await jobQueue(connectionString);
+  await boss.send(WEIGHTS_QUEUE, { surveyId } satisfies WeightsMessage, { singletonKey: surveyId });
 }
 
 export async function stopJobQueue(): Promise<void> {

@@ -99,6 +99,7 @@ it("publishes a set of responses the same by every path, and differencing recove
         definition: jilin,
         disclosure: { method: "perturb" as const, threshold: T, bound: D },
         publicUpdates: { seconds: 60, minResponses: T },
+        weighting: null,
       };
       const viewer = (access: DashboardSurvey["access"]): DashboardSurvey => ({ ...base, access });
       const read = (access: DashboardSurvey["access"], breakdowns: Record<string, string>, dates = {}) =>

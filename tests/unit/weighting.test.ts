@@ -10,6 +10,8 @@ import {
   SECTOR_MARGIN,
   SIZE_MARGIN,
   unitsOf,
+  R_POST_STRATIFIED,
+  R_RAKED_CITY_SIZE,
 } from "@/tests/fixtures/weighting/jilin-sample";
 import {
   RakingConvergenceError,
@@ -39,11 +41,6 @@ const thrown = (run: () => unknown): unknown => {
 const sharesOf = (weights: number[], extra: (i: number) => object = () => ({})) =>
   weightedShare(FIRMS.map((f, i) => ({ weight: weights[i], flagged: f.concern, ...extra(i) })))!;
 
-// R: weights(postStratify(svydesign(ids = ~1, weights = ~1), ~city + size, population))
-const R_POST_STRATIFIED = [
-  840, 840, 840, 840, 840, 600, 600, 600, 300, 300, 700, 700, 700, 450, 450, 150, 150, 600, 600, 250, 250, 150, 1000,
-  1000, 1000, 366.666666667, 366.666666667, 366.666666667, 175, 175,
-];
 // R: the same from svydesign(ids = ~1, weights = ~d)
 const R_POST_STRATIFIED_D = [
   646.153846154, 1292.30769231, 646.153846154, 969.230769231, 646.153846154, 900, 450, 450, 150, 450, 1050, 525, 525,
@@ -151,13 +148,6 @@ describe("postStratify (R: survey::postStratify)", () => {
   });
 });
 
-// R: weights(rake(design, list(~city, ~size[, ~sector]), margins, control = list(maxit = 5000, epsilon = 1e-13)))
-const R_RAKED_CITY_SIZE = [
-  925.833815395, 925.833815395, 925.833815395, 925.833815395, 925.833815395, 502.103698298, 502.103698298,
-  502.103698298, 232.259914065, 232.259914065, 719.521209899, 719.521209899, 719.521209899, 390.21501968, 390.21501968,
-  180.503165471, 180.503165471, 554.636565744, 554.636565744, 300.79379932, 300.79379932, 139.139269872, 867.664720613,
-  867.664720613, 867.664720613, 470.557089035, 470.557089035, 470.557089035, 217.667285528, 217.667285528,
-];
 const R_RAKED_THREE_D = [
   665.171261637, 1500.3961104, 750.198055202, 1009.42047744, 665.171261637, 686.961772224, 347.496111199, 387.38698982,
   145.672329108, 442.125631332, 1019.3481607, 574.824148184, 509.674080352, 445.24121643, 526.370620152, 111.618487828,

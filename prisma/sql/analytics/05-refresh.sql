@@ -8,7 +8,8 @@ DECLARE
   old result_tally%ROWTYPE;
   fresh result_tally%ROWTYPE;
 BEGIN
-  SELECT id, survey_id, breakdowns, completed_at, record_key INTO r FROM response WHERE id = p_id;
+  SELECT r0.id, r0.survey_id, r0.breakdowns, r0.completed_at, r0.record_key, w.weight INTO r
+  FROM response r0 LEFT JOIN response_weight w ON w.response_id = r0.id WHERE r0.id = p_id;
   SELECT * INTO old FROM result_tally WHERE response_id = p_id FOR UPDATE;
   IF r.id IS NOT NULL THEN
     fresh.response_id := r.id;
@@ -17,6 +18,7 @@ BEGIN
     fresh.breakdowns := r.breakdowns;
     fresh.completed_at := r.completed_at;
     fresh.record_key := r.record_key;
+    fresh.weight := r.weight;
     SELECT COALESCE(jsonb_agg(jsonb_build_array(c.scope, c.metric, c.responses, c.mentions, c.value_sum, c.value_count)
                               ORDER BY c.scope, c.metric), '[]'::jsonb)
     INTO fresh.contributions FROM analytics_contributions(ARRAY[p_id]) c;
@@ -24,7 +26,7 @@ BEGIN
     fresh.contributions := '[]'::jsonb;
   END IF;
   IF old.response_id IS NOT NULL AND old.contributions = fresh.contributions AND old.cell_key = fresh.cell_key
-     AND old.completed_at IS NOT DISTINCT FROM fresh.completed_at THEN
+     AND old.completed_at IS NOT DISTINCT FROM fresh.completed_at AND old.weight IS NOT DISTINCT FROM fresh.weight THEN
     RETURN false;
   END IF;
   PERFORM analytics_apply(COALESCE(r.survey_id, old.survey_id),
@@ -33,12 +35,13 @@ BEGIN
   IF r.id IS NULL OR fresh.contributions = '[]'::jsonb THEN
     DELETE FROM result_tally WHERE response_id = p_id;
   ELSE
-    INSERT INTO result_tally (response_id, survey_id, cell_key, breakdowns, completed_at, contributions, record_key)
+    INSERT INTO result_tally (response_id, survey_id, cell_key, breakdowns, completed_at, contributions, record_key,
+                              weight)
     VALUES (p_id, fresh.survey_id, fresh.cell_key, fresh.breakdowns, fresh.completed_at, fresh.contributions,
-            fresh.record_key)
+            fresh.record_key, fresh.weight)
     ON CONFLICT (response_id) DO UPDATE
     SET cell_key = excluded.cell_key, breakdowns = excluded.breakdowns, completed_at = excluded.completed_at,
-        contributions = excluded.contributions, record_key = excluded.record_key;
+        contributions = excluded.contributions, record_key = excluded.record_key, weight = excluded.weight;
   END IF;
   RETURN true;
 END $$;

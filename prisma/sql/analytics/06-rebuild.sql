@@ -6,10 +6,12 @@ RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM result_cell WHERE survey_id = p_survey_id;
   INSERT INTO result_cell (survey_id, scope, cell_key, metric, breakdowns, responses, mentions, value_sum, value_count,
-                           key_sum, mention_key_sum)
+                           key_sum, mention_key_sum, weight_sum, weight_sq_sum, mention_weight_sum, weighted)
   SELECT p_survey_id, x->>0, k.cell_key, x->>1, min(k.breakdowns)::jsonb,
          sum((x->>2)::bigint), sum((x->>3)::bigint), sum((x->>4)::double precision), sum((x->>5)::bigint),
-         sum((x->>2)::bigint * t.record_key), sum((x->>3)::bigint * t.record_key)
+         sum((x->>2)::bigint * t.record_key), sum((x->>3)::bigint * t.record_key),
+         COALESCE(sum((x->>2)::bigint * t.weight), 0), COALESCE(sum((x->>2)::bigint * t.weight ^ 2), 0),
+         COALESCE(sum((x->>3)::bigint * t.weight), 0), sum((x->>2)::bigint * (t.weight IS NOT NULL)::int)
   FROM result_tally t
   CROSS JOIN LATERAL (VALUES (t.cell_key, t.breakdowns::text),
                              (COALESCE(to_char(t.completed_at, 'YYYY-MM-DD'), '') || '#0', '{}')) k(cell_key, breakdowns)
@@ -34,11 +36,13 @@ BEGIN
   SELECT COALESCE(array_agg(id ORDER BY ctid), '{}') INTO all_ids FROM response WHERE survey_id = p_survey_id;
   WHILE total < COALESCE(array_length(all_ids, 1), 0) LOOP
     ids := all_ids[total + 1 : total + p_chunk];
-    INSERT INTO result_tally (response_id, survey_id, cell_key, breakdowns, completed_at, record_key, contributions)
-    SELECT r.id, r.survey_id, r.breakdowns::text, r.breakdowns, r.completed_at, r.record_key,
+    INSERT INTO result_tally (response_id, survey_id, cell_key, breakdowns, completed_at, record_key, weight,
+                              contributions)
+    SELECT r.id, r.survey_id, r.breakdowns::text, r.breakdowns, r.completed_at, r.record_key, min(w.weight),
            jsonb_agg(jsonb_build_array(c.scope, c.metric, c.responses, c.mentions, c.value_sum, c.value_count)
                      ORDER BY c.scope, c.metric)
     FROM analytics_contributions(ids) c JOIN response r ON r.id = c.response_id
+    LEFT JOIN response_weight w ON w.response_id = r.id
     GROUP BY r.id;
     total := total + array_length(ids, 1);
   END LOOP;
