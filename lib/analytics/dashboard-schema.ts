@@ -17,6 +17,10 @@ export const RESERVED_PARAMS = [
   "compare_by",
   "group_a",
   "group_b",
+  "groups",
+  "pair_level",
+  "pair_a",
+  "pair_b",
   "view",
 ] as const;
 

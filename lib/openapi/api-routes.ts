@@ -4,6 +4,12 @@
 // method and path, for any route file under app/api/ that is missing here. Adding an endpoint is
 // adding one entry; its schemas are the ones its route parses with and answers through.
 import { z } from "zod";
+import {
+  GroupsComparisonSchema,
+  PairedComparisonSchema,
+  SurveysComparisonSchema,
+} from "@/lib/analytics/comparison-api-schemas";
+import { MAX_COMPARED_GROUPS, MAX_COMPARED_SURVEYS, PairedQuerySchema } from "@/lib/analytics/comparison-query-schema";
 import { AttentionQuerySchema, FilterDatesQuerySchema } from "@/lib/analytics/dashboard-schema";
 import { AttentionResultSchema, ComparisonSchema, CompositionSchema } from "@/lib/analytics/results-api-schemas";
 import {
@@ -68,9 +74,22 @@ const CompareQuerySchema = AttentionQuerySchema.pick({ level: true })
   .extend(ResultsQuerySchema.shape)
   .extend({
     compare_by: z.string().describe("The breakdown to compare by, e.g. size_class."),
-    group_a: z.string().describe("One value of that breakdown."),
-    group_b: z.string().describe("Another value of that breakdown."),
+    groups: z
+      .string()
+      .optional()
+      .describe(
+        `Two to ${MAX_COMPARED_GROUPS} values of that breakdown, comma-separated (micro,small,medium); default: every value with responses.`,
+      ),
+    group_a: z.string().optional().describe("Instead of groups: one value, for the two-group answer."),
+    group_b: z.string().optional().describe("With group_a: another value."),
   });
+const PairedQuerySchemaForDocs = PairedQuerySchema.extend(ResultsQuerySchema.shape);
+const SurveysCompareQuerySchema = AttentionQuerySchema.pick({ level: true }).extend({
+  surveys: z
+    .string()
+    .describe(`Two to ${MAX_COMPARED_SURVEYS} survey slugs, comma-separated (or the parameter repeated).`),
+  locale: ResultsQuerySchema.shape.locale,
+});
 const SubmissionParamsSchema = SurveySlugParamsSchema.extend({ submissionId: z.uuid() });
 const HealthSchema = z.object({ status: z.literal("ok"), database: z.literal("ok"), latencyMs: z.number() });
 
@@ -577,7 +596,9 @@ export const API_ROUTES: ApiRouteEntry[] = [
     method: "GET",
     path: "/api/v1/surveys/{slug}/results/compare",
     operationId: "compareGroups",
-    summary: "Each factor's share in two groups, with z-tests and Holm-adjusted p-values",
+    summary: "Each factor's share in k groups of a breakdown, with z- or chi-square tests and Holm-adjusted p-values",
+    description:
+      "With compare_by (and groups), the k-group answer: the z-test for two groups, Pearson's chi-square (2 × k, uncorrected) for more. With group_a and group_b, the two-group answer of earlier versions.",
     tag: "Results",
     auth: "public-or-member",
     permission: "surveys.read",
@@ -585,9 +606,50 @@ export const API_ROUTES: ApiRouteEntry[] = [
     query: CompareQuerySchema,
     breakdownFilters: true,
     responses: {
-      200: { description: "Both groups' shares per factor and the tests.", schema: ComparisonSchema },
+      200: {
+        description: "Each group's shares per factor and the tests.",
+        schema: z.union([GroupsComparisonSchema, ComparisonSchema]),
+      },
     },
     errors: { 404: "No survey at this address, or its results are not shared with you.", 422: invalid },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/results/paired",
+    operationId: "compareFactorsPaired",
+    summary: "Two factors of a level answered by the same firms, with McNemar's test",
+    tag: "Results",
+    auth: "public-or-member",
+    permission: "surveys.read",
+    params: SurveySlugParamsSchema,
+    query: PairedQuerySchemaForDocs,
+    breakdownFilters: true,
+    responses: {
+      200: {
+        description: "Both shares over the firms that answered both items, the discordant counts and the test.",
+        schema: PairedComparisonSchema,
+      },
+    },
+    errors: { 404: "No survey at this address, or its results are not shared with you.", 422: invalid },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/compare",
+    operationId: "compareSurveys",
+    summary: "Two or more surveys side by side on one level: shared factors tested, the others listed apart",
+    description:
+      "Each survey is read as the caller may see it: exact for members of its organization, the published figures of a public dashboard.",
+    tag: "Results",
+    auth: "public-or-member",
+    permission: "surveys.read",
+    query: SurveysCompareQuerySchema,
+    responses: {
+      200: { description: "Per shared factor, each survey's share and the test.", schema: SurveysComparisonSchema },
+    },
+    errors: {
+      404: "One of the surveys does not exist, or its results are not shared with you (the message names it).",
+      422: invalid,
+    },
   },
   {
     method: "GET",
