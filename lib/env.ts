@@ -19,6 +19,12 @@ const EnvSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Whether this app server also runs data jobs (exports, imports); off when `npm run worker` does. */
   JOB_WORKER: z.enum(["on", "off"]).default("on"),
+  /** The Chromium that prints reports as PDF; default: Debian's /usr/bin/chromium (never a downloaded browser). */
+  CHROMIUM_PATH: z.string().min(1).optional(),
+  /** Reports printed to PDF at once by this server; further requests wait their turn. */
+  REPORT_PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** A PDF not printed within this many milliseconds (waiting included) answers 503. */
+  REPORT_PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 export type Env = z.infer<typeof EnvSchema>;

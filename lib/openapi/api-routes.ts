@@ -61,6 +61,7 @@ import {
 } from "@/lib/surveys/survey-api-schemas";
 import { XlsformExportQuerySchema, XlsformImportQuerySchema } from "@/lib/questionnaire/xlsform/xlsform-request-schema";
 import { XLSFORM_ISSUE_CODES } from "@/lib/questionnaire/xlsform/xlsform-issues";
+import { ReportQuerySchema } from "@/lib/reports/report-query-schema";
 import type { ApiRouteEntry } from "./route-entry";
 
 const OrganizationQuerySchema = z.object({
@@ -664,6 +665,25 @@ export const API_ROUTES: ApiRouteEntry[] = [
       200: { description: "`ready` once listening, then `results` per change.", contentTypes: ["text/event-stream"] },
     },
     errors: { 404: "No survey at this address, or its results are not shared with you." },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/report.pdf",
+    operationId: "getReportPdf",
+    summary: "The survey's report as an A4 PDF",
+    description:
+      "The report page (/surveys/{slug}/report) printed by Chromium: the sample and why responses were screened out, each level's shares with 95 % intervals and bases, significant group differences in words, method notes. Members get exact figures, the public (surveys that share their dashboard) the published ones.",
+    tag: "Results",
+    auth: "public-or-member",
+    permission: "surveys.read",
+    params: SurveySlugParamsSchema,
+    query: ReportQuerySchema,
+    responses: { 200: { description: "The report, as an attachment.", contentTypes: ["application/pdf"] } },
+    errors: {
+      404: "No survey at this address, or its results are not shared with you.",
+      422: invalid,
+      503: "The PDF could not be printed (no Chromium on the server, too busy, or too slow); Retry-After says when to ask again.",
+    },
   },
   // API tokens
   {

@@ -10,6 +10,7 @@ import designer from "./designer.json";
 import surveys from "./surveys.json";
 import responses from "./responses.json";
 import jobs from "./jobs.json";
+import reports from "./reports.json";
 
 const messages = {
   common,
@@ -23,5 +24,6 @@ const messages = {
   surveys,
   responses,
   jobs,
+  reports,
 };
 export default messages;
