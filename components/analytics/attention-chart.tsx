@@ -61,6 +61,17 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
           {t("perturbedNote")} {scale && t("meansMembersOnly")}
         </span>
       )}
+      {result.weighting && (
+        <span className="mt-1 block" data-testid={`${id}-weighting`}>
+          {t("weighting.note", {
+            method: t(`weighting.${result.weighting.method}`),
+            base: Math.round(result.weighting.base),
+            effectiveBase: result.weighting.effectiveBase.toFixed(1),
+            deff: result.weighting.designEffect?.toFixed(2) ?? "–",
+          })}{" "}
+          {result.weighting.stale && t("weighting.stale", { count: result.weighting.unweighted })}
+        </span>
+      )}
       {result.hiddenFactors.length > 0 && (
         <span className="mt-1 block" data-testid={`${id}-hidden-factors`}>
           {t("hiddenFactors", {
@@ -88,6 +99,28 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
       </text>
     );
   };
+  const weighted = Boolean(result.weighting);
+  const data = bars.map((b) => ({
+    ...b,
+    weightedShare: b.weighted?.share ?? 0,
+    weightedCiError: b.weighted?.ciError ?? null,
+    weightedText: b.weighted ? `${t("weighting.weighted")} ${b.weighted.text}` : "",
+  }));
+  const weightedLabel = ({ x, y, width, height, index }: LabelProps) => {
+    const bar = bars[index ?? 0];
+    if (!bar.weighted) return null;
+    const left = Number(x),
+      w = Number(width),
+      top = Number(y),
+      h = Number(height);
+    const unit = bar.weighted.share > 0 ? w / bar.weighted.share : 0;
+    const end = left + (bar.weighted.ci && unit ? bar.weighted.ci[1] * unit : w);
+    return (
+      <text x={end + 6} y={top + h / 2} dominantBaseline="central" fontSize={narrow ? 9 : 11} fill="#78350f">
+        {t("weighting.weighted")} {bar.weighted.text}
+      </text>
+    );
+  };
   return (
     <ChartFigure
       id={id}
@@ -95,10 +128,26 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
       title={title}
       subtitle={subtitle}
       notes={notes}
+      legend={
+        weighted
+          ? [
+              { label: t("weighting.unweighted"), colour: "#1d4ed8" },
+              { label: t("weighting.weighted"), colour: "#b45309" },
+            ]
+          : undefined
+      }
       csv={result.suppressed ? null : attentionCsv(result)}
       table={
         result.suppressed ? null : (
-          <ResultsTable rows={bars.map((b) => ({ label: b.label, share: b.share, count: b.count, ci: b.ci }))} />
+          <ResultsTable
+            rows={bars.map((b) => ({
+              label: b.label,
+              share: b.share,
+              count: b.count,
+              ci: b.ci,
+              ...(result.weighting && { weighted: b.weighted }),
+            }))}
+          />
         )
       }
     >
@@ -112,13 +161,15 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
         </p>
       ) : (
         <div
-          style={{ width: "100%", height: bars.length * row + 40 }}
+          style={{ width: "100%", height: bars.length * row * (weighted ? 1.6 : 1) + 40 }}
           role="img"
-          aria-label={`${title}. ${subtitle}. ${bars.map((b) => `${b.label}: ${b.text}`).join("; ")}`}
+          aria-label={`${title}. ${subtitle}. ${bars
+            .map((b) => `${b.label}: ${b.text}${b.weighted ? `, ${t("weighting.weighted")} ${b.weighted.text}` : ""}`)
+            .join("; ")}`}
         >
           <ResponsiveContainer width="100%" height="100%">
             <BarChart
-              data={bars}
+              data={data}
               layout="vertical"
               margin={{ top: 4, right: narrow ? 84 : 120, bottom: 4, left: 4 }}
               barCategoryGap={6}
@@ -154,6 +205,22 @@ export function AttentionChart({ result }: { result: AttentionResult }) {
                 )}
                 <LabelList dataKey="text" content={label} />
               </Bar>
+              {weighted && (
+                // The weighted share as a second bar (amber) under each factor's bar.
+                <Bar dataKey="weightedShare" isAnimationActive={false} fill="#b45309" name={t("weighting.weighted")}>
+                  {cases && (
+                    <ErrorBar
+                      dataKey="weightedCiError"
+                      direction="x"
+                      width={4}
+                      strokeWidth={1}
+                      stroke="#451a03"
+                      isAnimationActive={false}
+                    />
+                  )}
+                  <LabelList dataKey="weightedText" content={weightedLabel} />
+                </Bar>
+              )}
             </BarChart>
           </ResponsiveContainer>
         </div>

@@ -3,11 +3,22 @@
 import { useTranslations } from "next-intl";
 import { formatPercent } from "@/lib/analytics/to-chart-bars";
 
-export type TableRow = { label: string; share: number; count: number; ci?: [number, number] | null };
+export type TableRow = {
+  label: string;
+  share: number;
+  count: number;
+  ci?: [number, number] | null;
+  /** The weighted share and interval, in columns of their own, when the survey is weighted. */
+  weighted?: { share: number; ci: [number, number] | null } | null;
+};
+
+const interval = (ci: [number, number] | null | undefined) =>
+  ci ? `${formatPercent(ci[0])} – ${formatPercent(ci[1])}` : "–";
 
 export function ResultsTable({ rows }: { rows: TableRow[] }) {
   const t = useTranslations("dashboard.table");
   const showCi = rows.some((r) => r.ci);
+  const showWeighted = rows.some((r) => r.weighted !== undefined);
   return (
     <table className="w-full min-w-80 text-left text-sm">
       <thead>
@@ -26,6 +37,16 @@ export function ResultsTable({ rows }: { rows: TableRow[] }) {
               {t("ci")}
             </th>
           )}
+          {showWeighted && (
+            <>
+              <th scope="col" className="py-1 pl-2 text-right font-medium">
+                {t("weightedShare")}
+              </th>
+              <th scope="col" className="py-1 pl-2 text-right font-medium">
+                {t("weightedCi")}
+              </th>
+            </>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -36,10 +57,14 @@ export function ResultsTable({ rows }: { rows: TableRow[] }) {
             </th>
             <td className="py-1 pr-2 text-right tabular-nums">{formatPercent(r.share)}</td>
             <td className="py-1 pr-2 text-right tabular-nums">{r.count}</td>
-            {showCi && (
-              <td className="py-1 text-right tabular-nums">
-                {r.ci ? `${formatPercent(r.ci[0])} – ${formatPercent(r.ci[1])}` : "–"}
-              </td>
+            {showCi && <td className="py-1 text-right tabular-nums">{interval(r.ci)}</td>}
+            {showWeighted && (
+              <>
+                <td className="py-1 pl-2 text-right tabular-nums">
+                  {r.weighted ? formatPercent(r.weighted.share) : "–"}
+                </td>
+                <td className="py-1 pl-2 text-right tabular-nums">{interval(r.weighted?.ci)}</td>
+              </>
             )}
           </tr>
         ))}

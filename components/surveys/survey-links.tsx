@@ -1,5 +1,5 @@
 // Where a survey is answered and read: the open link with its QR code, the dashboard, the
-// responses, paper entry and the data export.
+// report, the responses, paper entry and the data export.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -34,6 +34,11 @@ export async function SurveyLinks({ slug, canManage }: { slug: string; canManage
                 {t("dashboard")}
               </Link>
             </li>
+            <li>
+              <Link className="underline" href={`/surveys/${slug}/report`}>
+                {t("report")}
+              </Link>
+            </li>
             {canManage && (
               <>
                 <li>
@@ -57,7 +62,13 @@ export async function SurveyLinks({ slug, canManage }: { slug: string; canManage
                   </a>
                 </li>
                 <li>
-                  <a className="underline" href={`/api/v1/surveys/${slug}/export?format=csv`}>
+                  <Link className="underline" href={`/surveys/${slug}/weighting`}>
+                    {t("weighting")}
+                  </Link>
+                </li>
+                <li>
+                  {/* Exports are background jobs: the panel below starts one and lists its file. */}
+                  <a className="underline" href="#export-title">
                     {t("exportCsv")}
                   </a>
                 </li>

@@ -17,6 +17,8 @@ export type AttentionBar = {
   text: string;
   isOption: boolean;
   mean: number | null;
+  /** The weighted share beside it, when the survey is weighted (members). */
+  weighted: { share: number; ci: [number, number] | null; ciError: [number, number] | null; text: string } | null;
 };
 
 export const formatPercent = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -33,14 +35,47 @@ export function toAttentionBars(result: AttentionResult): AttentionBar[] {
     text: `${formatPercent(f.share)} (${f.count})${result.measure === "cases" && f.n !== result.base ? ` · n = ${f.n}` : ""}`,
     isOption: f.kind === "option",
     mean: f.mean,
+    weighted: f.weighted
+      ? {
+          share: f.weighted.share,
+          ci: f.weighted.ci,
+          ciError: f.weighted.ci ? [f.weighted.share - f.weighted.ci[0], f.weighted.ci[1] - f.weighted.share] : null,
+          text: formatPercent(f.weighted.share),
+        }
+      : null,
   }));
 }
 
 export type CsvTable = { header: string[]; rows: (string | number)[][] };
 
 export function attentionCsv(result: AttentionResult): CsvTable {
+  const weighted = result.weighting !== undefined;
+  const weightedColumns = (f: AttentionResult["factors"][number]) =>
+    !weighted
+      ? []
+      : f.weighted
+        ? [
+            round(f.weighted.share),
+            f.weighted.ci ? round(f.weighted.ci[0]) : "",
+            f.weighted.ci ? round(f.weighted.ci[1]) : "",
+            round(f.weighted.base),
+            round(f.weighted.effectiveN),
+          ]
+        : ["", "", "", "", ""];
   return {
-    header: ["level", "code", "label", "count", "base", "share", "ci_low", "ci_high", "mean", "measure"],
+    header: [
+      "level",
+      "code",
+      "label",
+      "count",
+      "base",
+      "share",
+      "ci_low",
+      "ci_high",
+      "mean",
+      "measure",
+      ...(weighted ? ["weighted_share", "weighted_ci_low", "weighted_ci_high", "weighted_base", "effective_n"] : []),
+    ],
     rows: result.factors.map((f) => [
       result.level,
       f.code,
@@ -52,6 +87,7 @@ export function attentionCsv(result: AttentionResult): CsvTable {
       f.ci ? round(f.ci[1]) : "",
       f.mean === null ? "" : round(f.mean),
       result.measure,
+      ...weightedColumns(f),
     ]),
   };
 }
