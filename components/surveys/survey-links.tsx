@@ -39,6 +39,11 @@ export async function SurveyLinks({ slug, canManage }: { slug: string; canManage
                 {t("report")}
               </Link>
             </li>
+            <li>
+              <Link className="underline" href={`/surveys/${slug}/report`}>
+                {t("report")}
+              </Link>
+            </li>
             {canManage && (
               <>
                 <li>
