@@ -39,11 +39,6 @@ export async function SurveyLinks({ slug, canManage }: { slug: string; canManage
                 {t("report")}
               </Link>
             </li>
-            <li>
-              <Link className="underline" href={`/surveys/${slug}/report`}>
-                {t("report")}
-              </Link>
-            </li>
             {canManage && (
               <>
                 <li>
