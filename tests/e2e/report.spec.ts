@@ -33,7 +33,9 @@ test("a member reads the report in both languages and downloads it as a PDF", as
   await expect(page.getByTestId("report-method-interval")).toHaveText(
     "Intervals: 95 % Wilson score interval (z = 1.96) of each share over its own base.",
   );
-  await expect(page.getByTestId("report-method-weighting")).toHaveText(/^Weighting: none\. The figures are unweighted/);
+  await expect(page.getByTestId("report-method-weighting")).toHaveText(
+    /^Weighting: the figures of this report are unweighted\./,
+  );
 
   await page.getByRole("link", { name: "中文" }).click();
   await expect(page).toHaveURL(/locale=zh/);
@@ -42,7 +44,7 @@ test("a member reads the report in both languages and downloads it as a PDF", as
   await expect(page.getByTestId("report-count-valid")).toHaveText("226");
   await expect(page.getByTestId("report-level-macro-base")).toHaveText("n = 226");
   await expect(page.getByTestId("report-level-macro-chart").locator("text", { hasText: "69.0% (156)" })).toHaveCount(1);
-  await expect(page.getByTestId("report-method-weighting")).toHaveText(/^加权：无。/);
+  await expect(page.getByTestId("report-method-weighting")).toHaveText(/^加权：本报告的数字均未加权。/);
   await expect(page.getByTestId("report-method-disclosure")).toHaveText(/^披露控制：本成员版显示精确数字/);
 
   const [download] = await Promise.all([

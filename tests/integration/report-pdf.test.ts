@@ -114,7 +114,7 @@ describeWithCommand("pdftotext", "poppler-utils", "the report as a PDF", () => {
     expect(text).toContain(
       "Size class Groups compared: Small (10–100 employees) (n = 141); Micro (under 10 employees) (n = 85).",
     );
-    expect(text).toContain("Weighting: none. The figures are unweighted");
+    expect(text).toContain("Weighting: the figures of this report are unweighted.");
     expect(text).toContain("95 % Wilson score interval");
     expect(text).toContain("Holm's method");
   });
@@ -123,7 +123,7 @@ describeWithCommand("pdftotext", "poppler-utils", "the report as a PDF", () => {
     const { text, file } = await reportPdf("locale=zh", viewerToken);
     for (const heading of ["样本", "宏观（国家）层面：各因素关注度", "组间显著差异", "方法说明"])
       expect(text).toContain(heading);
-    expect(text).toContain("加权：无");
+    expect(text).toContain("加权：本报告的数字均未加权");
     const fonts = runCommand("pdffonts", [file])
       .split("\n")
       .slice(2)

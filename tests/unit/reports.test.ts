@@ -46,7 +46,7 @@ describe("reportMethodNotes", () => {
       },
       {
         id: "weighting",
-        text: "Weighting: none. The figures are unweighted: every valid response counts once, so they describe the sample, not the population of firms.",
+        text: "Weighting: the figures of this report are unweighted. Every valid response counts once, so they describe the sample, not the population of firms.",
       },
       {
         id: "disclosure",
@@ -61,7 +61,7 @@ describe("reportMethodNotes", () => {
     expect(notes[2].text).toBe(
       "组间差异：同一分组变量下的两组企业之间，对每个因素做两比例 z 检验；每对组内，同一层面各因素的 p 值用 Holm 法校正，仅报告校正后 p < 0.05 的差异。仅比较有效答卷不少于 30 份的组，每个分组变量最多比较规模最大的 6 组。",
     );
-    expect(notes[3].text).toBe("加权：无。所有数字均未加权，每份有效答卷计一次，因此描述的是样本，而非企业总体。");
+    expect(notes[3].text).toBe("加权：本报告的数字均未加权。每份有效答卷计一次，因此描述的是样本，而非企业总体。");
     expect(notes[4].text).toBe(
       "披露控制：本成员版显示精确数字；基数小于 10 的标为小基数。随看板公开的公众版以单元键法扰动每个计数（最多变动 2），并隐藏基数小于 10 的组和因素。",
     );
