@@ -1,17 +1,15 @@
 // Which responses an export holds: the dashboard's filter (breakdown values, completion dates as
-// whole UTC days, lib/analytics/dashboard-schema.ts) and valid responses only or all of them.
+// whole UTC days) and valid responses only or all of them, as the SQL condition on the response
+// table (alias r). The breakdown and date rules are the dashboards' own (cell-queries.ts), so an
+// export holds exactly the firms the filtered dashboard counts.
 import "server-only";
-import { dateRangeBounds, type ResultsFilter } from "@/lib/analytics/dashboard-schema";
-import type { Prisma } from "@/lib/db/generated/client";
+import { breakdownsCondition, dateCondition } from "@/lib/analytics/cell-queries";
+import type { ResultsFilter } from "@/lib/analytics/dashboard-schema";
+import { Prisma } from "@/lib/db/generated/client";
 
 export type ExportFilter = { filter: ResultsFilter; validOnly: boolean };
 
-export function exportWhere(surveyId: string, { filter, validOnly }: ExportFilter): Prisma.ResponseWhereInput {
-  const completedAt: Prisma.DateTimeNullableFilter = dateRangeBounds(filter);
-  return {
-    surveyId,
-    ...(validOnly ? { valid: true } : {}),
-    ...(filter.from || filter.to ? { completedAt } : {}),
-    AND: Object.entries(filter.breakdowns).map(([key, value]) => ({ breakdowns: { path: [key], equals: value } })),
-  };
+export function exportCondition(surveyId: string, { filter, validOnly }: ExportFilter): Prisma.Sql {
+  return Prisma.sql`r.survey_id = ${surveyId}::uuid ${validOnly ? Prisma.sql`AND r.valid` : Prisma.empty}
+    ${dateCondition("r.completed_at", filter)} ${breakdownsCondition("r", filter)}`;
 }

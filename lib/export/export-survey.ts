@@ -8,7 +8,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
 import { codebookCsv, codebookRows } from "./codebook";
 import { exportColumns, type ExportValues } from "./export-columns";
-import { exportWhere, type ExportFilter } from "./export-filter";
+import { exportCondition, type ExportFilter } from "./export-filter";
 import { exportLabels } from "./export-labels";
 import { EXPORT_CONTENT_TYPES, type ExportFormat } from "./export-query-schema";
 import type { ExportableSurvey } from "./find-exportable-survey";
@@ -80,13 +80,18 @@ export async function exportSurvey(options: {
       filter: responses.filter,
     },
   });
-  const where = exportWhere(survey.id, responses);
+  const condition = exportCondition(survey.id, responses);
   const title = locale === "zh" ? survey.titleZh || survey.titleEn : survey.titleEn || survey.titleZh;
   const dataset = () => statisticalDataset({ definitions, locale, labels });
   // Counted first: the .sav and .dta headers state their number of cases, and progress needs a total.
   const counted = async () => {
-    const cases = await db.response.count({ where });
-    return { cases, batches: withProgress(readExportBatches({ db, where, limit: cases }), cases, options.onProgress) };
+    const [{ cases }] = await db.$queryRaw<
+      { cases: number }[]
+    >`SELECT count(*)::int AS cases FROM response r WHERE ${condition}`;
+    return {
+      cases,
+      batches: withProgress(readExportBatches({ db, condition, limit: cases }), cases, options.onProgress),
+    };
   };
   const body = await (async (): Promise<ReadableStream<Uint8Array>> => {
     switch (format) {
@@ -108,7 +113,7 @@ export async function exportSurvey(options: {
               dataset: dataset(),
               batches,
               // Text wider than a str# (a strL) follows every row, and the header states its size.
-              reread: () => readExportBatches({ db, where, limit: cases }),
+              reread: () => readExportBatches({ db, condition, limit: cases }),
               observations: cases,
               dataLabel: title,
               now,

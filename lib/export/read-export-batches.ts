@@ -1,28 +1,35 @@
-// Reads a survey's responses in keyset-paged batches, so an export of any size holds one batch
-// in memory at a time and never runs one long query. `limit` stops after that many responses: a
-// file whose header states its number of cases (.sav, .dta) gets exactly the ones it counted.
+// Reads a survey's responses in keyset-paged batches in order of starting time, so an export of
+// any size holds one batch in memory at a time and never runs one long query. Each page's ids
+// come from the index on (survey_id, started_at, id), continuing after the last row of the page
+// before (a row-value comparison, which Prisma's cursors cannot express: with them each page
+// sorted the whole survey again); then the page's responses are read by id. `limit` stops after
+// that many responses: a file whose header states its number of cases (.sav, .dta) gets exactly
+// the ones it counted.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { ExportRecord } from "./export-columns";
 
 export const EXPORT_BATCH_SIZE = 500;
 
 export async function* readExportBatches(options: {
   db: Db;
-  where: Prisma.ResponseWhereInput;
+  /** Which responses (exportCondition, on the response table as r). */
+  condition: Prisma.Sql;
   batchSize?: number;
   limit?: number;
 }): AsyncGenerator<ExportRecord[]> {
-  const { db, where, batchSize = EXPORT_BATCH_SIZE, limit = Infinity } = options;
-  let after: string | undefined;
+  const { db, condition, batchSize = EXPORT_BATCH_SIZE, limit = Infinity } = options;
+  let after: { startedAt: Date; id: string } | undefined;
   for (let read = 0; read < limit;) {
     const take = Math.min(batchSize, limit - read);
-    const rows = await db.response.findMany({
-      where,
-      orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-      take,
-      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+    const page = await db.$queryRaw<{ id: string; started_at: Date }[]>`
+      SELECT r.id, r.started_at FROM response r
+      WHERE ${condition} ${after ? Prisma.sql`AND (r.started_at, r.id) > (${after.startedAt}, ${after.id}::uuid)` : Prisma.empty}
+      ORDER BY r.started_at, r.id LIMIT ${take}`;
+    if (page.length === 0) return;
+    const found = await db.response.findMany({
+      where: { id: { in: page.map((p) => p.id) } },
       select: {
         id: true,
         status: true,
@@ -37,8 +44,10 @@ export async function* readExportBatches(options: {
         collector: { select: { kind: true, name: true } },
       },
     });
-    if (rows.length === 0) return;
-    read += rows.length;
+    const byId = new Map(found.map((r) => [r.id, r]));
+    // A response erased between the two reads is left out.
+    const rows = page.map((p) => byId.get(p.id)).filter((r) => r !== undefined);
+    read += page.length;
     yield rows.map((r) => ({
       id: r.id,
       status: r.status,
@@ -53,7 +62,8 @@ export async function* readExportBatches(options: {
       breakdowns: (r.breakdowns ?? {}) as Record<string, unknown>,
       answers: (r.answers ?? {}) as Record<string, unknown>,
     }));
-    if (rows.length < take) return;
-    after = rows[rows.length - 1].id;
+    if (page.length < take) return;
+    const last = page[page.length - 1];
+    after = { startedAt: last.started_at, id: last.id };
   }
 }
