@@ -7,6 +7,7 @@ import "server-only";
 import fs from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Route } from "playwright-core";
 import { env } from "@/lib/env";
+import { PdfUnavailableError } from "./pdf-unavailable-error";
 import { PRINT_FONT_PATH, PRINT_ORIGIN, printFont } from "./print-document";
 
 /** The flags the browser tests use too (tests/setup/chromium.ts): nothing reaches for Google's services. */
@@ -20,9 +21,6 @@ const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 const SYSTEM_CHROMIUMS = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
-
-/** A PDF could not be printed; `message` says why in words a caller can act on. */
-export class PdfUnavailableError extends Error {}
 
 type RendererState = { browser: Promise<Browser> | null; printing: number; queue: (() => void)[] };
 // Kept across hot reloads in development, like the database client: one browser per server.
@@ -41,7 +39,12 @@ function executablePath(): string {
 
 function browser(): Promise<Browser> {
   if (!state.browser) {
-    const launched = chromium.launch({ executablePath: executablePath(), headless: true, args: CHROMIUM_ARGS });
+    const launched = chromium.launch({
+      executablePath: executablePath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: env().REPORT_PDF_TIMEOUT_MS,
+    });
     state.browser = launched;
     const forget = () => {
       if (state.browser === launched) state.browser = null;

@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { ReactElement } from "react";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
+import { PdfUnavailableError } from "./pdf-unavailable-error";
 
 /**
  * Where Chromium loads the page and its fonts from: a reserved name (RFC 2606) that never
@@ -30,11 +31,20 @@ let fontFaces: Promise<string> | undefined;
 function fontFaceCss(): Promise<string> {
   fontFaces ??= Promise.all(
     FONT_WEIGHTS.map((weight) => fs.readFile(path.join(FONT_PACKAGE, `${weight}.css`), "utf8")),
-  ).then((sheets) =>
-    sheets
-      .join("\n")
-      .replace(/, url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, "")
-      .replaceAll("url(./files/", `url(${PRINT_FONT_PATH}`),
+  ).then(
+    (sheets) =>
+      sheets
+        .join("\n")
+        .replace(/, url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, "")
+        .replaceAll("url(./files/", `url(${PRINT_FONT_PATH}`),
+    (error) => {
+      // Read again next time: the package may be installed by then.
+      fontFaces = undefined;
+      console.error(error);
+      throw new PdfUnavailableError(
+        "The report's font (@fontsource/noto-sans-sc) is not installed on this server (npm install).",
+      );
+    },
   );
   return fontFaces;
 }

@@ -10,7 +10,8 @@ import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 import { requestLocale } from "@/lib/i18n/api-translator";
 import { findReportSurvey } from "@/lib/reports/find-report-survey";
 import { getSurveyReport } from "@/lib/reports/get-survey-report";
-import { PdfUnavailableError, printPdf } from "@/lib/reports/pdf-renderer";
+import { printPdf } from "@/lib/reports/pdf-renderer";
+import { PdfUnavailableError } from "@/lib/reports/pdf-unavailable-error";
 import { printDocument } from "@/lib/reports/print-document";
 import { ReportQuerySchema } from "@/lib/reports/report-query-schema";
 import { reportTranslator } from "@/lib/reports/report-translator";
@@ -30,13 +31,13 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
   if (!survey) return notFound("There is no survey at this address, or its results are not shared with you.");
   const locale = query.data.locale ?? requestLocale(request);
   const [report, t] = await Promise.all([getSurveyReport({ db, actor, survey, locale }), reportTranslator(locale)]);
-  const html = await printDocument({
-    body: createElement(SurveyReportDocument, { report, t }),
-    locale,
-    title: `${report.title} · ${t("reports.title")}`,
-  });
   let pdf: Uint8Array;
   try {
+    const html = await printDocument({
+      body: createElement(SurveyReportDocument, { report, t }),
+      locale,
+      title: `${report.title} · ${t("reports.title")}`,
+    });
     pdf = await printPdf(html);
   } catch (error) {
     if (!(error instanceof PdfUnavailableError)) throw error;
