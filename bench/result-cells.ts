@@ -10,8 +10,10 @@
 //           unfiltered, a one-month range, two breakdown filters, and both (p50 / p95);
 //   public  the same filters through getAttention as a member (exact) and as the public (cell key
 //           perturbation, dates in whole months), beside the cells query as it was before the
-//           key sums (docs/decisions/012-cell-key-perturbation.md), interleaved.
-// Usage: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:cells -- [writes] [reads] [public]
+//           key sums (docs/decisions/012-cell-key-perturbation.md), interleaved;
+//   weighted getAttention with the survey's weights (raked to region and size class) and without,
+//           unfiltered and with two filters, interleaved, and the time to compute the weights.
+// Usage: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:cells -- [writes] [reads] [public] [weighted]
 // The reads database (sme_bench_dashboard, shared with bench/dashboard.ts) is kept between runs.
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -21,6 +23,7 @@ import pg from "pg";
 import { cellsCondition, sumScope } from "../lib/analytics/cell-queries";
 import { findDashboardSurvey, type DashboardSurvey } from "../lib/analytics/find-dashboard-survey";
 import { getAttention } from "../lib/analytics/results";
+import { computeSurveyWeights } from "../lib/analytics/weighting/compute-survey-weights";
 import type { ResultsFilter } from "../lib/analytics/dashboard-schema";
 import { createDbClient } from "../lib/db/create-client";
 import { adminQuery, applyMigrations, withDatabase } from "../lib/db/schema-engine";
@@ -296,11 +299,84 @@ async function publicReads() {
   await db.$disconnect();
 }
 
+// Weighted reads: the survey raked to region and size-class margins (ten times the sample's own
+// counts, so the weights differ by cell), weights computed by the weighting job's own function,
+// then getAttention as a member with and without the survey's weighting (the weighted read adds
+// the weighted sums and one look at the valid set's signature), interleaved.
+async function weightedReads() {
+  const url = await prepareBenchDatabase(SERVER, "sme_bench_dashboard", RESPONSES);
+  const db = createDbClient(url, 2);
+  let found = (await findDashboardSurvey({ db, slug: "jilin-2017", actor: null }))!;
+  if (!found.weighting) {
+    const counts = await db.$queryRaw<{ variable: string; value: string; n: number }[]>`
+      SELECT v AS variable, breakdowns->>v AS value, count(*)::int AS n
+      FROM response, unnest(ARRAY['region', 'size_class']) v
+      WHERE survey_id = ${found.id}::uuid AND valid GROUP BY 1, 2`;
+    // Shifted away from the sample: the first values of each margin twice as common in the population.
+    const margins = ["region", "size_class"].map((variable) => {
+      const rows = counts.filter((c) => c.variable === variable).sort((a, b) => a.value.localeCompare(b.value));
+      const raw = rows.map((r, i) => r.n * (i < 2 ? 20 : 10));
+      const scale =
+        (10 * counts.filter((c) => c.variable === "region").reduce((n, c) => n + c.n, 0)) /
+        raw.reduce((a, b) => a + b, 0);
+      return { variable, totals: rows.map((r, i) => ({ value: r.value, total: raw[i] * scale })) };
+    });
+    await db.surveyWeighting.create({
+      data: {
+        surveyId: found.id,
+        method: "rake",
+        targets: { method: "rake", margins },
+        tolerance: 1e-9,
+        maxIterations: 1000,
+      },
+    });
+    const started = performance.now();
+    await computeSurveyWeights(db, found.id);
+    console.log(
+      `weights computed for ${RESPONSES} responses in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    found = (await findDashboardSurvey({ db, slug: "jilin-2017", actor: null }))!;
+  }
+  const member: DashboardSurvey = { ...found, access: "member" };
+  const viewers: [string, DashboardSurvey][] = [
+    ["unweighted", { ...member, weighting: null }],
+    ["weighted", member],
+  ];
+  const cases: [string, ResultsFilter][] = [
+    ["unfiltered", { breakdowns: {} }],
+    ["region + industry", { breakdowns: { region: "changchun", industry: "services" } }],
+  ];
+  console.log(`\nWeighted reads at ${RESPONSES} valid responses, level macro, 200 interleaved rounds after 20 warm-up`);
+  console.log("| filter | read | base n | weighted base | p50 | p95 |\n|---|---|---|---|---|---|");
+  for (const [label, filter] of cases) {
+    const runs = viewers.map(
+      ([name, survey]) =>
+        [name, () => getAttention({ db, survey, level: "macro", filter, measure: "cases", locale: "en" })] as const,
+    );
+    for (let i = 0; i < 20; i++) for (const [, run] of runs) await run();
+    const samples = runs.map(() => [] as number[]);
+    const last: Awaited<ReturnType<typeof getAttention>>[] = [];
+    for (let i = 0; i < 200; i++)
+      for (const [j, [, run]] of runs.entries()) {
+        const t0 = performance.now();
+        last[j] = await run();
+        samples[j].push(performance.now() - t0);
+      }
+    runs.forEach(([name], j) =>
+      console.log(
+        `| ${label} | getAttention, ${name} | ${last[j].base ?? "–"} | ${last[j].weighting ? Math.round(last[j].weighting!.base) : "–"} | ${percentile(samples[j], 50).toFixed(2)} ms | ${percentile(samples[j], 95).toFixed(2)} ms |`,
+      ),
+    );
+  }
+  await db.$disconnect();
+}
+
 const parts = process.argv.slice(2);
 (async () => {
   if (!parts.length || parts.includes("writes")) await writes();
   if (!parts.length || parts.includes("reads")) await reads();
   if (!parts.length || parts.includes("public")) await publicReads();
+  if (!parts.length || parts.includes("weighted")) await weightedReads();
   process.exit(0);
 })().catch((e) => {
   console.error(e);
