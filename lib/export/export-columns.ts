@@ -25,6 +25,8 @@ export type ExportRecord = {
   durationSeconds: number | null;
   breakdowns: Record<string, unknown>;
   answers: Record<string, unknown>;
+  /** The response's survey weight, when the survey is weighted and the response has one. */
+  weight: number | null;
 };
 
 export type ExportCell = string | number | Date | null;
@@ -36,13 +38,15 @@ export type ExportColumnOptions = {
   locale: Locale;
   labels: ExportLabels;
   values: ExportValues;
+  /** The survey is weighted: a weight column follows the fixed ones. */
+  weighted?: boolean;
 };
 
 /** A code, or in a labels export its name in the export's language (the code when it has none). */
 const valueOf = (values: ExportValues, names: Record<string, string>) => (code: string | null) =>
   code === null || values === "codes" ? code : (names[code] ?? code);
 
-function fixedColumns(labels: ExportLabels, values: ExportValues): ExportColumn[] {
+function fixedColumns(labels: ExportLabels, values: ExportValues, weighted: boolean): ExportColumn[] {
   const status = valueOf(values, labels.statuses);
   const rule = valueOf(values, labels.rules);
   const locale = valueOf(values, labels.locales);
@@ -60,6 +64,7 @@ function fixedColumns(labels: ExportLabels, values: ExportValues): ExportColumn[
     { key: "started_at", header: labels.startedAt, value: (r) => r.startedAt },
     { key: "completed_at", header: labels.completedAt, value: (r) => r.completedAt },
     { key: "duration_seconds", header: labels.durationSeconds, value: (r) => r.durationSeconds },
+    ...(weighted ? [{ key: "weight", header: labels.weight, value: (r: ExportRecord) => r.weight }] : []),
   ];
 }
 
@@ -175,7 +180,7 @@ function questionColumns(q: QuestionDefinition, options: ExportColumnOptions): E
 export function exportColumns(options: ExportColumnOptions): ExportColumn[] {
   const questions = uniqueQuestions(options.definitions);
   return [
-    ...fixedColumns(options.labels, options.values),
+    ...fixedColumns(options.labels, options.values, options.weighted ?? false),
     ...breakdownColumns(questions, options),
     ...questions.flatMap((q) => questionColumns(q, options)),
   ];

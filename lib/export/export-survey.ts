@@ -82,7 +82,8 @@ export async function exportSurvey(options: {
   });
   const condition = exportCondition(survey.id, responses);
   const title = locale === "zh" ? survey.titleZh || survey.titleEn : survey.titleEn || survey.titleZh;
-  const dataset = () => statisticalDataset({ definitions, locale, labels });
+  const { weighted } = survey;
+  const dataset = () => statisticalDataset({ definitions, locale, labels, weighted });
   // Counted first: the .sav and .dta headers state their number of cases, and progress needs a total.
   const counted = async () => {
     const [{ cases }] = await db.$queryRaw<
@@ -96,10 +97,10 @@ export async function exportSurvey(options: {
   const body = await (async (): Promise<ReadableStream<Uint8Array>> => {
     switch (format) {
       case "csv":
-        return writeCsv(exportColumns({ definitions, locale, labels, values }), (await counted()).batches);
+        return writeCsv(exportColumns({ definitions, locale, labels, values, weighted }), (await counted()).batches);
       case "xlsx":
         return writeXlsx({
-          columns: exportColumns({ definitions, locale, labels, values }),
+          columns: exportColumns({ definitions, locale, labels, values, weighted }),
           batches: (await counted()).batches,
           sheetName: labels.sheetName,
           codebook: { rows: codebookRows({ dataset: dataset(), definitions, locale }), labels: labels.codebook },

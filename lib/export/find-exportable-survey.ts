@@ -14,6 +14,8 @@ export type ExportableSurvey = {
   defaultLocale: string;
   /** The survey's version first, then other versions its responses were given against. */
   definitions: QuestionnaireDefinition[];
+  /** Weights have been computed for it: exports carry each response's weight. */
+  weighted: boolean;
 };
 
 export type ExportableSurveyLookup =
@@ -35,6 +37,7 @@ export async function findExportableSurvey(options: {
       titleEn: true,
       defaultLocale: true,
       versionId: true,
+      weighting: { select: { computedAt: true } },
     },
   });
   if (!survey) {
@@ -58,5 +61,6 @@ export async function findExportableSurvey(options: {
     .map((id) => versions.find((v) => v.id === id))
     .filter((v) => v !== undefined)
     .map((v) => QuestionnaireDefinitionSchema.parse(v.definition));
-  return { status: "ok", survey: { ...survey, definitions } };
+  const { weighting, ...rest } = survey;
+  return { status: "ok", survey: { ...rest, definitions, weighted: Boolean(weighting?.computedAt) } };
 }

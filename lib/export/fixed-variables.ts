@@ -6,7 +6,7 @@ import { DRAFT_DEFAULTS as base, STRING_WIDTH, type CellReader, type Draft } fro
 
 const ID_WIDTH = 36;
 
-export function fixedDrafts(labels: ExportLabels, cell: CellReader): Draft[] {
+export function fixedDrafts(labels: ExportLabels, cell: CellReader, weighted: boolean): Draft[] {
   const byCode = (
     column: string,
     label: string,
@@ -72,5 +72,17 @@ export function fixedDrafts(labels: ExportLabels, cell: CellReader): Draft[] {
       measure: "scale",
       raw: cell("duration_seconds"),
     },
+    ...(weighted
+      ? [
+          {
+            ...base,
+            column: "weight",
+            label: labels.weight,
+            kind: "numeric" as const,
+            measure: "scale" as const,
+            raw: cell("weight"),
+          },
+        ]
+      : []),
   ];
 }

@@ -42,6 +42,7 @@ export async function* readExportBatches(options: {
         breakdowns: true,
         answers: true,
         collector: { select: { kind: true, name: true } },
+        weight: { select: { weight: true } },
       },
     });
     const byId = new Map(found.map((r) => [r.id, r]));
@@ -61,6 +62,7 @@ export async function* readExportBatches(options: {
       durationSeconds: r.durationSeconds,
       breakdowns: (r.breakdowns ?? {}) as Record<string, unknown>,
       answers: (r.answers ?? {}) as Record<string, unknown>,
+      weight: r.weight?.weight ?? null,
     }));
     if (page.length < take) return;
     const last = page[page.length - 1];

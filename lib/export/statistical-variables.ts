@@ -59,17 +59,23 @@ export type MultipleResponseSet = {
 
 export type StatisticalDataset = { variables: StatisticalVariable[]; mrSets: MultipleResponseSet[] };
 
-export type DatasetOptions = { definitions: QuestionnaireDefinition[]; locale: Locale; labels: ExportLabels };
+export type DatasetOptions = {
+  definitions: QuestionnaireDefinition[];
+  locale: Locale;
+  labels: ExportLabels;
+  /** The survey is weighted: a weight variable follows the fixed ones. */
+  weighted?: boolean;
+};
 
 /** The dataset's variables, in the CSV's column order. */
 export function statisticalDataset(options: DatasetOptions): StatisticalDataset {
-  const { definitions, locale, labels } = options;
-  const columns = exportColumns({ definitions, locale, labels, values: "codes" });
+  const { definitions, locale, labels, weighted = false } = options;
+  const columns = exportColumns({ definitions, locale, labels, values: "codes", weighted });
   const byKey = new Map(columns.map((c) => [c.key, c]));
   const cell: CellReader = (key) => (r) => byKey.get(key)?.value(r) ?? null;
   const questions = uniqueQuestions(definitions);
   const drafts: Draft[] = [
-    ...fixedDrafts(labels, cell),
+    ...fixedDrafts(labels, cell, weighted),
     ...breakdownDrafts(questions, columns, options),
     ...questions.flatMap((q) => questionDrafts(q, options, cell)),
   ];

@@ -260,6 +260,7 @@ describeWithCommand("pspp", "pspp", "the SPSS export read by PSPP", () => {
       startedAt: new Date("2017-03-01T08:00:00Z"),
       completedAt: null,
       durationSeconds: null,
+      weight: null,
       breakdowns: {},
       answers,
     });

@@ -160,6 +160,7 @@ it("fails a file with a strL, rather than contradict its map, when the texts cha
     startedAt: new Date("2017-03-01T08:00:00Z"),
     completedAt: null,
     durationSeconds: null,
+    weight: null,
     breakdowns: {},
     answers: { [TEXT_QUESTION]: text },
   });

@@ -2,7 +2,12 @@
 // of the R reference sample (tests/fixtures/weighting/reference.R) answered as Jilin responses,
 // targets given as CSV or JSON, weights computed in the background and read back per firm and as
 // weighted shares next to the unweighted ones, equal to R's survey package to 1e-6.
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exportLabels } from "@/lib/export/export-labels";
+import { exportSurvey } from "@/lib/export/export-survey";
+import { findExportableSurvey } from "@/lib/export/find-exportable-survey";
+import { statisticalDataset } from "@/lib/export/statistical-variables";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { db } from "@/lib/db/client";
 import { startJobWorker, stopDataJobs } from "@/lib/jobs/job-worker";
@@ -182,6 +187,41 @@ describe("weights from population targets", () => {
     expect(policy.weighted.ci[1]).toBeCloseTo(high, 9);
     expect(result.weighting).toMatchObject({ method: "rake", stale: false, unweighted: 0 });
     expect(result.weighting.designEffect).toBeCloseTo(30 / nEff, 9);
+  });
+
+  it("exports each response's weight in a column of its own (CSV, and a weight variable in SPSS/Stata)", async () => {
+    const user = await db.user.findFirstOrThrow({
+      where: { memberships: { some: { role: "researcher" } }, email: { startsWith: "researcher-" } },
+    });
+    const actor = {
+      userId: user.id,
+      via: "token" as const,
+      memberships: await db.membership.findMany({ where: { userId: user.id } }),
+    };
+    const found = await findExportableSurvey({ db, actor, slug });
+    if (found.status !== "ok") throw new Error(found.status);
+    expect(found.survey.weighted).toBe(true);
+    const file = await exportSurvey({ db, actor, survey: found.survey, format: "csv", locale: "en", values: "codes" });
+    const [header, ...rows] = Papa.parse<string[]>(
+      (await new Response(file.body).text()).replace(/^\uFEFF/, "").trimEnd(),
+      { newline: "\r\n" },
+    ).data;
+    const weightAt = header.indexOf("Survey weight");
+    const firmAt = header.findIndex((h) => h.includes("[firm_id]"));
+    expect(weightAt).toBeGreaterThan(0);
+    const exported = new Map(rows.map((r) => [r[firmAt], Number(r[weightAt])]));
+    R_RAKED_CITY_SIZE.forEach((w, i) => expect(exported.get(`F${String(i).padStart(2, "0")}`)).toBeCloseTo(w, 6));
+    const dataset = statisticalDataset({
+      definitions: found.survey.definitions,
+      locale: "en",
+      labels: exportLabels("en"),
+      weighted: true,
+    });
+    expect(dataset.variables.find((v) => v.spssName === "weight")).toMatchObject({
+      kind: "numeric",
+      measure: "scale",
+      label: "Survey weight",
+    });
   });
 
   it("weights a filtered read from the same cells (a breakdown, and a breakdown with dates from the tallies)", async () => {

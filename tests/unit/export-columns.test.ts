@@ -76,6 +76,7 @@ const record: ExportRecord = {
   startedAt: new Date("2026-03-01T08:00:00Z"),
   completedAt: new Date("2026-03-01T08:10:00Z"),
   durationSeconds: 600,
+  weight: null,
   breakdowns: { region: "cc", size_class: "small" },
   answers: {
     region: "cc",

@@ -117,6 +117,7 @@ describe("statistical variables", () => {
       startedAt: new Date("2017-03-01T08:00:00Z"),
       completedAt: null,
       durationSeconds: 300,
+      weight: null,
       breakdowns: { region: "jl" },
       answers: { region: "refused", issues: ["funding"], staff: 12, severity: 9 },
     };
