@@ -10,6 +10,7 @@ export function ReportLevel({ result, t }: { result: AttentionResult; t: ReportT
   const id = `report-level-${result.level}`;
   const title = t(`dashboard.levels.${result.level}`);
   const bars = toAttentionBars(result);
+  const weighted = result.weighting !== undefined;
   return (
     <section className="report-section" aria-labelledby={`${id}-heading`} data-testid={id}>
       <h2 id={`${id}-heading`}>{title}</h2>
@@ -54,6 +55,16 @@ export function ReportLevel({ result, t }: { result: AttentionResult; t: ReportT
                 <th scope="col" className="num">
                   {t("reports.level.n")}
                 </th>
+                {weighted && (
+                  <>
+                    <th scope="col" className="num">
+                      {t("dashboard.table.weightedShare")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("dashboard.table.weightedCi")}
+                    </th>
+                  </>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -64,11 +75,26 @@ export function ReportLevel({ result, t }: { result: AttentionResult; t: ReportT
                   <td className="num">{b.ci ? formatInterval(b.ci) : "–"}</td>
                   <td className="num">{b.count}</td>
                   <td className="num">{b.n}</td>
+                  {weighted && (
+                    <>
+                      <td className="num">{b.weighted ? formatPercent(b.weighted.share) : "–"}</td>
+                      <td className="num">{b.weighted?.ci ? formatInterval(b.weighted.ci) : "–"}</td>
+                    </>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
           <p className="report-note">{t("dashboard.ciNote")}</p>
+          {result.weighting && (
+            <p className="report-note" data-testid={`${id}-weighting`}>
+              {t("reports.weightedNote", {
+                base: Math.round(result.weighting.base),
+                effectiveBase: result.weighting.effectiveBase.toFixed(1),
+                deff: result.weighting.designEffect?.toFixed(2) ?? "–",
+              })}
+            </p>
+          )}
           {result.smallBase && (
             <p className="report-note">{t("dashboard.smallBase", { threshold: result.threshold })}</p>
           )}

@@ -133,6 +133,9 @@ export async function getSurveyReport({
       disclosure: survey.disclosure,
       publicDashboard: survey.publicDashboard,
       comparedGroupMinimum: minimum,
+      weighting: survey.weighting
+        ? { method: survey.weighting.method, computedAt: survey.weighting.computedAt.toISOString() }
+        : null,
     },
   };
 }

@@ -16,6 +16,8 @@ export type MethodNoteFacts = {
   publicDashboard: boolean;
   /** The fewest valid responses a group needs to be compared. */
   comparedGroupMinimum: number;
+  /** The survey's weights, when it has any: how they were made and when. */
+  weighting: { method: "post_stratify" | "rake"; computedAt: string } | null;
 };
 
 export type MethodNote = { id: "base" | "interval" | "tests" | "weighting" | "disclosure"; text: string };
@@ -38,6 +40,16 @@ function disclosureNote(facts: MethodNoteFacts, t: ReportTranslate): string {
   });
 }
 
+function weightingNote(facts: MethodNoteFacts, t: ReportTranslate): string {
+  if (!facts.weighting) return t("reports.method.unweighted");
+  // Weighted sums are not covered by the cell key method: the public sees unweighted figures only.
+  if (facts.access === "public") return t("reports.method.weightedMembersOnly");
+  return t("reports.method.weighted", {
+    method: t(`dashboard.weighting.${facts.weighting.method}`),
+    computedAt: facts.weighting.computedAt.slice(0, 10),
+  });
+}
+
 export function reportMethodNotes(facts: MethodNoteFacts, t: ReportTranslate): MethodNote[] {
   return [
     { id: "base", text: t("reports.method.base") },
@@ -46,7 +58,7 @@ export function reportMethodNotes(facts: MethodNoteFacts, t: ReportTranslate): M
       id: "tests",
       text: t("reports.method.tests", { minimum: facts.comparedGroupMinimum, max: MAX_COMPARED_GROUPS }),
     },
-    { id: "weighting", text: t("reports.method.unweighted") },
+    { id: "weighting", text: weightingNote(facts, t) },
     { id: "disclosure", text: disclosureNote(facts, t) },
   ];
 }

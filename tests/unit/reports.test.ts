@@ -27,6 +27,7 @@ const member: MethodNoteFacts = {
   disclosure: { method: "perturb", threshold: 10, bound: 2 },
   publicDashboard: true,
   comparedGroupMinimum: 30,
+  weighting: null,
 };
 
 describe("reportMethodNotes", () => {
@@ -53,6 +54,18 @@ describe("reportMethodNotes", () => {
         text: "Disclosure control: this members' version shows exact figures; a base under 10 is marked as small. The public version, published with the survey's dashboard, perturbs every count by the cell key method (by at most 2) and hides groups and factors with a base under 10.",
       },
     ]);
+  });
+
+  it("names the weights of a weighted survey, and tells the public its figures are unweighted", () => {
+    const weighting = { method: "rake" as const, computedAt: "2026-12-02T04:00:00.000Z" };
+    const weightingNote = (facts: MethodNoteFacts) =>
+      reportMethodNotes(facts, translator("en")).find((n) => n.id === "weighting")!.text;
+    expect(weightingNote({ ...member, weighting })).toBe(
+      "Weighting: the survey is weighted (raked, weights of 2026-12-02). Weighted shares stand beside the unweighted ones: each firm counts with its weight, so they estimate the population of firms; their intervals use Kish's effective sample size (Σw)²/Σw².",
+    );
+    expect(weightingNote({ ...member, access: "public", weighting })).toMatch(
+      /^Weighting: the survey is weighted for its members; this public version shows unweighted figures only/,
+    );
   });
 
   it("says in Chinese what it says in English", () => {
