@@ -27,8 +27,31 @@ export const AttentionResultSchema = z.object({
       mean: z.number().nullable().describe("Mean rating of a factor asked on a scale (not in the perturbed view)."),
       topN: z.int().optional(),
       threshold: z.number().optional(),
+      weighted: z
+        .object({
+          share: z.number().describe("Σw of the firms flagging it / Σw of its base (or of all mentions)."),
+          ci: IntervalSchema.nullable().describe("Wilson at Kish's effective size (Σw)²/Σw² of the base."),
+          base: z.number().describe("Σw of the factor's base: the firms it stands for."),
+          effectiveN: z.number(),
+          designEffect: z.number().nullable().describe("Weighted responses of the base / effectiveN."),
+        })
+        .nullable()
+        .optional()
+        .describe("Present when the survey is weighted (members only); null for an empty weighted base."),
     }),
   ),
+  weighting: z
+    .object({
+      method: z.enum(["post_stratify", "rake"]),
+      computedAt: z.iso.datetime().nullable(),
+      stale: z.boolean().describe("Responses changed since the weights were computed (a new computation is queued)."),
+      base: z.number().describe("Σw of the level's base."),
+      effectiveBase: z.number(),
+      designEffect: z.number().nullable(),
+      unweighted: z.int().describe("Responses of the base without a weight yet (left out of the weighted figures)."),
+    })
+    .optional()
+    .describe("The weights the weighted figures use; present when the survey is weighted (members only)."),
   hiddenFactors: z
     .array(z.object({ code: z.string(), label: z.string() }))
     .describe("Factors whose own base is under the threshold, left out for the public."),

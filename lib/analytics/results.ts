@@ -3,13 +3,13 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { FactorLevel, Locale } from "@/lib/questionnaire/definition-schema";
-import { aggregateDays, aggregateDistributions, sumScope } from "./cell-queries";
+import { aggregateDays, aggregateDistributions, sumScope, validSetSignature } from "./cell-queries";
 import type { GroupComparisonQuery, Measure, ResultsFilter } from "./dashboard-schema";
 import { publicationFor, sizeOfRow, type Publication } from "./disclosure";
 import type { DashboardSurvey } from "./find-dashboard-survey";
 import { levelItems } from "./metric-map";
 import { surveyBreakdowns } from "./survey-breakdowns";
-import { toAttentionResult, type AttentionResult } from "./to-attention-result";
+import { toAttentionResult, type AttentionResult, type WeightingNote } from "./to-attention-result";
 import { toComparison, type Comparison } from "./to-comparison";
 import { toComposition, type Composition } from "./to-composition";
 
@@ -35,15 +35,30 @@ export async function getAttention({
   measure,
   locale,
 }: GetAttentionOptions): Promise<AttentionResult> {
-  const rows = await sumScope({ db, surveyId: survey.id, scope: level, filter });
+  const publication = publicationOf(survey);
+  const [rows, weighting] = await Promise.all([
+    sumScope({ db, surveyId: survey.id, scope: level, filter }),
+    publication.view === "exact" ? weightingNoteOf(db, survey) : null,
+  ]);
   return toAttentionResult({
     level,
     items: levelItems(survey.definition, level),
     rows,
     measure,
     locale,
-    publication: publicationOf(survey),
+    publication,
+    weighting,
   });
+}
+
+/** Which weights a weighted survey's figures use, and whether the valid set has moved on since. */
+async function weightingNoteOf(db: Db, survey: DashboardSurvey): Promise<WeightingNote | null> {
+  const { weighting } = survey;
+  if (!weighting) return null;
+  const now = await validSetSignature(db, survey.id);
+  const current =
+    weighting.done && weighting.weightedResponses === now.responses && weighting.weightedKeySum === now.keySum;
+  return { method: weighting.method, computedAt: weighting.computedAt.toISOString(), stale: !current };
 }
 
 // Two groups of one breakdown compared on a level's factors, within the current filter.
