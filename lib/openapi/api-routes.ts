@@ -25,6 +25,8 @@ import {
   QUESTIONNAIRE_FORMATS,
 } from "@/lib/export/export-query-schema";
 import { DataJobListSchema, DataJobParamsSchema, DataJobViewSchema } from "@/lib/jobs/data-job-schemas";
+import { WeightingBodySchema } from "@/lib/analytics/weighting/targets-schema";
+import { WeightingViewSchema } from "@/lib/analytics/weighting/weighting-api-schemas";
 import { LocaleSchema, QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
 import {
   CreatedQuestionnaireSchema,
@@ -370,6 +372,51 @@ export const API_ROUTES: ApiRouteEntry[] = [
     body: SurveySettingsBodySchema,
     responses: { 200: { description: "The survey as changed.", schema: SurveyDetailSchema } },
     errors: { 403: roleTooLow, 404: surveyNotFound, 422: invalid },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/surveys/{slug}/weighting",
+    operationId: "getWeighting",
+    summary: "A survey's population targets and the state of its weights",
+    tag: "Surveys",
+    auth: "member",
+    permission: "surveys.read",
+    params: SurveySlugParamsSchema,
+    responses: {
+      200: { description: "The targets, the last computation and whether it is current.", schema: WeightingViewSchema },
+    },
+    errors: { 404: "No survey of your organizations has this slug, or it is not weighted." },
+  },
+  {
+    method: "PUT",
+    path: "/api/v1/surveys/{slug}/weighting",
+    operationId: "setWeighting",
+    summary: "Set population targets (CSV or JSON); the weights are computed in the background",
+    description:
+      "post_stratify: a full table of counts by breakdown cells (CSV: one column per breakdown and count). rake: margins (CSV: variable,value,total), with tolerance and maxIterations. trimCap trims weights above that many times the mean weight, then rakes again. The weights are recomputed whenever the valid responses change.",
+    tag: "Surveys",
+    auth: "member",
+    permission: "surveys.manage",
+    params: SurveySlugParamsSchema,
+    body: WeightingBodySchema,
+    responses: { 202: { description: "Saved; the computation is queued.", schema: WeightingViewSchema } },
+    errors: {
+      403: roleTooLow,
+      404: surveyNotFound,
+      422: "The targets do not fit the survey: `problems` lists each row, column and value; nothing is stored.",
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/surveys/{slug}/weighting",
+    operationId: "removeWeighting",
+    summary: "Stop weighting a survey (targets, weights and weighted figures removed)",
+    tag: "Surveys",
+    auth: "member",
+    permission: "surveys.manage",
+    params: SurveySlugParamsSchema,
+    responses: { 204: { description: "Removed." } },
+    errors: { 403: roleTooLow, 404: "No survey of your organizations has this slug, or it is not weighted." },
   },
   {
     method: "POST",

@@ -11,6 +11,7 @@ import surveys from "./surveys.json";
 import responses from "./responses.json";
 import jobs from "./jobs.json";
 import reports from "./reports.json";
+import weighting from "./weighting.json";
 
 const messages = {
   common,
@@ -25,5 +26,6 @@ const messages = {
   responses,
   jobs,
   reports,
+  weighting,
 };
 export default messages;
