@@ -1,46 +1,80 @@
 "use client";
-// Two groups' shares side by side for each factor of a level (grouped horizontal bars), with a
-// star on the factors whose difference is significant after Holm's adjustment, and the
-// significant differences stated in words underneath.
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts";
+// Each factor's share in k groups (or surveys) side by side as grouped horizontal bars with their
+// 95 % intervals as whiskers, a star on the factors whose difference is significant after Holm's
+// adjustment, and each significant difference stated in words underneath.
+import { Bar, BarChart, CartesianGrid, ErrorBar, LabelList, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { useTranslations } from "next-intl";
-import { significantDifferences, SIGNIFICANCE, type Comparison } from "@/lib/analytics/to-comparison";
 import { formatPercent } from "@/lib/analytics/to-chart-bars";
+import { formatP, toComparisonBars } from "@/lib/analytics/to-comparison-bars";
+import { significantGroupFindings, type FactorAcrossGroups } from "@/lib/analytics/to-groups-comparison";
 import { useNarrowScreen } from "./use-narrow-screen";
 import { rowHeight, wrappedTick } from "./wrap-label";
 
-const COLOURS = { a: "#1d4ed8", b: "#b45309" };
+// Dark enough for text-sized marks on white (WCAG 3:1 for graphics), and told apart in the legend.
+const COLOURS = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#0e7490", "#4d7c0f", "#a21caf"];
+const BAR_HEIGHT = 14;
 
-type Props = { comparison: Comparison; groupA: string; groupB: string };
+type Group = { code: string; label: string };
+type Props = {
+  id: string;
+  title: string;
+  /** What the bars are: groups of firms ("Micro firms name …") or surveys ("named more often in …"). */
+  compared: "groups" | "surveys";
+  groups: Group[];
+  factors: FactorAcrossGroups[];
+};
 
-const formatP = (p: number) => (p < 0.001 ? "< 0.001" : p.toFixed(3));
+const WORDING = {
+  groups: { finding: "finding", findingMany: "findingMany", noFinding: "noFinding" },
+  surveys: { finding: "surveysFinding", findingMany: "surveysFindingMany", noFinding: "surveysNoFinding" },
+} as const;
 
-export function ComparisonChart({ comparison, groupA, groupB }: Props) {
-  const t = useTranslations("dashboard");
+type LabelProps = {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  height?: number | string;
+  index?: number;
+};
+
+export function ComparisonChart({ id, title, compared, groups, factors }: Props) {
+  const t = useTranslations("dashboard.compare");
   const narrow = useNarrowScreen();
-  const data = comparison.factors.map((f) => ({
-    label: f.pHolm !== null && f.pHolm < SIGNIFICANCE ? `${f.label} *` : f.label,
-    a: f.a.share,
-    b: f.b.share,
-    aText: formatPercent(f.a.share),
-    bText: formatPercent(f.b.share),
-  }));
+  const data = toComparisonBars(factors);
   const axisWidth = narrow ? 104 : 200;
   const row = rowHeight(
-    data.map((d) => d.label),
+    data.map((d) => String(d.label)),
     axisWidth - 12,
     11,
-    44,
+    groups.length * BAR_HEIGHT + 16,
   );
-  const findings = significantDifferences(comparison);
-  const title = t("compare.chart", { level: t(`levels.${comparison.level}`) });
+  const findings = significantGroupFindings(factors, groups);
+  const words = WORDING[compared];
+  const shareList = (ranked: { group: Group; share: number }[]) =>
+    ranked
+      .map((r) => t("shareOfGroup", { group: r.group.label, share: formatPercent(r.share) }))
+      .join(t("shareSeparator"));
+  // The label sits just past the whisker's end so the two never overlap.
+  const barLabel = (i: number) =>
+    function BarLabel({ x, y, width, height, index }: LabelProps) {
+      const d = data[index ?? 0];
+      const share = d[`share${i}`] as number | null;
+      if (share === null) return null;
+      const unit = share > 0 ? Number(width) / share : 0;
+      const end = Number(x) + (unit ? Number(d[`end${i}`]) * unit : Number(width));
+      return (
+        <text x={end + 4} y={Number(y) + Number(height) / 2} dominantBaseline="central" fontSize={10} fill="#0f172a">
+          {String(d[`text${i}`])}
+        </text>
+      );
+    };
   return (
     <div className="mt-2">
       <div
-        style={{ width: "100%", height: data.length * row + 60 }}
+        style={{ width: "100%", height: data.length * row + 70 }}
         role="img"
-        aria-label={`${title}: ${comparison.factors
-          .map((f) => `${f.label} ${formatPercent(f.a.share)} / ${formatPercent(f.b.share)}`)
+        aria-label={`${title}: ${factors
+          .map((f) => `${f.label} ${f.shares.map((s) => (s ? formatPercent(s.share) : "–")).join(" / ")}`)
           .join("; ")}`}
       >
         <ResponsiveContainer width="100%" height="100%">
@@ -55,31 +89,56 @@ export function ComparisonChart({ comparison, groupA, groupB }: Props) {
               tick={wrappedTick(axisWidth - 12, 11)}
             />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="a" name={groupA} fill={COLOURS.a} isAnimationActive={false}>
-              <LabelList dataKey="aText" position="right" fontSize={11} fill="#0f172a" />
-            </Bar>
-            <Bar dataKey="b" name={groupB} fill={COLOURS.b} isAnimationActive={false}>
-              <LabelList dataKey="bText" position="right" fontSize={11} fill="#0f172a" />
-            </Bar>
+            {groups.map((g, i) => (
+              <Bar
+                key={g.code}
+                dataKey={`share${i}`}
+                name={g.label}
+                fill={COLOURS[i % COLOURS.length]}
+                barSize={BAR_HEIGHT - 2}
+                isAnimationActive={false}
+              >
+                <ErrorBar
+                  dataKey={`error${i}`}
+                  direction="x"
+                  width={4}
+                  strokeWidth={1.2}
+                  stroke="#0f172a"
+                  isAnimationActive={false}
+                />
+                <LabelList dataKey={`text${i}`} content={barLabel(i)} />
+              </Bar>
+            ))}
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <ul className="mt-1 space-y-1 text-sm" data-testid={`findings-${comparison.level}`}>
+      <ul className="mt-1 space-y-1 text-sm" data-testid={`findings-${id}`}>
         {findings.length === 0 ? (
-          <li>{t("compare.noFinding")}</li>
+          <li>{t(words.noFinding, { count: groups.length })}</li>
         ) : (
-          findings.map((f) => (
-            <li key={f.code}>
-              {t("compare.finding", {
-                more: f.more === "a" ? groupA : groupB,
-                less: f.more === "a" ? groupB : groupA,
-                factor: f.label,
-                moreShare: formatPercent(f.more === "a" ? f.a.share : f.b.share),
-                lessShare: formatPercent(f.more === "a" ? f.b.share : f.a.share),
-                p: formatP(f.pHolm!),
-              })}
-            </li>
-          ))
+          findings.map((f) => {
+            const [highest, lowest] = [f.ranked[0], f.ranked[f.ranked.length - 1]];
+            return (
+              <li key={f.code}>
+                {f.ranked.length === 2
+                  ? t(words.finding, {
+                      more: highest.group.label,
+                      less: lowest.group.label,
+                      factor: f.label,
+                      moreShare: formatPercent(highest.share),
+                      lessShare: formatPercent(lowest.share),
+                      p: formatP(f.pHolm),
+                    })
+                  : t(words.findingMany, {
+                      factor: f.label,
+                      highest: highest.group.label,
+                      lowest: lowest.group.label,
+                      shares: shareList(f.ranked),
+                      p: formatP(f.pHolm),
+                    })}
+              </li>
+            );
+          })
         )}
       </ul>
     </div>

@@ -1,15 +1,16 @@
 "use client";
-// Compare two groups of one breakdown (e.g. micro vs small firms) on every level's factors:
-// both shares, the difference, and Holm-adjusted p-values of the two-proportion z-test.
+// Compare the groups of one breakdown (e.g. micro, small and medium firms) on every level's
+// factors: each group's share with its interval, and Holm-adjusted p-values of the z-test (two
+// groups) or the chi-square test (more). The choices live in the URL (compare_by, groups).
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import type { Comparison } from "@/lib/analytics/to-comparison";
-import { formatPercent } from "@/lib/analytics/to-chart-bars";
+import type { GroupsComparison } from "@/lib/analytics/to-groups-comparison";
 import { ComparisonChart } from "./comparison-chart";
+import { ComparisonTable } from "./comparison-table";
 import type { FilterBreakdown } from "./dashboard-filters";
 
-type Props = { breakdowns: FilterBreakdown[]; comparisons: Comparison[]; threshold: number };
+type Props = { breakdowns: FilterBreakdown[]; comparisons: GroupsComparison[]; threshold: number };
 
 export function GroupComparison({ breakdowns, comparisons, threshold }: Props) {
   const t = useTranslations("dashboard");
@@ -22,7 +23,9 @@ export function GroupComparison({ breakdowns, comparisons, threshold }: Props) {
   const current = new URLSearchParams(query);
   const by = current.get("compare_by") ?? "";
   const breakdown = breakdowns.find((b) => b.key === by);
-  const label = (code: string | null) => breakdown?.options.find((o) => o.code === code)?.label ?? "";
+  // No list: every group is compared.
+  const listed = current.get("groups")?.split(",") ?? null;
+  const chosen = breakdown ? breakdown.options.map((o) => o.code).filter((c) => !listed || listed.includes(c)) : [];
 
   const set = (changes: Record<string, string>) => {
     const next = new URLSearchParams(query);
@@ -34,6 +37,10 @@ export function GroupComparison({ breakdowns, comparisons, threshold }: Props) {
       setQuery(next.toString());
       router.replace(`${pathname}?${next.toString()}`, { scroll: false });
     });
+  };
+  const toggle = (code: string, on: boolean) => {
+    const next = breakdown!.options.map((o) => o.code).filter((c) => (c === code ? on : chosen.includes(c)));
+    set({ groups: next.length === breakdown!.options.length ? "" : next.join(",") });
   };
   const field = "min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 text-sm";
   return (
@@ -49,11 +56,7 @@ export function GroupComparison({ breakdowns, comparisons, threshold }: Props) {
       <div className="mt-3 grid gap-3 sm:grid-cols-3">
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("compare.by")}</span>
-          <select
-            className={field}
-            value={by}
-            onChange={(e) => set({ compare_by: e.target.value, group_a: "", group_b: "" })}
-          >
+          <select className={field} value={by} onChange={(e) => set({ compare_by: e.target.value, groups: "" })}>
             <option value="">{t("compare.none")}</option>
             {breakdowns.map((b) => (
               <option key={b.key} value={b.key}>
@@ -62,77 +65,53 @@ export function GroupComparison({ breakdowns, comparisons, threshold }: Props) {
             ))}
           </select>
         </label>
-        {breakdown &&
-          (["group_a", "group_b"] as const).map((key) => (
-            <label key={key} className="block text-sm">
-              <span className="mb-1 block font-medium text-slate-700">{t(`compare.${key}`)}</span>
-              <select className={field} value={current.get(key) ?? ""} onChange={(e) => set({ [key]: e.target.value })}>
-                <option value="">–</option>
-                {breakdown.options.map((o) => (
-                  <option key={o.code} value={o.code}>
+        {breakdown && (
+          <fieldset className="text-sm sm:col-span-2">
+            <legend className="mb-1 font-medium text-slate-700">{t("compare.groups")}</legend>
+            <div className="flex flex-wrap gap-x-4">
+              {breakdown.options.map((o) => {
+                const checked = chosen.includes(o.code);
+                return (
+                  <label key={o.code} className="flex min-h-11 items-center gap-2">
+                    <input
+                      type="checkbox"
+                      className="size-4"
+                      checked={checked}
+                      // At least two groups stay chosen.
+                      disabled={checked && chosen.length <= 2}
+                      onChange={(e) => toggle(o.code, e.target.checked)}
+                    />
                     {o.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ))}
+                  </label>
+                );
+              })}
+            </div>
+            <p className="text-xs text-slate-600">{t("compare.groupsHint")}</p>
+          </fieldset>
+        )}
       </div>
       {comparisons.map((c) => (
         <div key={c.level} className="mt-4 overflow-x-auto" data-testid={`compare-${c.level}`}>
           <h3 className="text-sm font-semibold">{t(`levels.${c.level}`)}</h3>
+          {c.hiddenGroups.length > 0 && (
+            <p className="mt-1 text-sm text-slate-600" data-testid={`compare-${c.level}-hidden`}>
+              {t("compare.hiddenGroups", { threshold, groups: c.hiddenGroups.map((g) => g.label).join(", ") })}
+            </p>
+          )}
           {c.suppressed ? (
             <p role="status" className="mt-1 text-sm text-amber-900">
-              {t("suppressed", { threshold })}
+              {t("compare.tooFewGroups", { threshold })}
             </p>
           ) : (
             <>
               <ComparisonChart
-                comparison={c}
-                groupA={label(search.get("group_a"))}
-                groupB={label(search.get("group_b"))}
+                id={c.level}
+                compared="groups"
+                title={t("compare.chart", { level: t(`levels.${c.level}`) })}
+                groups={c.groups}
+                factors={c.factors}
               />
-              <table className="mt-1 w-full min-w-[36rem] text-left text-sm">
-                <thead>
-                  <tr className="border-b border-slate-200 text-slate-600">
-                    <th scope="col" className="py-1 pr-2 font-medium">
-                      {t("table.item")}
-                    </th>
-                    <th scope="col" className="py-1 pr-2 text-right font-medium">
-                      {label(search.get("group_a"))} (n = {c.baseA})
-                    </th>
-                    <th scope="col" className="py-1 pr-2 text-right font-medium">
-                      {label(search.get("group_b"))} (n = {c.baseB})
-                    </th>
-                    <th scope="col" className="py-1 pr-2 text-right font-medium">
-                      {t("compare.difference")}
-                    </th>
-                    <th scope="col" className="py-1 text-right font-medium">
-                      {t("compare.pHolm")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.factors.map((f) => (
-                    <tr key={f.code} className="border-b border-slate-100">
-                      <th scope="row" className="py-1 pr-2 font-normal">
-                        {f.label}
-                      </th>
-                      <td className="py-1 pr-2 text-right tabular-nums">
-                        {formatPercent(f.a.share)} ({f.a.count})
-                      </td>
-                      <td className="py-1 pr-2 text-right tabular-nums">
-                        {formatPercent(f.b.share)} ({f.b.count})
-                      </td>
-                      <td className="py-1 pr-2 text-right tabular-nums">{(f.difference * 100).toFixed(1)}</td>
-                      <td
-                        className={`py-1 text-right tabular-nums ${f.pHolm !== null && f.pHolm < 0.05 ? "font-semibold text-brand-800" : ""}`}
-                      >
-                        {f.pHolm === null ? "–" : f.pHolm < 0.001 ? "< 0.001" : f.pHolm.toFixed(3)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ComparisonTable groups={c.groups} factors={c.factors} />
             </>
           )}
         </div>

@@ -8,13 +8,11 @@ import type { FactorLevel } from "@/lib/questionnaire/definition-schema";
 import type { FactorAcrossGroupsSchema, GroupShareSchema, GroupsComparisonSchema } from "./comparison-api-schemas";
 import { chiSquareTest, holmAdjust, twoProportionZTest } from "./statistics";
 import type { AttentionResult } from "./to-attention-result";
+import { SIGNIFICANCE } from "./to-comparison";
 
 export type GroupShare = z.infer<typeof GroupShareSchema>;
 export type FactorAcrossGroups = z.infer<typeof FactorAcrossGroupsSchema>;
 export type GroupsComparison = z.infer<typeof GroupsComparisonSchema>;
-
-/** The level of significance a difference must reach after Holm's adjustment to be stated. */
-export const SIGNIFICANCE = 0.05;
 
 /** A factor's share in each sample, before testing; null where the sample does not show it. */
 export type FactorShares = { code: string; label: string; shares: (GroupShare | null)[] };

@@ -452,20 +452,22 @@ test("two groups are compared factor by factor with Holm-adjusted p-values", asy
   const request = page.request;
   await page.goto(DASHBOARD);
   await page.getByRole("combobox", { name: "Compare by" }).selectOption("size_class");
-  await page.getByRole("combobox", { name: "Group A" }).selectOption("micro");
-  await page.getByRole("combobox", { name: "Group B" }).selectOption("small");
-  await expect(page).toHaveURL(/compare_by=size_class&group_a=micro&group_b=small/);
+  // Every size class with responses is compared: the demo has micro and small firms only.
+  await expect(page).toHaveURL(/compare_by=size_class/);
+  const groups = page.getByRole("group", { name: "Groups" });
+  await expect(groups.getByRole("checkbox")).toHaveCount(3);
   const api = await (
     await request.get(
-      "/api/v1/surveys/jilin-2017/results/compare?level=macro&compare_by=size_class&group_a=micro&group_b=small",
+      "/api/v1/surveys/jilin-2017/results/compare?level=macro&compare_by=size_class&group_a=micro&group_b=small&locale=en",
     )
   ).json();
   expect(api.baseA + api.baseB).toBe(226);
   const table = page.getByTestId("compare-macro");
   await expect(table.getByRole("columnheader").nth(1)).toHaveText(`Micro (under 10 employees) (n = ${api.baseA})`);
   const first = api.factors[0];
-  await expect(table.getByRole("row").nth(1)).toContainText(`${(first.a.share * 100).toFixed(1)}% (${first.a.count})`);
-  await expect(table.getByRole("row").nth(1)).toContainText(`${(first.b.share * 100).toFixed(1)}% (${first.b.count})`);
+  const row = table.getByRole("row", { name: new RegExp(`^${first.label}`) });
+  await expect(row).toContainText(`${(first.a.share * 100).toFixed(1)}% (${first.a.count}/${first.a.n})`);
+  await expect(row).toContainText(`${(first.b.share * 100).toFixed(1)}% (${first.b.count}/${first.b.n})`);
   // Significant differences are starred on the grouped chart and stated in words.
   type Compared = { label: string; pHolm: number | null; a: { share: number }; b: { share: number } };
   const significant = (api.factors as Compared[]).filter((f) => f.pHolm !== null && f.pHolm < 0.05);

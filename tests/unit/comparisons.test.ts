@@ -8,6 +8,7 @@ import { publicationFor } from "@/lib/analytics/disclosure";
 import { chiSquareTest, twoProportionZTest } from "@/lib/analytics/statistics";
 import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
 import type { AttentionResult } from "@/lib/analytics/to-attention-result";
+import { formatTest, toComparisonBars } from "@/lib/analytics/to-comparison-bars";
 import { significantGroupFindings, toGroupsComparison } from "@/lib/analytics/to-groups-comparison";
 import { toPairedComparison, type PairCounts } from "@/lib/analytics/to-paired-comparison";
 import { toSurveysComparison } from "@/lib/analytics/to-surveys-comparison";
@@ -106,6 +107,51 @@ describe("k groups of a breakdown", () => {
     ])!;
     expect(chi.statistic).toBeCloseTo(4, 12);
     expect(financing.p).toBeCloseTo(chi.p, 12);
+  });
+
+  it("states only the differences significant after Holm, the widest spread first", () => {
+    const two = (a: Record<string, [number, number]>, b: Record<string, [number, number]>) =>
+      toGroupsComparison({
+        level: "middle",
+        by: "size_class",
+        groups: [
+          { code: "micro", label: "Micro", result: result(100, a) },
+          { code: "small", label: "Small", result: result(100, b) },
+        ],
+        threshold: 10,
+        perturbed: false,
+      });
+    // 45 % vs 30 %: p = 0.028 alone, 0.057 after Holm over two factors, so nothing is stated.
+    const weak = two({ x: [45, 100], y: [30, 100] }, { x: [30, 100], y: [30, 100] });
+    expect(weak.factors.find((f) => f.code === "x")!.pHolm).toBeCloseTo(2 * 0.02845974, 7);
+    expect(significantGroupFindings(weak.factors, weak.groups)).toEqual([]);
+    // 60 % vs 30 % and 20 % vs 55 %: both stated, the 35-point spread first, each highest to lowest.
+    const strong = two({ x: [60, 100], y: [20, 100] }, { x: [30, 100], y: [55, 100] });
+    expect(
+      significantGroupFindings(strong.factors, strong.groups).map((f) => [f.code, f.ranked.map((r) => r.group.code)]),
+    ).toEqual([
+      ["y", ["small", "micro"]],
+      ["x", ["micro", "small"]],
+    ]);
+  });
+
+  it("lays the chart out one row per factor, a bar and whisker per group, and prints the test", () => {
+    const c = toGroupsComparison({ level: "middle", by: "size_class", groups, threshold: 10, perturbed: false });
+    const withInterval = c.factors.map((f) => ({
+      ...f,
+      shares: f.shares.map((s) => s && { ...s, ci: [s.share - 0.1, s.share + 0.05] as [number, number] }),
+    }));
+    const [financing] = toComparisonBars(withInterval);
+    expect(financing).toMatchObject({ label: "financing *", share0: 0.6, text0: "60.0%", share2: 0.25, end2: 0.3 });
+    expect(financing.error1).toEqual([expect.closeTo(0.1, 12), expect.closeTo(0.05, 12)]);
+    expect(toComparisonBars([{ ...c.factors[1], shares: [null, ...c.factors[1].shares.slice(1)] }])[0]).toMatchObject({
+      label: "policy",
+      share0: null,
+      text0: "",
+    });
+    expect(formatTest(c.factors[0])).toBe("χ²(2) = 11.38");
+    expect(formatTest({ test: "z", statistic: -2, df: null })).toBe("z = -2.00");
+    expect(formatTest({ test: null, statistic: null, df: null })).toBeNull();
   });
 
   it("leaves out groups the public may not see, and shows nothing with fewer than two", () => {

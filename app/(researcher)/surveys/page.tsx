@@ -1,4 +1,5 @@
-// /surveys: the current organization's surveys with status and counts.
+// /surveys: the current organization's surveys with status and counts; two or more ticked open
+// side by side on /compare.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -9,6 +10,7 @@ import { SurveyStatusBadge } from "@/components/surveys/survey-status-badge";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { FACTOR_LEVELS } from "@/lib/questionnaire/definition-schema";
 import { listSurveys } from "@/lib/surveys/list-surveys";
 
 export const dynamic = "force-dynamic";
@@ -20,8 +22,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SurveysPage() {
   const { actor, organization } = await requireOrganization({ permission: "surveys.read" });
   const t = await getTranslations("surveys.list");
+  const tCompare = await getTranslations("surveys.compare");
   const locale = await getLocale();
   const surveys = await listSurveys({ db, actor, organizationId: organization.id });
+  const comparable = surveys.length > 1;
   return (
     <div className="space-y-6">
       <PageHeader
@@ -38,37 +42,74 @@ export default async function SurveysPage() {
       {surveys.length === 0 ? (
         <p className="text-slate-600">{t("empty")}</p>
       ) : (
-        <Table framed>
-          <TableHead>
-            <tr>
-              <Th>{t("survey")}</Th>
-              <Th>{t("status")}</Th>
-              <Th>{t("questionnaire")}</Th>
-              <Th numeric>{t("delivered")}</Th>
-              <Th numeric>{t("valid")}</Th>
-            </tr>
-          </TableHead>
-          <tbody>
-            {surveys.map((s) => (
-              <TableRow key={s.id}>
-                <Td>
-                  <Link href={`/surveys/${s.slug}`} className="font-medium text-brand-700 underline">
-                    {locale === "zh" ? s.titleZh : s.titleEn}
-                  </Link>
-                  <div className="text-xs text-slate-500">/s/{s.slug}</div>
-                </Td>
-                <Td>
-                  <SurveyStatusBadge status={s.status} />
-                </Td>
-                <Td>
-                  <code>{s.version.questionnaire.code}</code> v{s.version.number}
-                </Td>
-                <NumericCell>{s.delivered}</NumericCell>
-                <NumericCell>{s.valid}</NumericCell>
-              </TableRow>
-            ))}
-          </tbody>
-        </Table>
+        // A plain GET form: /compare?surveys=a&surveys=b&level=macro works without JavaScript.
+        <form action="/compare" method="get" className="space-y-3">
+          <Table framed>
+            <TableHead>
+              <tr>
+                <Th>{t("survey")}</Th>
+                <Th>{t("status")}</Th>
+                <Th>{t("questionnaire")}</Th>
+                <Th numeric>{t("delivered")}</Th>
+                <Th numeric>{t("valid")}</Th>
+                {comparable && <Th>{tCompare("column")}</Th>}
+              </tr>
+            </TableHead>
+            <tbody>
+              {surveys.map((s) => {
+                const title = locale === "zh" ? s.titleZh : s.titleEn;
+                return (
+                  <TableRow key={s.id}>
+                    <Td>
+                      <Link href={`/surveys/${s.slug}`} className="font-medium text-brand-700 underline">
+                        {title}
+                      </Link>
+                      <div className="text-xs text-slate-500">/s/{s.slug}</div>
+                    </Td>
+                    <Td>
+                      <SurveyStatusBadge status={s.status} />
+                    </Td>
+                    <Td>
+                      <code>{s.version.questionnaire.code}</code> v{s.version.number}
+                    </Td>
+                    <NumericCell>{s.delivered}</NumericCell>
+                    <NumericCell>{s.valid}</NumericCell>
+                    {comparable && (
+                      <Td>
+                        <input
+                          type="checkbox"
+                          name="surveys"
+                          value={s.slug}
+                          aria-label={tCompare("pick", { title })}
+                          className="size-5"
+                        />
+                      </Td>
+                    )}
+                  </TableRow>
+                );
+              })}
+            </tbody>
+          </Table>
+          {comparable && (
+            <div className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+              <div className="max-w-xl">
+                <h2 className="text-base font-semibold">{tCompare("formTitle")}</h2>
+                <p className="text-sm text-slate-600">{tCompare("formLead")}</p>
+              </div>
+              <label className="block text-sm">
+                <span className="mb-1 block font-medium text-slate-700">{tCompare("level")}</span>
+                <select name="level" className="min-h-11 rounded-md border border-slate-300 bg-white px-2 text-sm">
+                  {FACTOR_LEVELS.map((l) => (
+                    <option key={l} value={l}>
+                      {tCompare(`levels.${l}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <Button type="submit">{tCompare("submit")}</Button>
+            </div>
+          )}
+        </form>
       )}
     </div>
   );

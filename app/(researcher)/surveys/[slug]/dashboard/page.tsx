@@ -8,11 +8,13 @@ import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { MeasureSchema, parseGroupComparison } from "@/lib/analytics/dashboard-schema";
+import { parseGroupsComparison, parsePairedQuery } from "@/lib/analytics/comparison-query-schema";
+import { MeasureSchema } from "@/lib/analytics/dashboard-schema";
+import { getGroupsComparison } from "@/lib/analytics/get-groups-comparison";
+import { getPairedComparison } from "@/lib/analytics/get-paired-comparison";
 import { getAttention } from "@/lib/analytics/results";
-import { getComparison } from "@/lib/analytics/results";
 import { getComposition } from "@/lib/analytics/results";
-import { levelsOf } from "@/lib/analytics/metric-map";
+import { levelItems, levelsOf } from "@/lib/analytics/metric-map";
 import { resolveResultsRequest } from "@/lib/analytics/resolve-results-request";
 import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
 import { isStandardBreakdown } from "@/lib/questionnaire/definition-schema";
@@ -25,6 +27,7 @@ import { DaysChart } from "@/components/analytics/days-chart";
 import { GroupComparison } from "@/components/analytics/group-comparison";
 import { DistributionChart } from "@/components/analytics/distribution-chart";
 import { LiveUpdates } from "@/components/analytics/live-updates";
+import { PairedComparison } from "@/components/analytics/paired-comparison";
 import { SampleCounts } from "@/components/analytics/sample-counts";
 import { ScreeningSummary } from "@/components/analytics/screening-summary";
 import { ExportPanel } from "@/components/export/export-panel";
@@ -81,20 +84,35 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   }));
   const measure = MeasureSchema.catch("cases").parse(search.get("measure") ?? undefined);
   const filter = "filter" in resolved ? resolved.filter : null;
-  const compare = parseGroupComparison(search, surveyBreakdownList);
+  const compare = parseGroupsComparison(search, surveyBreakdownList);
   const levels = levelsOf(survey.definition);
-  const [attention, composition, comparisons, screened] = filter
+  // The factors a paired comparison may pick, per level ("none of these" is not a factor).
+  const pairLevels = levels.map((level) => ({
+    level,
+    factors: levelItems(survey.definition, level)
+      .filter((i) => i.kind !== "option")
+      .map((i) => ({ code: i.code, label: localizedText(i.label, locale) })),
+  }));
+  const pair =
+    search.get("pair_level") && search.get("pair_a") && search.get("pair_b")
+      ? parsePairedQuery(
+          { level: search.get("pair_level")!, a: search.get("pair_a")!, b: search.get("pair_b")! },
+          survey.definition,
+        )
+      : null;
+  const [attention, composition, comparisons, paired, screened] = filter
     ? await Promise.all([
         Promise.all(levels.map((level) => getAttention({ db, survey, level, filter, measure, locale }))),
         getComposition({ db, survey, filter, locale }),
         compare && !("issues" in compare)
-          ? Promise.all(levels.map((level) => getComparison({ db, survey, level, filter, compare, locale })))
+          ? Promise.all(levels.map((level) => getGroupsComparison({ db, survey, level, filter, compare, locale })))
           : Promise.resolve([]),
+        pair && !("issues" in pair) ? getPairedComparison({ db, survey, filter, pair, locale }) : Promise.resolve(null),
         survey.access === "member"
           ? screenedByRule({ db, actor: await getActor(), surveyId: survey.id, filter })
           : Promise.resolve(null),
       ])
-    : [[], null, [], null];
+    : [[], null, [], null, null];
 
   // Researchers export what the dashboard shows: its filter goes along with the export form.
   const actor = survey.access === "member" ? await getActor() : null;
@@ -170,6 +188,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         ))}
 
         <GroupComparison breakdowns={breakdowns} comparisons={comparisons} threshold={survey.threshold} />
+        <PairedComparison levels={pairLevels} result={paired} />
 
         {composition && composition.suppressed ? (
           <p role="status" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
