@@ -3,9 +3,11 @@
 // the writer, 1 MiB pieces into data_job_chunk), with the time, the file's size, and the peak
 // memory of both processes: the worker's (Node, resident set sampled every 100 ms) and its
 // PostgreSQL backends' (private memory, RssAnon, so the shared buffers they touch do not count).
+// Run it with NODE_OPTIONS=--max-old-space-size=… to show the worker needs no more than that.
 // Usage: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:export -- [csv] [xlsx] [sav] [dta]
 // The database (sme_bench_dashboard, shared with bench/dashboard.ts) is kept between runs.
 import { readFileSync } from "node:fs";
+import v8 from "node:v8";
 import pg from "pg";
 import { createDbClient } from "../lib/db/create-client";
 import { runDataJob } from "../lib/jobs/run-data-job";
@@ -21,7 +23,9 @@ const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 /** kB fields of /proc/<pid>/status, 0 for a process gone. */
 function procStatus(pid: number, field: string): number {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith(`${field}:`));
+    const line = readFileSync(`/proc/${pid}/status`, "utf8")
+      .split("\n")
+      .find((l) => l.startsWith(`${field}:`));
     return line ? Number(line.split(/\s+/)[1]) * 1024 : 0;
   } catch {
     return 0;
@@ -38,18 +42,29 @@ async function main() {
   const researcher = await db.user.findUniqueOrThrow({ where: { email: "researcher@example.org" } });
   const total = await db.response.count({ where: { surveyId: survey.id } });
   console.log(`${total} responses; formats: ${FORMATS.join(", ")}\n`);
-  console.log("| format | responses | file | time | responses/s | worker peak RSS | PostgreSQL backend peak (private) |");
-  console.log("|---|---|---|---|---|---|---|");
+  console.log(`Node heap limit: ${mib(v8.getHeapStatistics().heap_size_limit)} MiB\n`);
+  console.log(
+    "| format | responses | file | time | responses/s | worker peak RSS | worker peak heap + buffers | PostgreSQL backend peak (private) |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|");
 
   for (const format of FORMATS) {
     const job = await db.dataJob.create({
-      data: { surveyId: survey.id, kind: "export", params: { query: { format, locale: "en" }, via: "session" }, createdById: researcher.id },
+      data: {
+        surveyId: survey.id,
+        kind: "export",
+        params: { query: { format, locale: "en" }, via: "session" },
+        createdById: researcher.id,
+      },
     });
     let nodePeak = 0;
+    let heapPeak = 0;
     let pgPeak = 0;
     let backends: number[] = [];
     const sample = async () => {
-      nodePeak = Math.max(nodePeak, process.memoryUsage().rss);
+      const memory = process.memoryUsage();
+      nodePeak = Math.max(nodePeak, memory.rss);
+      heapPeak = Math.max(heapPeak, memory.heapUsed + memory.external);
       const sum = backends.reduce((n, pid) => n + procStatus(pid, "RssAnon"), 0);
       pgPeak = Math.max(pgPeak, sum);
     };
@@ -67,7 +82,7 @@ async function main() {
     const done = await db.dataJob.findUniqueOrThrow({ where: { id: job.id } });
     if (done.status !== "done") throw new Error(`${format}: ${done.status} ${JSON.stringify(done.result)}`);
     console.log(
-      `| ${format} | ${done.done.toLocaleString("en")} | ${mib(Number(done.fileBytes))} MiB | ${seconds.toFixed(1)} s | ${Math.round(done.done / seconds).toLocaleString("en")} | ${mib(nodePeak)} MiB | ${mib(pgPeak)} MiB |`,
+      `| ${format} | ${done.done.toLocaleString("en")} | ${mib(Number(done.fileBytes))} MiB | ${seconds.toFixed(1)} s | ${Math.round(done.done / seconds).toLocaleString("en")} | ${mib(nodePeak)} MiB | ${mib(heapPeak)} MiB | ${mib(pgPeak)} MiB |`,
     );
     await db.dataJob.delete({ where: { id: job.id } });
   }

@@ -47,12 +47,10 @@ export async function findExportableSurvey(options: {
     });
     return { status: seen ? "forbidden" : "not_found" };
   }
-  const used = await db.response.findMany({
-    where: { surveyId: survey.id },
-    distinct: ["versionId"],
-    select: { versionId: true },
-  });
-  const versionIds = [survey.versionId, ...used.map((u) => u.versionId).filter((id) => id !== survey.versionId)];
+  // DISTINCT in PostgreSQL: Prisma's `distinct` reads every response into memory and dedupes there.
+  const used = await db.$queryRaw<{ version_id: string }[]>`
+    SELECT DISTINCT version_id FROM response WHERE survey_id = ${survey.id}::uuid`;
+  const versionIds = [survey.versionId, ...used.map((u) => u.version_id).filter((id) => id !== survey.versionId)];
   const versions = await db.questionnaireVersion.findMany({
     where: { id: { in: versionIds } },
     select: { id: true, definition: true },
