@@ -110,6 +110,16 @@ function apiCases(): [string, string, Record<Caller, number>][] {
       "/api/v1/surveys/jilin-2017/results/compare?level=macro&compare_by=size_class&group_a=micro&group_b=small",
       { anonymous: 200, revoked: 200, viewer: 200, researcher: 200, owner: 200, rival: 200 },
     ],
+    [
+      "GET",
+      `/api/v1/surveys/${RIVAL.survey}/results/paired?level=macro&a=national_policy&b=fiscal_tax_support`,
+      { anonymous: 404, revoked: 404, viewer: 404, researcher: 404, owner: 404, rival: 200 },
+    ],
+    [
+      "GET",
+      `/api/v1/compare?surveys=jilin-2017,${RIVAL.survey}&level=macro`,
+      { anonymous: 404, revoked: 404, viewer: 404, researcher: 404, owner: 404, rival: 200 },
+    ],
     // Refusals only: a granted stream stays open.
     [
       "GET",
@@ -174,6 +184,10 @@ function pageCases(): [string, Record<Exclude<Caller, "revoked">, number>][] {
       { anonymous: SIGN_IN, viewer: 404, researcher: 404, owner: 404, rival: 200 },
     ],
     [`/surveys/${RIVAL.survey}/dashboard`, { anonymous: 404, viewer: 404, researcher: 404, owner: 404, rival: 200 }],
+    [
+      `/compare?surveys=jilin-2017,${RIVAL.survey}&level=macro`,
+      { anonymous: 404, viewer: 404, researcher: 404, owner: 404, rival: 200 },
+    ],
     ["/s/jilin-2017", { anonymous: 200, viewer: 200, researcher: 200, owner: 200, rival: 200 }],
   ];
 }

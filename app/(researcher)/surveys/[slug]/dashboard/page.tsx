@@ -1,4 +1,5 @@
-// /surveys/{slug}/dashboard: attention shares per level, the sample's make-up and counts, live.
+// /surveys/{slug}/dashboard: attention shares per level, groups and two factors of the same firms
+// compared, the sample's make-up and counts, live.
 // Anyone may open it when the survey shares its dashboard (small bases hidden); members of the
 // owning organization always may (everything shown, small bases marked); anyone else gets 404.
 import type { Metadata } from "next";
