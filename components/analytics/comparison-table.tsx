@@ -11,6 +11,7 @@ type Props = { groups: { code: string; label: string; base: number | null }[]; f
 export function ComparisonTable({ groups, factors }: Props) {
   const t = useTranslations("dashboard.compare");
   const doubtful = factors.some((f) => f.smallExpected);
+  const weighted = factors.some((f) => f.weighted);
   return (
     <>
       <table className="mt-1 w-full min-w-[36rem] text-left text-sm">
@@ -30,6 +31,11 @@ export function ComparisonTable({ groups, factors }: Props) {
             <th scope="col" className="py-1 text-right font-medium">
               {t("pHolm")}
             </th>
+            {weighted && (
+              <th scope="col" className="py-1 pl-2 text-right font-medium">
+                {t("weightedPHolm")}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -61,11 +67,22 @@ export function ComparisonTable({ groups, factors }: Props) {
               <td className={`py-1 text-right tabular-nums ${isSignificant(f) ? "font-semibold text-brand-800" : ""}`}>
                 {f.pHolm === null ? "–" : formatP(f.pHolm)}
               </td>
+              {weighted && (
+                <td className="py-1 pl-2 text-right tabular-nums">
+                  {f.weighted?.shares.map((s, i) => (
+                    <span key={groups[i].code} className="block text-xs text-slate-600">
+                      {groups[i].label}: {s ? `${formatPercent(s.share)} (n_eff ${s.effectiveN.toFixed(1)})` : "–"}
+                    </span>
+                  ))}
+                  {f.weighted?.pHolm == null ? "–" : formatP(f.weighted.pHolm)}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
       {doubtful && <p className="mt-1 text-xs text-slate-600">{t("smallExpected")}</p>}
+      {weighted && <p className="mt-1 text-xs text-slate-600">{t("weightedNote")}</p>}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { useEffect, useId, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { compactControlClass, controlClass } from "@/components/ui/form-field";
+import { FormField, compactControlClass, controlClass } from "@/components/ui/form-field";
 import { Table, TableHead, TableRow, Td, Th } from "@/components/ui/table";
 import { TextFileInput } from "@/components/ui/text-file-input";
 import type { WeightingMethod, WeightingTargets } from "@/lib/analytics/weighting/targets-schema";
@@ -42,7 +42,7 @@ function templateCsv(method: WeightingMethod, chosen: Breakdown[]): string {
 export function WeightingForm(props: { slug: string; breakdowns: Breakdown[]; initial: WeightingView | null }) {
   const t = useTranslations("weighting");
   const format = useFormatter();
-  const ids = { method: useId(), csv: useId(), file: useId(), trim: useId(), tolerance: useId(), passes: useId() };
+  const ids = { method: useId(), csv: useId(), file: useId() };
   const [view, setView] = useState<WeightingView | null>(props.initial);
   const [method, setMethod] = useState<WeightingMethod>(props.initial?.method ?? "rake");
   const [csv, setCsv] = useState(props.initial ? targetsCsv(props.initial.targets) : "");
@@ -182,43 +182,25 @@ export function WeightingForm(props: { slug: string; breakdowns: Breakdown[]; in
           <TextFileInput id={ids.file} label={t("file")} accept=".csv,text/csv" onText={setCsv} />
         </div>
         <div className="mt-4 grid gap-4 sm:grid-cols-3">
-          <div className="space-y-1">
-            <label htmlFor={ids.trim} className="block text-sm font-medium">
-              {t("trimCap")}
-            </label>
-            <input
-              id={ids.trim}
-              className={compactControlClass}
-              inputMode="decimal"
-              value={trimCap}
-              onChange={(e) => setTrimCap(e.target.value)}
-            />
-            <p className="text-xs text-slate-600">{t("trimNone")}</p>
-          </div>
-          <div className="space-y-1">
-            <label htmlFor={ids.tolerance} className="block text-sm font-medium">
-              {t("tolerance")}
-            </label>
-            <input
-              id={ids.tolerance}
-              className={compactControlClass}
-              inputMode="decimal"
-              value={tolerance}
-              onChange={(e) => setTolerance(e.target.value)}
-            />
-          </div>
-          <div className="space-y-1">
-            <label htmlFor={ids.passes} className="block text-sm font-medium">
-              {t("maxIterations")}
-            </label>
-            <input
-              id={ids.passes}
-              className={compactControlClass}
-              inputMode="numeric"
-              value={maxIterations}
-              onChange={(e) => setMaxIterations(e.target.value)}
-            />
-          </div>
+          {(
+            [
+              [t("trimCap"), trimCap, setTrimCap, "decimal", t("trimNone")],
+              [t("tolerance"), tolerance, setTolerance, "decimal", undefined],
+              [t("maxIterations"), maxIterations, setMaxIterations, "numeric", undefined],
+            ] as const
+          ).map(([label, value, set, inputMode, hint]) => (
+            <FormField key={label} label={label} hint={hint}>
+              {(control) => (
+                <input
+                  {...control}
+                  className={compactControlClass}
+                  inputMode={inputMode}
+                  value={value}
+                  onChange={(e) => set(e.target.value)}
+                />
+              )}
+            </FormField>
+          ))}
         </div>
         <div className="mt-4 flex flex-wrap gap-3">
           <Button type="button" onClick={save} disabled={busy || csv.trim() === ""}>

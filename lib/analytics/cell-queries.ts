@@ -45,7 +45,9 @@ export function cellsCondition(alias: string, filter: ResultsFilter): Prisma.Sql
 }
 
 // Sums one scope ("all" or a factor level) of a survey's results, from the rows the filter picks.
-type Raw = {
+// The sums are the same whether tallies or cells are read, and for one group or many
+// (group-queries.ts): counts, value sums, record-key sums, and the weighted sums.
+export type RawSums = {
   metric: string;
   responses: number;
   mentions: number;
@@ -59,47 +61,57 @@ type Raw = {
   weighted: number;
 };
 
+/** The sums of RawSums over per-response tallies (t, each contribution x). */
+export const TALLY_SUMS = Prisma.sql`
+  x->>1 AS metric, sum((x->>2)::bigint)::float8 AS responses, sum((x->>3)::bigint)::float8 AS mentions,
+  sum((x->>4)::float8) AS value_sum, sum((x->>5)::bigint)::float8 AS value_count,
+  sum((x->>2)::bigint * t.record_key)::float8 AS key_sum,
+  sum((x->>3)::bigint * t.record_key)::float8 AS mention_key_sum,
+  COALESCE(sum((x->>2)::bigint * t.weight), 0) AS weight_sum,
+  COALESCE(sum((x->>2)::bigint * t.weight ^ 2), 0) AS weight_sq_sum,
+  COALESCE(sum((x->>3)::bigint * t.weight), 0) AS mention_weight_sum,
+  sum((x->>2)::bigint * (t.weight IS NOT NULL)::int)::float8 AS weighted`;
+
+/** The sums of RawSums over result cells (c). */
+export const CELL_SUMS = Prisma.sql`
+  c.metric, sum(c.responses)::float8 AS responses, sum(c.mentions)::float8 AS mentions,
+  sum(c.value_sum) AS value_sum, sum(c.value_count)::float8 AS value_count,
+  sum(c.key_sum)::float8 AS key_sum, sum(c.mention_key_sum)::float8 AS mention_key_sum,
+  sum(c.weight_sum) AS weight_sum, sum(c.weight_sq_sum) AS weight_sq_sum,
+  sum(c.mention_weight_sum) AS mention_weight_sum, sum(c.weighted)::float8 AS weighted`;
+
+export const metricRowOf = (r: RawSums): MetricRow => ({
+  metric: r.metric,
+  responses: Number(r.responses),
+  mentions: Number(r.mentions),
+  valueSum: Number(r.value_sum),
+  valueCount: Number(r.value_count),
+  keySum: Number(r.key_sum),
+  mentionKeySum: Number(r.mention_key_sum),
+  weights: {
+    sum: Number(r.weight_sum),
+    sumOfSquares: Number(r.weight_sq_sum),
+    mentions: Number(r.mention_weight_sum),
+    count: Number(r.weighted),
+  },
+});
+
 export type SumScopeOptions = { db: Db; surveyId: string; scope: string; filter: ResultsFilter };
 
 export async function sumScope({ db, surveyId, scope, filter }: SumScopeOptions): Promise<MetricRow[]> {
   const rows = needsTallies(filter)
-    ? await db.$queryRaw<Raw[]>`
-        SELECT x->>1 AS metric, sum((x->>2)::bigint)::float8 AS responses, sum((x->>3)::bigint)::float8 AS mentions,
-               sum((x->>4)::float8) AS value_sum, sum((x->>5)::bigint)::float8 AS value_count,
-               sum((x->>2)::bigint * t.record_key)::float8 AS key_sum,
-               sum((x->>3)::bigint * t.record_key)::float8 AS mention_key_sum,
-               COALESCE(sum((x->>2)::bigint * t.weight), 0) AS weight_sum,
-               COALESCE(sum((x->>2)::bigint * t.weight ^ 2), 0) AS weight_sq_sum,
-               COALESCE(sum((x->>3)::bigint * t.weight), 0) AS mention_weight_sum,
-               sum((x->>2)::bigint * (t.weight IS NOT NULL)::int)::float8 AS weighted
+    ? await db.$queryRaw<RawSums[]>`
+        SELECT ${TALLY_SUMS}
         FROM result_tally t CROSS JOIN LATERAL jsonb_array_elements(t.contributions) x
         WHERE t.survey_id = ${surveyId}::uuid AND x->>0 = ${scope}
           ${dateCondition("t.completed_at", filter)} ${breakdownsCondition("t", filter)}
         GROUP BY 1`
-    : await db.$queryRaw<Raw[]>`
-        SELECT c.metric, sum(c.responses)::float8 AS responses, sum(c.mentions)::float8 AS mentions,
-               sum(c.value_sum) AS value_sum, sum(c.value_count)::float8 AS value_count,
-               sum(c.key_sum)::float8 AS key_sum, sum(c.mention_key_sum)::float8 AS mention_key_sum,
-               sum(c.weight_sum) AS weight_sum, sum(c.weight_sq_sum) AS weight_sq_sum,
-               sum(c.mention_weight_sum) AS mention_weight_sum, sum(c.weighted)::float8 AS weighted
+    : await db.$queryRaw<RawSums[]>`
+        SELECT ${CELL_SUMS}
         FROM result_cell c
         WHERE c.survey_id = ${surveyId}::uuid AND c.scope = ${scope} ${cellsCondition("c", filter)}
         GROUP BY 1`;
-  return rows.map((r) => ({
-    metric: r.metric,
-    responses: Number(r.responses),
-    mentions: Number(r.mentions),
-    valueSum: Number(r.value_sum),
-    valueCount: Number(r.value_count),
-    keySum: Number(r.key_sum),
-    mentionKeySum: Number(r.mention_key_sum),
-    weights: {
-      sum: Number(r.weight_sum),
-      sumOfSquares: Number(r.weight_sq_sum),
-      mentions: Number(r.mention_weight_sum),
-      count: Number(r.weighted),
-    },
-  }));
+  return rows.map(metricRowOf);
 }
 
 // The sample's make-up in PostgreSQL: valid responses per value of each breakdown, and

@@ -30,6 +30,19 @@ export const FactorAcrossGroupsSchema = z.object({
   p: z.number().nullable(),
   pHolm: z.number().nullable().describe("p adjusted with Holm across the level's tested factors."),
   smallExpected: z.boolean().describe("An expected count under 5: the test's approximation is doubtful."),
+  weighted: z
+    .object({
+      shares: z
+        .array(z.object({ share: z.number(), effectiveN: z.number(), ci: IntervalSchema.nullable() }).nullable())
+        .describe("Each group's weighted share and Kish's effective size."),
+      test: z.enum(["z", "chi-square"]).nullable(),
+      statistic: z.number().nullable(),
+      df: z.int().nullable(),
+      p: z.number().nullable(),
+      pHolm: z.number().nullable(),
+    })
+    .optional()
+    .describe("The same test on the weighted shares at the groups' effective sizes (weighted surveys, members)."),
 });
 
 const NamedSchema = z.object({ code: z.string(), label: z.string() });

@@ -10,7 +10,7 @@ import type { ResultsFilter } from "./dashboard-schema";
 import type { DashboardSurvey } from "./find-dashboard-survey";
 import { sumScopeByGroup } from "./group-queries";
 import { levelItems } from "./metric-map";
-import { publicationOf } from "./results";
+import { publicationOf, weightingNoteOf } from "./results";
 import { surveyBreakdowns } from "./survey-breakdowns";
 import { toAttentionResult } from "./to-attention-result";
 import { toGroupsComparison, type GroupsComparison } from "./to-groups-comparison";
@@ -34,20 +34,23 @@ export async function getGroupsComparison({
 }: GetGroupsComparisonOptions): Promise<GroupsComparison> {
   // The groups are the breakdown's values: a filter on that breakdown gives way to them.
   const { [compare.by]: _compared, ...others } = filter.breakdowns;
-  const rowsByGroup = await sumScopeByGroup({
-    db,
-    surveyId: survey.id,
-    scope: level,
-    by: compare.by,
-    filter: { ...filter, breakdowns: others },
-  });
+  const publication = publicationOf(survey);
+  const [rowsByGroup, weighting] = await Promise.all([
+    sumScopeByGroup({
+      db,
+      surveyId: survey.id,
+      scope: level,
+      by: compare.by,
+      filter: { ...filter, breakdowns: others },
+    }),
+    publication.view === "exact" ? weightingNoteOf(db, survey) : null,
+  ]);
   const options = surveyBreakdowns(survey.definition).find((b) => b.key === compare.by)?.options ?? [];
   const hasBase = (code: string) => rowsByGroup.get(code)?.some((r) => r.metric === "base" && r.responses > 0);
   const chosen = compare.groups
     ? options.filter((o) => compare.groups!.includes(o.code))
     : options.filter((o) => hasBase(o.code));
   const items = levelItems(survey.definition, level);
-  const publication = publicationOf(survey);
   return toGroupsComparison({
     level,
     by: compare.by,
@@ -61,6 +64,7 @@ export async function getGroupsComparison({
         measure: "cases",
         locale,
         publication,
+        weighting,
       }),
     })),
     threshold: publication.settings.threshold,

@@ -52,7 +52,7 @@ export async function getAttention({
 }
 
 /** Which weights a weighted survey's figures use, and whether the valid set has moved on since. */
-async function weightingNoteOf(db: Db, survey: DashboardSurvey): Promise<WeightingNote | null> {
+export async function weightingNoteOf(db: Db, survey: DashboardSurvey): Promise<WeightingNote | null> {
   const { weighting } = survey;
   if (!weighting) return null;
   const now = await validSetSignature(db, survey.id);

@@ -72,6 +72,37 @@ export function factorSharesOf(results: (AttentionResult | null)[], codes?: stri
 
 export type GroupResult = { code: string; label: string; result: AttentionResult };
 
+/**
+ * The weighted version of the tests: each group's weighted share at Kish's effective size n_eff,
+ * i.e. the 2 × k table of p_g·n_eff,g concerned out of n_eff,g (Pearson's X² on it equals
+ * Σ n_g (p_g − p̄)² / (p̄(1 − p̄)), the effective-size approximation in statistics.ts). Null unless
+ * every group carries weighted figures.
+ */
+function weightedTests(results: AttentionResult[], codes: string[]): Map<string, FactorAcrossGroups["weighted"]> {
+  if (!results.every((r) => r.weighting)) return new Map();
+  const shares: FactorShares[] = codes.map((code) => ({
+    code,
+    label: code,
+    shares: results.map((r) => {
+      const w = r.factors.find((x) => x.code === code)?.weighted;
+      return w ? { count: w.share * w.effectiveN, n: w.effectiveN, share: w.share, ci: w.ci } : null;
+    }),
+  }));
+  return new Map(
+    testAcrossGroups(shares).map((f) => [
+      f.code,
+      {
+        shares: f.shares.map((s) => (s ? { share: s.share, effectiveN: s.n, ci: s.ci } : null)),
+        test: f.test,
+        statistic: f.statistic,
+        df: f.df,
+        p: f.p,
+        pHolm: f.pHolm,
+      },
+    ]),
+  );
+}
+
 export type ToGroupsComparisonOptions = {
   level: FactorLevel;
   by: string;
@@ -93,11 +124,17 @@ export function toGroupsComparison({
   const hiddenGroups = groups.filter((g) => g.result.suppressed).map(({ code, label }) => ({ code, label }));
   const common = { level, by, hiddenGroups, threshold, perturbed };
   if (shown.length < 2) return { ...common, groups: [], suppressed: true, factors: [] };
+  const results = shown.map((g) => g.result);
+  const factors = testAcrossGroups(factorSharesOf(results));
+  const weighted = weightedTests(
+    results,
+    factors.map((f) => f.code),
+  );
   return {
     ...common,
     groups: shown.map((g) => ({ code: g.code, label: g.label, base: g.result.base ?? 0 })),
     suppressed: false,
-    factors: testAcrossGroups(factorSharesOf(shown.map((g) => g.result))),
+    factors: factors.map((f) => (weighted.has(f.code) ? { ...f, weighted: weighted.get(f.code) } : f)),
   };
 }
 

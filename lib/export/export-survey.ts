@@ -5,6 +5,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Actor } from "@/lib/auth/organizations-where";
 import { recordEvent } from "@/lib/audit/record-event";
+import { isLocale } from "@/lib/i18n/locales";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
 import { codebookCsv, codebookRows } from "./codebook";
 import { exportColumns, type ExportValues } from "./export-columns";
@@ -53,14 +54,16 @@ export async function exportSurvey(options: {
   actor: Actor;
   survey: ExportableSurvey;
   format: ExportFormat;
-  locale: Locale;
+  /** The language of headings and labels; the survey's own when not given. */
+  locale?: Locale;
   values: ExportValues;
   responses?: ExportFilter;
   /** Called after each batch of responses is read, with how many of how many. */
   onProgress?: (done: number, total: number) => Promise<void>;
   now?: Date;
 }) {
-  const { db, actor, survey, format, locale, values, responses = ALL_RESPONSES, now = new Date() } = options;
+  const { db, actor, survey, format, values, responses = ALL_RESPONSES, now = new Date() } = options;
+  const locale = options.locale ?? (isLocale(survey.defaultLocale) ? survey.defaultLocale : "zh");
   const labels = exportLabels(locale);
   const { definitions } = survey;
   await recordEvent({

@@ -5,6 +5,7 @@ import { parseResultsFilter, type ResultsFilter } from "@/lib/analytics/dashboar
 import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
 import type { QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import { EXPORT_PARAMS, ExportQuerySchema, type ExportQuery } from "./export-query-schema";
+import type { ExportFilter } from "./export-filter";
 
 export type ExportRequestIssue = {
   path: string[];
@@ -16,7 +17,7 @@ export type ExportRequestIssue = {
 export function parseExportRequest(
   search: URLSearchParams,
   definition: QuestionnaireDefinition,
-): { query: ExportQuery; filter: ResultsFilter } | { issues: ExportRequestIssue[] } {
+): { query: ExportQuery; filter: ResultsFilter; responses: ExportFilter } | { issues: ExportRequestIssue[] } {
   const query = ExportQuerySchema.safeParse(
     Object.fromEntries([...search].filter(([key]) => EXPORT_PARAMS.includes(key))),
   );
@@ -34,5 +35,9 @@ export function parseExportRequest(
   );
   if ("issues" in filter)
     return { issues: filter.issues.map((i) => ({ path: i.path.map(String), message: i.message })) };
-  return { query: query.data, filter: filter.filter };
+  return {
+    query: query.data,
+    filter: filter.filter,
+    responses: { filter: filter.filter, validOnly: query.data.responses === "valid" },
+  };
 }

@@ -4,7 +4,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { Actor } from "@/lib/auth/organizations-where";
-import { isLocale } from "@/lib/i18n/locales";
 import type { ExportJobParams, JobMessage } from "@/lib/jobs/data-job-schemas";
 import { writeJobFile } from "@/lib/jobs/job-files";
 import { exportSurvey } from "./export-survey";
@@ -30,15 +29,15 @@ export async function runExportJob(options: {
   const { survey } = found;
   const request = parseExportRequest(new URLSearchParams(params.query), survey.definitions[0]);
   if ("issues" in request) return refused("jobs.errors.request");
-  const { query, filter } = request;
+  const { query, responses } = request;
   const file = await exportSurvey({
     db,
     actor,
     survey,
     format: query.format,
-    locale: query.locale ?? (isLocale(survey.defaultLocale) ? survey.defaultLocale : "zh"),
+    locale: query.locale,
     values: query.values,
-    responses: { filter, validOnly: query.responses === "valid" },
+    responses,
     onProgress: options.onProgress,
   });
   const bytes = await writeJobFile(db, jobId, "output", file.body);

@@ -11,7 +11,7 @@ import { statisticalDataset } from "@/lib/export/statistical-variables";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { db } from "@/lib/db/client";
 import { startJobWorker, stopDataJobs } from "@/lib/jobs/job-worker";
-import { wilsonInterval } from "@/lib/analytics/statistics";
+import { chiSquareTest, wilsonInterval } from "@/lib/analytics/statistics";
 import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
 import { jilinSmallMicroTemplate } from "@/lib/questionnaire/templates/jilin-small-micro";
 import { addResponse, createEngineSurvey } from "@/tests/fixtures/engine-surveys";
@@ -235,6 +235,34 @@ describe("weights from population targets", () => {
       expect(policy.weighted.share, query).toBeCloseTo(expected, 9);
       expect(policy.weighted.effectiveN, query).toBeCloseTo(kish(changchun.map((x) => x.w)), 6);
     }
+  });
+
+  it("compares groups on the weighted shares too, at each group's effective size", async () => {
+    const compare = (await import("@/app/api/v1/surveys/[slug]/results/compare/route")).GET as Handler;
+    const { body } = await call(
+      "GET",
+      compare,
+      `/api/v1/surveys/${slug}/results/compare?level=macro&compare_by=region`,
+      tokens.researcher,
+    );
+    const policy = body.factors.find((f: { code: string }) => f.code === "national_policy");
+    const weights = (await firmWeights()) as number[];
+    const groups = ["changchun", "jilin", "siping", "tonghua"].map((region) => {
+      const firms = FIRMS.map((f, i) => ({ f, w: weights[i] })).filter(({ f }) => REGION[f.city] === region);
+      const share =
+        firms.filter(({ f }) => f.concern).reduce((n, x) => n + x.w, 0) / firms.reduce((n, x) => n + x.w, 0);
+      const nEff = kish(firms.map((x) => x.w));
+      return { count: share * nEff, n: nEff, share };
+    });
+    expect(body.groups.map((g: { code: string }) => g.code)).toEqual(["changchun", "jilin", "siping", "tonghua"]);
+    expect(policy.weighted.test).toBe("chi-square");
+    expect(policy.weighted.shares.map((s: { share: number }) => s.share)).toEqual(
+      groups.map((g) => expect.closeTo(g.share, 9)),
+    );
+    expect(policy.weighted.p).toBeCloseTo(chiSquareTest(groups)!.p, 9);
+    // The unweighted test is still there, on the counts.
+    expect(policy.test).toBe("chi-square");
+    expect(policy.shares[0].count).toBe(FIRMS.filter((f) => f.city === "Changchun" && f.concern).length);
   });
 
   it("post-stratifies to a full table given as JSON: R's postStratify() weights and share", async () => {

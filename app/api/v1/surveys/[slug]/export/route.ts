@@ -11,7 +11,6 @@ import { EXPORT_PARAMS, QUESTIONNAIRE_FORMATS } from "@/lib/export/export-query-
 import { findExportableSurvey } from "@/lib/export/find-exportable-survey";
 import { parseExportRequest } from "@/lib/export/parse-export-request";
 import { answer, apiError, unauthorized, validationFailed } from "@/lib/http/api-response";
-import { isLocale } from "@/lib/i18n/locales";
 import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 import { createDataJob } from "@/lib/jobs/create-data-job";
 import { DataJobViewSchema } from "@/lib/jobs/data-job-schemas";
@@ -38,7 +37,7 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
     }));
     return validationFailed(issues, issues[0]?.message);
   }
-  const { query, filter } = parsed;
+  const { query, responses } = parsed;
 
   if (QUESTIONNAIRE_FORMATS.includes(query.format)) {
     const file = await exportSurvey({
@@ -46,9 +45,9 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
       actor,
       survey,
       format: query.format,
-      locale: query.locale ?? (isLocale(survey.defaultLocale) ? survey.defaultLocale : "zh"),
+      locale: query.locale,
       values: query.values,
-      responses: { filter, validOnly: query.responses === "valid" },
+      responses,
     });
     return new Response(file.body, {
       headers: {
