@@ -39,6 +39,59 @@ function templateCsv(method: WeightingMethod, chosen: Breakdown[]): string {
   return [[...chosen.map((b) => b.key), "count"].join(","), ...cells.map((c) => `${c.join(",")},`)].join("\n");
 }
 
+/**
+ * The targets as a table whose last column (count or total) is typed in place; each edit writes
+ * the CSV back, so the text, the file and the table are one value. Codes are plain identifiers,
+ * so splitting on commas is enough here (the server parses the CSV properly).
+ */
+function TargetsTable({ csv, onChange }: { csv: string; onChange: (csv: string) => void }) {
+  const t = useTranslations("weighting");
+  const [header, ...rows] = csv
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(",").map((cell) => cell.trim()));
+  if (!header || header.length < 2 || rows.length === 0 || rows.some((r) => r.length !== header.length)) return null;
+  const last = header.length - 1;
+  const write = (row: number, value: string) =>
+    onChange(
+      [header, ...rows.map((r, i) => (i === row ? [...r.slice(0, last), value] : r))]
+        .map((r) => r.join(","))
+        .join("\n"),
+    );
+  return (
+    <details className="mt-2" open={rows.length <= 60}>
+      <summary className="cursor-pointer text-sm text-brand-800">{t("table")}</summary>
+      <Table framed>
+        <TableHead>
+          <tr>
+            {header.map((h) => (
+              <Th key={h}>{h}</Th>
+            ))}
+          </tr>
+        </TableHead>
+        <tbody>
+          {rows.map((r, i) => (
+            <TableRow key={r.slice(0, last).join(",") + i}>
+              {r.slice(0, last).map((cell, j) => (
+                <Td key={j}>{cell}</Td>
+              ))}
+              <Td>
+                <input
+                  aria-label={`${header[last]}: ${r.slice(0, last).join(", ")}`}
+                  className={compactControlClass}
+                  inputMode="decimal"
+                  value={r[last]}
+                  onChange={(e) => write(i, e.target.value.replace(/,/g, ""))}
+                />
+              </Td>
+            </TableRow>
+          ))}
+        </tbody>
+      </Table>
+    </details>
+  );
+}
+
 export function WeightingForm(props: { slug: string; breakdowns: Breakdown[]; initial: WeightingView | null }) {
   const t = useTranslations("weighting");
   const format = useFormatter();
@@ -180,6 +233,7 @@ export function WeightingForm(props: { slug: string; breakdowns: Breakdown[]; in
             spellCheck={false}
           />
           <TextFileInput id={ids.file} label={t("file")} accept=".csv,text/csv" onText={setCsv} />
+          <TargetsTable csv={csv} onChange={setCsv} />
         </div>
         <div className="mt-4 grid gap-4 sm:grid-cols-3">
           {(

@@ -42,6 +42,12 @@ test("targets given on the weighting page weight the dashboard's shares", async 
   await expect(page.getByRole("heading", { name: "Weighting" })).toBeVisible();
   await page.getByLabel("Method").selectOption("rake");
   const csv = page.getByLabel("Targets (CSV)");
+  // A template of the chosen breakdowns' categories, filled in as a table.
+  await page.getByRole("checkbox", { name: /industry$/ }).uncheck();
+  await page.getByRole("button", { name: "Fill in a template of this survey's cells" }).click();
+  await expect(csv).toHaveValue(/^variable,value,total\nregion,changchun,\nregion,jilin,\n/);
+  await page.getByLabel("total: region, changchun").fill("600");
+  await expect(csv).toHaveValue(/^variable,value,total\nregion,changchun,600\nregion,jilin,\n/);
   await csv.fill("variable,value,total\nregion,changchun,600\nregion,atlantis,400");
   await page.getByRole("button", { name: "Save and compute weights" }).click();
   const problems = page.getByTestId("weighting-problems");
