@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getWeighting } from "@/lib/analytics/weighting/get-weighting";
 import { findWeightingSurvey } from "@/lib/analytics/weighting/weighting-survey";
 import { requireOrganization } from "@/lib/auth/require-actor";
+import { exportLabels } from "@/lib/export/export-labels";
 import { db } from "@/lib/db/client";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
 import { localizedText } from "@/lib/questionnaire/localized-text";
@@ -29,7 +30,10 @@ export default async function WeightingPage({ params }: { params: Promise<{ slug
   const view = await getWeighting(db, survey.id, (key, values) => t(key as "weighting.title", values as never));
   const breakdowns = survey.breakdowns.map((b) => ({
     key: b.key,
-    label: b.label ? localizedText(b.label, locale) : b.key,
+    // Size class is derived from the employee count: it has no question label of its own.
+    label: b.label
+      ? localizedText(b.label, locale)
+      : ((exportLabels(locale).breakdowns as Record<string, string>)[b.key] ?? b.key),
     codes: b.options.map((o) => o.code),
   }));
   return (
