@@ -42,6 +42,7 @@ import {
   ResponseIdParamsSchema,
   ResponseListQuerySchema,
   ResponsePageSchema,
+  RescreeningSchema,
   ResumeAnswerSchema,
   ScreenResponseBodySchema,
 } from "@/lib/responses/response-api-schemas";
@@ -417,6 +418,20 @@ export const API_ROUTES: ApiRouteEntry[] = [
     params: SurveySlugParamsSchema,
     responses: { 204: { description: "Removed." } },
     errors: { 403: roleTooLow, 404: "No survey of your organizations has this slug, or it is not weighted." },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/surveys/{slug}/screening",
+    operationId: "reapplyMinimumTime",
+    summary: "Apply the survey's minimum completion time to the responses already stored",
+    description:
+      "Valid responses completed faster are screened out as too fast; responses screened as too fast that the minimum no longer catches are restored (unless they repeat a firm). Screenings by hand stay. Audited.",
+    tag: "Responses",
+    auth: "member",
+    permission: "responses.write",
+    params: SurveySlugParamsSchema,
+    responses: { 200: { description: "The minimum applied and the counts changed.", schema: RescreeningSchema } },
+    errors: { 404: surveyNotFound },
   },
   {
     method: "POST",

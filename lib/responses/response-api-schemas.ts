@@ -95,3 +95,12 @@ export const ResumeAnswerSchema = z.discriminatedUnion("status", [
   }),
   z.object({ status: z.literal("complete"), submissionId: z.uuid(), completedAt: z.string() }),
 ]);
+
+/** POST /api/v1/surveys/{slug}/screening: the minimum applied and what changed. */
+export const RescreeningSchema = z
+  .object({
+    minCompletionSeconds: z.int().nullable().describe("The survey's minimum completion time that was applied."),
+    screened: z.int().describe("Valid responses now screened out as too fast."),
+    restored: z.int().describe("Responses screened as too fast that are valid again."),
+  })
+  .meta({ id: "Rescreening" });

@@ -11,6 +11,7 @@ import { QuotaPanel } from "@/components/surveys/quota-panel";
 import { SurveyLinks } from "@/components/surveys/survey-links";
 import { ExportPanel } from "@/components/export/export-panel";
 import { SurveySettingsForm } from "@/components/surveys/survey-settings-form";
+import { ReapplyMinimumTime } from "@/components/surveys/reapply-minimum-time";
 import { SurveyStatusBadge } from "@/components/surveys/survey-status-badge";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { roleAtLeast } from "@/lib/auth/roles";
@@ -135,6 +136,7 @@ export default async function SurveyPage({ params }: Props) {
                   embedOrigins: survey.embedOrigins,
                 }}
               />
+              <ReapplyMinimumTime slug={slug} minCompletionSeconds={survey.minCompletionSeconds} />
             </div>
           </Card>
         </>
