@@ -5,6 +5,7 @@ import "server-only";
 import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import type { Db } from "@/lib/db/create-client";
 import { QuestionnaireDefinitionSchema, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
+import { validSetSignature } from "./cell-queries";
 import type { DisclosureSettings } from "./disclosure";
 
 export type DashboardSurvey = {
@@ -23,16 +24,29 @@ export type DashboardSurvey = {
   publicUpdates: { seconds: number; minResponses: number };
   versionId: string;
   definition: QuestionnaireDefinition;
-  /** The survey's weights, once computed at least once (weighted figures are for members). */
-  weighting: {
-    method: "post_stratify" | "rake";
-    computedAt: Date;
-    /** The last computation succeeded and none is waiting (the valid set may still have moved on). */
-    done: boolean;
-    weightedResponses: number | null;
-    weightedKeySum: bigint | null;
-  } | null;
+  /**
+   * The survey's weights, once computed at least once (weighted figures are for members), and
+   * whether the valid responses moved on since (read once per request, not once per chart).
+   */
+  weighting: { method: "post_stratify" | "rake"; computedAt: Date; stale: boolean } | null;
 };
+
+type StoredWeighting = {
+  method: "post_stratify" | "rake";
+  status: string;
+  computedAt: Date | null;
+  weightedResponses: number | null;
+  weightedKeySum: bigint | null;
+} | null;
+
+/** The weights in use, and whether they were computed for the valid set as it is now. */
+async function weightingOf(db: Db, surveyId: string, stored: StoredWeighting): Promise<DashboardSurvey["weighting"]> {
+  if (!stored?.computedAt) return null;
+  const now = await validSetSignature(db, surveyId);
+  const current =
+    stored.status === "done" && stored.weightedResponses === now.responses && stored.weightedKeySum === now.keySum;
+  return { method: stored.method, computedAt: stored.computedAt, stale: !current };
+}
 
 // Versions are immutable, so a parsed definition stays valid for the life of the process.
 const definitions = new Map<string, QuestionnaireDefinition>();
@@ -97,14 +111,6 @@ export async function findDashboardSurvey({
     },
     versionId: survey.versionId,
     definition,
-    weighting: survey.weighting?.computedAt
-      ? {
-          method: survey.weighting.method,
-          computedAt: survey.weighting.computedAt,
-          done: survey.weighting.status === "done",
-          weightedResponses: survey.weighting.weightedResponses,
-          weightedKeySum: survey.weighting.weightedKeySum,
-        }
-      : null,
+    weighting: await weightingOf(db, survey.id, survey.weighting),
   };
 }

@@ -43,7 +43,7 @@ export async function getGroupsComparison({
       by: compare.by,
       filter: { ...filter, breakdowns: others },
     }),
-    publication.view === "exact" ? weightingNoteOf(db, survey) : null,
+    weightingNoteOf(survey, publication),
   ]);
   const options = surveyBreakdowns(survey.definition).find((b) => b.key === compare.by)?.options ?? [];
   const hasBase = (code: string) => rowsByGroup.get(code)?.some((r) => r.metric === "base" && r.responses > 0);

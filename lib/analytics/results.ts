@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import type { FactorLevel, Locale } from "@/lib/questionnaire/definition-schema";
-import { aggregateDays, aggregateDistributions, sumScope, validSetSignature } from "./cell-queries";
+import { aggregateDays, aggregateDistributions, sumScope } from "./cell-queries";
 import type { GroupComparisonQuery, Measure, ResultsFilter } from "./dashboard-schema";
 import { publicationFor, sizeOfRow, type Publication } from "./disclosure";
 import type { DashboardSurvey } from "./find-dashboard-survey";
@@ -36,10 +36,7 @@ export async function getAttention({
   locale,
 }: GetAttentionOptions): Promise<AttentionResult> {
   const publication = publicationOf(survey);
-  const [rows, weighting] = await Promise.all([
-    sumScope({ db, surveyId: survey.id, scope: level, filter }),
-    publication.view === "exact" ? weightingNoteOf(db, survey) : null,
-  ]);
+  const rows = await sumScope({ db, surveyId: survey.id, scope: level, filter });
   return toAttentionResult({
     level,
     items: levelItems(survey.definition, level),
@@ -47,19 +44,19 @@ export async function getAttention({
     measure,
     locale,
     publication,
-    weighting,
+    weighting: weightingNoteOf(survey, publication),
   });
 }
 
-/** Which weights a weighted survey's figures use, and whether the valid set has moved on since. */
-export async function weightingNoteOf(db: Db, survey: DashboardSurvey): Promise<WeightingNote | null> {
-  const { weighting } = survey;
-  if (!weighting) return null;
-  const now = await validSetSignature(db, survey.id);
-  const current =
-    weighting.done && weighting.weightedResponses === now.responses && weighting.weightedKeySum === now.keySum;
-  return { method: weighting.method, computedAt: weighting.computedAt.toISOString(), stale: !current };
-}
+/** Which weights a weighted survey's figures use: members only (the public's figures are unweighted). */
+export const weightingNoteOf = (survey: DashboardSurvey, publication: Publication): WeightingNote | null =>
+  publication.view === "exact" && survey.weighting
+    ? {
+        method: survey.weighting.method,
+        computedAt: survey.weighting.computedAt.toISOString(),
+        stale: survey.weighting.stale,
+      }
+    : null;
 
 // Two groups of one breakdown compared on a level's factors, within the current filter.
 export type GetComparisonOptions = {

@@ -6,9 +6,8 @@ import type { Db } from "@/lib/db/create-client";
 import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import { roleFor } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/generated/client";
-import { JobResultSchema, type DataJobView, type JobMessage } from "./data-job-schemas";
-
-export type Translate = (key: string, values?: JobMessage["values"]) => string;
+import type { ApiTranslate } from "@/lib/i18n/api-translator";
+import { JobResultSchema, type DataJobView } from "./data-job-schemas";
 
 /** Jobs listed per survey: the ones of the past week, newest first. */
 const LIST_DAYS = 7;
@@ -61,7 +60,7 @@ export async function findDataJobFile(db: Db, actor: Actor, id: string, now = ne
   return { status: "ok" as const, job };
 }
 
-export function toDataJobView(job: JobRow, translate: Translate): DataJobView {
+export function toDataJobView(job: JobRow, translate: ApiTranslate): DataJobView {
   const result = JobResultSchema.safeParse(job.result ?? {});
   const outcome = result.success ? result.data : {};
   const params = job.params as { query?: { format?: string }; fileName?: string };

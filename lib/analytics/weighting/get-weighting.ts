@@ -5,16 +5,11 @@ import type { Db } from "@/lib/db/create-client";
 import { validSetSignature } from "../cell-queries";
 import type { WeightingOutcome } from "./compute-survey-weights";
 import { WeightingTargetsSchema } from "./targets-schema";
+import type { ApiTranslate } from "@/lib/i18n/api-translator";
+import { describeCell } from "./types";
 import type { WeightingView } from "./weighting-api-schemas";
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-const describe = (cell: Record<string, string>) =>
-  Object.entries(cell)
-    .map(([variable, value]) => `${variable} = ${value}`)
-    .join(", ");
-
-export async function getWeighting(db: Db, surveyId: string, t: Translate): Promise<WeightingView | null> {
+export async function getWeighting(db: Db, surveyId: string, t: ApiTranslate): Promise<WeightingView | null> {
   const row = await db.surveyWeighting.findUnique({ where: { surveyId } });
   if (!row) return null;
   const now = await validSetSignature(db, surveyId);
@@ -37,11 +32,15 @@ export async function getWeighting(db: Db, surveyId: string, t: Translate): Prom
     unclassified: outcome?.unclassified ?? 0,
     trimmed: outcome?.trimmed ?? 0,
     warnings: (outcome?.warnings ?? []).map((w) =>
-      t("weighting.warnings.collapsed", { cell: describe(w.cell), into: describe(w.into), population: w.population }),
+      t("weighting.warnings.collapsed", {
+        cell: describeCell(w.cell),
+        into: describeCell(w.into),
+        population: w.population,
+      }),
     ),
     error: outcome?.error
       ? t(`weighting.errors.${outcome.error.code}`, {
-          cell: outcome.error.cell ? describe(outcome.error.cell) : "",
+          cell: outcome.error.cell ? describeCell(outcome.error.cell) : "",
           detail: outcome.error.message,
         })
       : null,
