@@ -7,13 +7,15 @@
 //     restarted itself): 12 s stalled (connections kept, nothing forwarded, like a stopped
 //     process), then 5 s refused (like a restart). Clients resend the same body after a 503, as
 //     the respondent form does. Counts 503s with and without Retry-After, other failures, and
-//     lost or doubled responses.
+//     lost or doubled responses. Twenty member dashboards keep a results stream open through the
+//     outage: how long after the database is back each one is told to refetch.
 // NEXT_DIST_DIR=.next-bench DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:faults
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import fc from "fast-check";
-import { createDbClient } from "../lib/db/create-client";
+import { newApiToken } from "../lib/auth/api-token";
+import { createDbClient, type Db } from "../lib/db/create-client";
 import { JILIN_ANSWERS } from "../tests/fixtures/respondent-surveys";
 import { startBenchServer } from "./submit-server";
 
@@ -116,7 +118,55 @@ async function fuzz(url: string) {
   console.log(`fuzz, ${bodies.length} bodies: ${JSON.stringify(Object.fromEntries(tally))}, not JSON: ${notJson}`);
 }
 
-async function outage(url: string, proxy: ReturnType<typeof faultProxy>) {
+/** An owner's API token, so that the streams below are members' (live) streams. */
+async function memberToken(db: Db) {
+  const owner = await db.membership.findFirstOrThrow({ where: { role: "owner" } });
+  const { token, tokenHash } = newApiToken();
+  await db.apiToken.create({
+    data: { userId: owner.userId, organizationId: owner.organizationId, name: "fault run", tokenHash },
+  });
+  return token;
+}
+
+/** An open results stream, as a dashboard keeps: when each `results` event came, and whether it closed. */
+function openStream(url: string, token: string) {
+  const controller = new AbortController();
+  const events: number[] = [];
+  let closed = false;
+  const ready = fetch(`${url}/api/v1/surveys/jilin-2017/results/stream`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  }).then(async (res) => {
+    if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let opened: () => void = () => {};
+    const isOpen = new Promise<void>((r) => (opened = r));
+    void (async () => {
+      let buffer = "";
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end;
+          while ((end = buffer.indexOf("\n\n")) >= 0) {
+            const message = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (message.includes("event: ready")) opened();
+            if (message.includes("event: results")) events.push(performance.now());
+          }
+        }
+      } catch {
+        // aborted at the end of the run
+      }
+      closed = true;
+    })();
+    await isOpen;
+  });
+  return { ready, events, closed: () => closed, close: () => controller.abort() };
+}
+
+async function outage(url: string, proxy: ReturnType<typeof faultProxy>, token: string) {
   const TOTAL = 3000;
   const CLIENTS = 30;
   const counts = { created: 0, replayed: 0, unavailable: 0, unavailableWithoutRetryAfter: 0, other: 0 };
@@ -149,6 +199,9 @@ async function outage(url: string, proxy: ReturnType<typeof faultProxy>) {
       }
     }
   };
+  const streams = Array.from({ length: 20 }, () => openStream(url, token));
+  await Promise.all(streams.map((s) => s.ready));
+  let back = 0;
   const faults = (async () => {
     await new Promise((r) => setTimeout(r, 3000));
     proxy.set("stall");
@@ -156,10 +209,28 @@ async function outage(url: string, proxy: ReturnType<typeof faultProxy>) {
     proxy.set("refuse");
     await new Promise((r) => setTimeout(r, 5000));
     proxy.set("pass");
+    back = performance.now();
   })();
   const started = performance.now();
   await Promise.all([faults, ...Array.from({ length: CLIENTS }, (_, c) => client(c))]);
-  return { counts, ids, seconds: Math.round((performance.now() - started) / 1000), maxMs: Math.round(maxMs) };
+  const refetchMs = streams.map((s) => {
+    const first = s.events.find((at) => at >= back);
+    return first === undefined ? Infinity : Math.round(first - back);
+  });
+  const dashboards = {
+    streams: streams.length,
+    closed: streams.filter((s) => s.closed()).length,
+    toldToRefetch: refetchMs.filter(Number.isFinite).length,
+    slowestMs: Math.max(...refetchMs),
+  };
+  for (const s of streams) s.close();
+  return {
+    counts,
+    ids,
+    dashboards,
+    seconds: Math.round((performance.now() - started) / 1000),
+    maxMs: Math.round(maxMs),
+  };
 }
 
 async function main() {
@@ -184,7 +255,7 @@ async function main() {
     const before = await db.response.count();
     await fuzz(server.url);
     console.log(`stored by the fuzz run: ${(await db.response.count()) - before}`);
-    const run = await outage(server.url, proxy);
+    const run = await outage(server.url, proxy, await memberToken(db));
     const stored = await db.response.groupBy({
       by: ["submissionId"],
       where: { submissionId: { in: run.ids } },
@@ -194,6 +265,10 @@ async function main() {
     console.log(
       `outage run, ${run.ids.length} submissions in ${run.seconds} s: ${JSON.stringify(run.counts)}, slowest answer ${run.maxMs} ms; ` +
         `stored ${stored.length}, lost ${run.ids.length - stored.length}, doubled ${doubled}`,
+    );
+    console.log(
+      `open dashboards: ${run.dashboards.streams} streams, ${run.dashboards.closed} closed, ` +
+        `${run.dashboards.toldToRefetch} told to refetch after the database returned, slowest ${run.dashboards.slowestMs} ms`,
     );
   } finally {
     await db.$disconnect();

@@ -1,7 +1,9 @@
 // `npm run worker`: a data-job worker on its own (exports, imports), for deployments that run
-// app servers with JOB_WORKER=off and the heavy work elsewhere. Stops on SIGTERM/SIGINT after the
+// app servers with JOB_WORKER=off and the heavy work elsewhere, with a results aggregator (any
+// number may run; one folds at a time). Stops on SIGTERM/SIGINT after the
 // job in hand (the queue hands an interrupted job to another worker).
 import { createDbClient } from "../lib/db/create-client";
+import { startResultsAggregator } from "../lib/analytics/results-aggregator";
 import { env } from "../lib/env";
 import { stopJobQueue } from "../lib/jobs/job-queue";
 import { startJobWorker } from "../lib/jobs/job-worker";
@@ -9,9 +11,11 @@ import { startJobWorker } from "../lib/jobs/job-worker";
 async function main() {
   const db = createDbClient(env().DATABASE_URL, 4);
   const stop = await startJobWorker({ db });
-  console.log("Data-job worker running.");
+  const stopAggregator = startResultsAggregator(db);
+  console.log("Data-job worker and results aggregator running.");
   const shutdown = async () => {
     await stop();
+    await stopAggregator();
     await stopJobQueue();
     await db.$disconnect();
     process.exit(0);

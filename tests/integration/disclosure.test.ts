@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { KEY_RANGE } from "@/lib/analytics/disclosure";
 import { findDashboardSurvey, type DashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
 import { subscribeToPublicResults } from "@/lib/analytics/public-results-feed";
+import { startResultsAggregator } from "@/lib/analytics/results-aggregator";
 import { subscribeToResults } from "@/lib/analytics/results-listener";
 import { getAttention, getComposition } from "@/lib/analytics/results";
 import type { AttentionResult } from "@/lib/analytics/to-attention-result";
@@ -181,7 +182,9 @@ describe("the five leaks of issue 10, replayed anonymously", () => {
     expect(exact.distributions.find((d) => d.key === "size_class")!.bars.map((b) => b.code)).toContain("micro");
   });
 
-  it("5. the public stream waits for k new valid responses and N seconds; members hear every one", async () => {
+  it("5. the public stream waits for k new valid responses and N seconds; members hear every fold", async () => {
+    // As on an app server: the aggregator folds new responses and notifies.
+    const stopAggregator = startResultsAggregator(db);
     const survey = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } });
     const definition = member.definition;
     const publicHeard: number[] = [];
@@ -200,10 +203,12 @@ describe("the five leaks of issue 10, replayed anonymously", () => {
       await add();
       await add();
       await expect.poll(() => publicHeard.length, { timeout: 10_000 }).toBe(1);
-      expect(memberHeard.length).toBe(3);
+      // One event per fold: the last two responses may have been folded together.
+      expect(memberHeard.length).toBeGreaterThanOrEqual(2);
       await new Promise((r) => setTimeout(r, 1500));
       expect(publicHeard.length).toBe(1);
     } finally {
+      await stopAggregator();
       stopPublic();
       stopMember();
       await db.response.deleteMany({ where: { id: { in: added } } });

@@ -3,6 +3,7 @@
 // once, screenings by hand and duplicate firms kept, and recorded in the audit log.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/create-api-token";
+import { foldAllResults } from "@/lib/analytics/results-aggregator";
 import { db } from "@/lib/db/client";
 import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
 import { jilinSmallMicroTemplate } from "@/lib/questionnaire/templates/jilin-small-micro";
@@ -45,8 +46,9 @@ const rules = async () =>
       r.screenedRule,
     ]),
   );
-const validBase = async () =>
-  Number(
+const validBase = async () => {
+  await foldAllResults(db);
+  return Number(
     (
       await db.resultCell.aggregate({
         where: { surveyId, scope: "all", metric: "valid", cellKey: { lt: "{" } },
@@ -54,6 +56,7 @@ const validBase = async () =>
       })
     )._sum.responses,
   );
+};
 
 beforeAll(async () => {
   const { org, survey } = await createEngineSurvey(db, jilin);

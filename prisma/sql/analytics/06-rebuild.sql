@@ -22,9 +22,10 @@ BEGIN
       OR sum((x->>5)::bigint) <> 0;
 END $$;
 
--- Derives a survey's tallies and cells from scratch (bulk loads, repairs). The responses are
--- taken in their physical order, listed in one snapshot: a bulk load's answer rows lie in the
--- same order, so each chunk reads them in sequence rather than all over the table.
+-- Derives a survey's tallies and cells from scratch (bulk loads, repairs), under the fold lock;
+-- its noted changes are then already counted. The responses are taken in their physical order,
+-- listed in one snapshot: a bulk load's answer rows lie in the same order, so each chunk reads
+-- them in sequence rather than all over the table.
 CREATE OR REPLACE FUNCTION analytics_rebuild(p_survey_id uuid, p_chunk int DEFAULT 20000)
 RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
@@ -32,18 +33,13 @@ DECLARE
   ids uuid[];
   total bigint := 0;
 BEGIN
+  PERFORM pg_advisory_xact_lock(analytics_fold_lock());
+  DELETE FROM result_change WHERE survey_id = p_survey_id;
   DELETE FROM result_tally WHERE survey_id = p_survey_id;
   SELECT COALESCE(array_agg(id ORDER BY ctid), '{}') INTO all_ids FROM response WHERE survey_id = p_survey_id;
   WHILE total < COALESCE(array_length(all_ids, 1), 0) LOOP
     ids := all_ids[total + 1 : total + p_chunk];
-    INSERT INTO result_tally (response_id, survey_id, cell_key, breakdowns, completed_at, record_key, weight,
-                              contributions)
-    SELECT r.id, r.survey_id, r.breakdowns::text, r.breakdowns, r.completed_at, r.record_key, min(w.weight),
-           jsonb_agg(jsonb_build_array(c.scope, c.metric, c.responses, c.mentions, c.value_sum, c.value_count)
-                     ORDER BY c.scope, c.metric)
-    FROM analytics_contributions(ids) c JOIN response r ON r.id = c.response_id
-    LEFT JOIN response_weight w ON w.response_id = r.id
-    GROUP BY r.id;
+    INSERT INTO result_tally SELECT * FROM analytics_fresh_tallies(ids);
     total := total + array_length(ids, 1);
   END LOOP;
   PERFORM analytics_rebuild_cells(p_survey_id);

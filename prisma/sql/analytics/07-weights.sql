@@ -1,5 +1,6 @@
 -- A survey's new weights (response_weight, written by the weighting job) carried into its tallies
--- and cells, in the job's transaction: each tally takes its response's weight, then every cell's
+-- and cells, in the job's transaction and under the fold lock, once the survey's noted changes
+-- are folded: each tally takes its response's weight, then every cell's
 -- weighted sums are set from the tallies, the day totals into stripe #0 (as the rebuild does).
 -- Counts are not touched, so submissions arriving meanwhile go on adding to them; a response
 -- stored after the weights were computed has none and adds nothing to the weighted sums until
@@ -7,6 +8,8 @@
 CREATE OR REPLACE FUNCTION analytics_apply_weights(p_survey_id uuid)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM analytics_fold(p_survey_id, 2147483647);
+  PERFORM pg_advisory_xact_lock(analytics_fold_lock());
   UPDATE result_tally t SET weight = w.weight
   FROM result_tally t0 LEFT JOIN response_weight w ON w.response_id = t0.response_id
   WHERE t.response_id = t0.response_id AND t0.survey_id = p_survey_id AND t.weight IS DISTINCT FROM w.weight;

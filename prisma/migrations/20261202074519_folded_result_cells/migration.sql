@@ -1,0 +1,407 @@
+-- CreateTable
+CREATE TABLE "result_change" (
+    "seq" BIGSERIAL NOT NULL,
+    "response_id" UUID NOT NULL,
+    "survey_id" UUID NOT NULL,
+
+    CONSTRAINT "result_change_pkey" PRIMARY KEY ("seq")
+);
+
+-- CreateIndex
+CREATE INDEX "result_change_survey_id_seq_idx" ON "result_change"("survey_id", "seq");
+
+-- Submissions note their changes; the result cells are folded from them in batches.
+-- prisma/sql/analytics/01-valid-response.sql
+-- The one definition of a valid response: complete and not screened (DESIGN.md section 4).
+-- Kept in response.valid by this trigger function, so that SQL and Prisma queries read one column.
+CREATE OR REPLACE FUNCTION response_set_valid() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.valid := NEW.status = 'complete' AND NEW.screened_at IS NULL;
+  RETURN NEW;
+END $$;
+
+-- prisma/sql/analytics/02-concern.sql
+-- Whether one answer row flags its metric, by the rule compiled into its metric_map row:
+-- chosen (any selected option), top_n (ranked within the first N), at_least (a rating at or
+-- above the threshold).
+CREATE OR REPLACE FUNCTION analytics_concern(p_rule text, p_top_n int, p_threshold double precision, p_rank int, p_value double precision)
+RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE p_rule
+    WHEN 'chosen' THEN true
+    WHEN 'top_n' THEN p_rank IS NOT NULL AND p_rank <= p_top_n
+    WHEN 'at_least' THEN p_value IS NOT NULL AND p_value >= p_threshold
+    ELSE false
+  END
+$$;
+
+-- prisma/sql/analytics/03-contributions.sql
+-- What each response in p_ids adds to its survey's results, one row per (scope, metric):
+--   scope all: delivered (complete), valid, screened (complete, not valid)
+--   scope <level>, valid responses only, from answers joined to the version's metric_map:
+--     base          the response answered an item of the level substantively
+--     b:<base key>  it answered substantively an item carrying the base key (a factor's own base)
+--     f:<factor>    flagged (1 or 0), mentions, value sum and count (ratings)
+--     o:<option>    an unmapped substantive option such as none of these
+-- Answers that are not substantive (a non-substantive option, or a rating on a non-substantive
+-- point) count nowhere: the response leaves that item's base.
+-- PL/pgSQL with a generic plan rather than SQL planned on every call: one runs for every write,
+-- planning it cost twice its execution, and its plan does not depend on the ids (the responses'
+-- own rows are read first, by their indexes).
+CREATE OR REPLACE FUNCTION analytics_contributions(p_ids uuid[])
+RETURNS TABLE (response_id uuid, scope text, metric text, responses bigint, mentions bigint, value_sum double precision, value_count bigint)
+LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
+  WITH resp AS MATERIALIZED (
+    SELECT r.id, r.version_id, r.status = 'complete' AS complete, r.valid
+    FROM response r WHERE r.id = ANY (p_ids)
+  ),
+  -- The responses' own answer rows first (by their index), whatever the planner knows of the tables.
+  ans AS MATERIALIZED (
+    SELECT a.response_id, a.question_code, COALESCE(a.option_code, '') AS answer_code, a.number_value, a.rank
+    FROM answer a WHERE a.response_id = ANY (p_ids)
+  ),
+  answered AS (
+    SELECT a.response_id, r.version_id, m.scope, m.item, m.metric, a.number_value,
+           analytics_concern(m.concern_rule, m.top_n, m.threshold, a.rank, a.number_value) AS concern
+    FROM ans a
+    JOIN resp r ON r.id = a.response_id AND r.valid
+    JOIN metric_map m ON m.version_id = r.version_id AND m.question_code = a.question_code
+                     AND m.answer_code = a.answer_code
+    WHERE m.substantive
+      AND NOT (a.number_value IS NOT NULL AND a.number_value = ANY (COALESCE(m.non_substantive_values, ARRAY[]::double precision[])))
+  ),
+  bases AS (
+    SELECT DISTINCT i.response_id, m.scope, m.base_key
+    FROM (SELECT DISTINCT response_id, version_id, item FROM answered) i
+    JOIN metric_map m ON m.version_id = i.version_id AND m.item = i.item AND m.base_key IS NOT NULL
+  )
+  SELECT id, 'all'::text, 'delivered'::text, 1::bigint, 0::bigint, 0::double precision, 0::bigint FROM resp WHERE complete
+  UNION ALL SELECT id, 'all', 'valid', 1, 0, 0, 0 FROM resp WHERE valid
+  UNION ALL SELECT id, 'all', 'screened', 1, 0, 0, 0 FROM resp WHERE complete AND NOT valid
+  UNION ALL SELECT DISTINCT b.response_id, b.scope, 'base', 1::bigint, 0::bigint, 0::double precision, 0::bigint FROM bases b
+  UNION ALL SELECT b.response_id, b.scope, 'b:' || b.base_key, 1, 0, 0, 0 FROM bases b
+  UNION ALL
+    SELECT x.response_id, x.scope, x.metric, max(x.concern::int)::bigint, count(*) FILTER (WHERE x.concern),
+           COALESCE(sum(x.number_value), 0), count(x.number_value)
+    FROM answered x WHERE x.metric IS NOT NULL GROUP BY x.response_id, x.scope, x.metric;
+END $$;
+
+-- prisma/sql/analytics/04-cells.sql
+-- Record keys of the cell key method (docs/decisions/012-cell-key-perturbation.md): every response
+-- gets a random integer in [0, analytics_key_range()) when it is stored, kept and never shown.
+-- Cells keep the sum of their responses' keys next to their counts; the public figure of a count
+-- is the count plus the noise its cell key (that sum modulo the range) picks from the
+-- perturbation table (lib/analytics/disclosure.ts reads the range from here).
+CREATE OR REPLACE FUNCTION analytics_key_range() RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+  SELECT 65536
+$$;
+
+-- From the strong random source behind gen_random_uuid (random() is a per-session generator).
+CREATE OR REPLACE FUNCTION analytics_new_record_key() RETURNS integer LANGUAGE sql VOLATILE AS $$
+  SELECT (get_byte(b, 0) * 256 + get_byte(b, 1)) % analytics_key_range()
+  FROM (SELECT uuid_send(gen_random_uuid()) AS b) s
+$$;
+
+-- Where a response's contributions land: its breakdown cell (cell key: its breakdowns as text)
+-- and a survey-total cell per completion day, striped over eight rows by a hash of the response
+-- id (cell key: YYYY-MM-DD#s), so that concurrent submissions rarely wait on one row and a date
+-- range reads a few rows per day. Total cell keys sort before breakdown keys, which start with {.
+CREATE OR REPLACE FUNCTION analytics_stripe(p_id uuid) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT '#' || (abs(hashtext(p_id::text)) % 8)::text
+$$;
+
+CREATE OR REPLACE FUNCTION analytics_total_key(p_id uuid, p_completed_at timestamp) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT COALESCE(to_char(p_completed_at, 'YYYY-MM-DD'), '') || analytics_stripe(p_id)
+$$;
+
+-- Each change is [cell_key, total_key, scope, metric, breakdowns, responses, mentions, value_sum,
+-- value_count, key_sum, mention_key_sum, weight_sum, weight_sq_sum, mention_weight_sum, weighted]. Rows are
+-- written in key order so that concurrent writers never deadlock.
+-- PL/pgSQL so that the statement's plan is cached (it runs for every write).
+CREATE OR REPLACE FUNCTION analytics_apply(p_survey_id uuid, p_changes jsonb)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO result_cell AS c (survey_id, scope, cell_key, metric, breakdowns, responses, mentions, value_sum,
+                                value_count, key_sum, mention_key_sum, weight_sum, weight_sq_sum, mention_weight_sum,
+                                weighted)
+  SELECT p_survey_id, scope, cell_key, metric, min(breakdowns)::jsonb, sum(n), sum(m), sum(vs), sum(vc), sum(k), sum(mk),
+         sum(w), sum(w2), sum(mw), sum(nw)
+  FROM (
+    SELECT x->>2 AS scope, x->>0 AS cell_key, x->>3 AS metric, x->>4 AS breakdowns,
+           (x->>5)::bigint AS n, (x->>6)::bigint AS m, (x->>7)::double precision AS vs, (x->>8)::bigint AS vc,
+           (x->>9)::bigint AS k, (x->>10)::bigint AS mk, COALESCE((x->>11)::double precision, 0) AS w,
+           COALESCE((x->>12)::double precision, 0) AS w2, COALESCE((x->>13)::double precision, 0) AS mw,
+           COALESCE((x->>14)::bigint, 0) AS nw
+    FROM jsonb_array_elements(p_changes) x
+    UNION ALL
+    SELECT x->>2, x->>1, x->>3, '{}', (x->>5)::bigint, (x->>6)::bigint, (x->>7)::double precision, (x->>8)::bigint,
+           (x->>9)::bigint, (x->>10)::bigint, COALESCE((x->>11)::double precision, 0),
+           COALESCE((x->>12)::double precision, 0), COALESCE((x->>13)::double precision, 0),
+           COALESCE((x->>14)::bigint, 0)
+    FROM jsonb_array_elements(p_changes) x
+  ) changes
+  GROUP BY scope, cell_key, metric
+  HAVING sum(n) <> 0 OR sum(m) <> 0 OR sum(vs) <> 0 OR sum(vc) <> 0 OR sum(w) <> 0 OR sum(w2) <> 0 OR sum(mw) <> 0
+      OR sum(nw) <> 0
+  ORDER BY scope, cell_key, metric
+  ON CONFLICT (survey_id, scope, cell_key, metric) DO UPDATE
+  SET responses = c.responses + excluded.responses, mentions = c.mentions + excluded.mentions,
+      value_sum = c.value_sum + excluded.value_sum, value_count = c.value_count + excluded.value_count,
+      key_sum = c.key_sum + excluded.key_sum, mention_key_sum = c.mention_key_sum + excluded.mention_key_sum,
+      weight_sum = c.weight_sum + excluded.weight_sum, weight_sq_sum = c.weight_sq_sum + excluded.weight_sq_sum,
+      mention_weight_sum = c.mention_weight_sum + excluded.mention_weight_sum, weighted = c.weighted + excluded.weighted;
+END $$;
+
+-- A tally's contributions as changes, added (p_sign 1) or taken away (p_sign -1). An unweighted
+-- response (no weight yet) adds nothing to the weighted sums.
+CREATE OR REPLACE FUNCTION analytics_changes(p_tally result_tally, p_sign int)
+RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN (SELECT COALESCE(jsonb_agg(jsonb_build_array(
+           p_tally.cell_key, analytics_total_key(p_tally.response_id, p_tally.completed_at), x->>0, x->>1,
+           p_tally.breakdowns::text, p_sign * (x->>2)::bigint, p_sign * (x->>3)::bigint,
+           p_sign * (x->>4)::double precision, p_sign * (x->>5)::bigint,
+           p_sign * (x->>2)::bigint * p_tally.record_key, p_sign * (x->>3)::bigint * p_tally.record_key,
+           p_sign * (x->>2)::bigint * COALESCE(p_tally.weight, 0),
+           p_sign * (x->>2)::bigint * COALESCE(p_tally.weight, 0) ^ 2,
+           p_sign * (x->>3)::bigint * COALESCE(p_tally.weight, 0),
+           p_sign * (x->>2)::bigint * (p_tally.weight IS NOT NULL)::int)), '[]'::jsonb)
+  FROM jsonb_array_elements(p_tally.contributions) x);
+END $$;
+
+-- prisma/sql/analytics/05-fold.sql
+-- Submissions do not touch the result cells. The triggers below only note, in the writing
+-- transaction, which responses changed (result_change: an append, with no row another writer
+-- waits on). analytics_fold then brings those responses' tallies, and the cells they feed, up to
+-- date in batches: one upsert per touched cell per batch, one notification per survey per batch.
+-- Folds are serialised by one advisory lock per database, so any number of app servers may run
+-- the aggregator (lib/analytics/results-aggregator.ts). A read on the primary first folds what is
+-- still pending for its survey, so it is exact (docs/decisions/026-folded-result-cells.md).
+
+CREATE OR REPLACE FUNCTION analytics_fold_lock() RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+  SELECT 4242026001::bigint
+$$;
+
+-- The tallies that the responses in p_ids have now, from their rows and the version's metric map:
+-- what a response adds to its survey's results (analytics_contributions), where (its breakdown
+-- cell and completion day), its record key and weight. Responses that add nothing (partial,
+-- deleted) have none.
+CREATE OR REPLACE FUNCTION analytics_fresh_tallies(p_ids uuid[]) RETURNS SETOF result_tally
+LANGUAGE sql STABLE AS $$
+  SELECT r.id, r.survey_id, r.breakdowns::text, r.breakdowns, r.completed_at,
+         jsonb_agg(jsonb_build_array(c.scope, c.metric, c.responses, c.mentions, c.value_sum, c.value_count)
+                   ORDER BY c.scope, c.metric),
+         r.record_key, min(w.weight)
+  FROM analytics_contributions(p_ids) c JOIN response r ON r.id = c.response_id
+  LEFT JOIN response_weight w ON w.response_id = r.id
+  GROUP BY r.id
+$$;
+
+-- Brings the tallies of the responses in p_ids, and the cells they feed, up to date with the
+-- responses' rows. Idempotent: a response whose tally already matches changes nothing. Takes the
+-- fold lock. Returns how many tallies changed.
+CREATE OR REPLACE FUNCTION analytics_fold_responses(p_ids uuid[]) RETURNS integer
+LANGUAGE plpgsql AS $$
+DECLARE
+  changed integer;
+BEGIN
+  PERFORM pg_advisory_xact_lock(analytics_fold_lock());
+  -- Dropped at commit: a table that outlived its transaction would pin result_tally's row type
+  -- against migrations.
+  IF to_regclass('pg_temp.fold_pair') IS NULL THEN
+    CREATE TEMP TABLE fold_pair (old result_tally, fresh result_tally) ON COMMIT DROP;
+  ELSE
+    DELETE FROM fold_pair;
+  END IF;
+  INSERT INTO fold_pair
+  SELECT jsonb_populate_record(NULL::result_tally, to_jsonb(o)), jsonb_populate_record(NULL::result_tally, to_jsonb(f))
+  FROM (SELECT * FROM result_tally WHERE response_id = ANY (p_ids)) o
+  FULL JOIN analytics_fresh_tallies(p_ids) f ON f.response_id = o.response_id;
+  DELETE FROM fold_pair p
+  WHERE (p.old).response_id IS NOT NULL AND (p.fresh).response_id IS NOT NULL
+    AND (p.old).contributions = (p.fresh).contributions AND (p.old).cell_key = (p.fresh).cell_key
+    AND (p.old).completed_at IS NOT DISTINCT FROM (p.fresh).completed_at
+    AND (p.old).weight IS NOT DISTINCT FROM (p.fresh).weight;
+  SELECT count(*) INTO changed FROM fold_pair;
+  IF changed = 0 THEN
+    RETURN 0;
+  END IF;
+
+  -- The responses of a survey deleted meanwhile leave nothing behind (its trigger removed its cells).
+  PERFORM analytics_apply(s.survey_id, s.changes)
+  FROM (
+    SELECT x.survey_id, jsonb_agg(e) AS changes
+    FROM (SELECT COALESCE((p.fresh).survey_id, (p.old).survey_id) AS survey_id, p.old, p.fresh FROM fold_pair p) x
+    CROSS JOIN LATERAL jsonb_array_elements(
+      CASE WHEN (x.old).response_id IS NULL THEN '[]'::jsonb ELSE analytics_changes(x.old, -1) END
+      || CASE WHEN (x.fresh).response_id IS NULL THEN '[]'::jsonb ELSE analytics_changes(x.fresh, 1) END) e
+    WHERE EXISTS (SELECT 1 FROM survey s WHERE s.id = x.survey_id)
+    GROUP BY x.survey_id
+    ORDER BY x.survey_id
+  ) s;
+
+  DELETE FROM result_tally t USING fold_pair p
+  WHERE t.response_id = (p.old).response_id AND (p.fresh).response_id IS NULL;
+  INSERT INTO result_tally
+  SELECT (p.fresh).* FROM fold_pair p
+  WHERE (p.fresh).response_id IS NOT NULL AND EXISTS (SELECT 1 FROM survey s WHERE s.id = (p.fresh).survey_id)
+  ON CONFLICT (response_id) DO UPDATE
+  SET cell_key = excluded.cell_key, breakdowns = excluded.breakdowns, completed_at = excluded.completed_at,
+      contributions = excluded.contributions, record_key = excluded.record_key, weight = excluded.weight;
+
+  PERFORM pg_notify('survey_results', s.id::text)
+  FROM (SELECT DISTINCT COALESCE((p.fresh).survey_id, (p.old).survey_id) AS id FROM fold_pair p) s;
+  RETURN changed;
+END $$;
+
+-- Folds up to p_limit noted changes, oldest first: of one survey (a read that wants exact figures)
+-- or of all. Without p_wait it gives up at once (returns -1) when another fold is running, as the
+-- aggregator does; a read waits for it. Returns how many changes it took.
+CREATE OR REPLACE FUNCTION analytics_fold(p_survey_id uuid DEFAULT NULL, p_limit integer DEFAULT 2000,
+                                          p_wait boolean DEFAULT true)
+RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+  ids uuid[];
+  taken integer;
+BEGIN
+  IF p_survey_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM result_change WHERE survey_id = p_survey_id) THEN
+    RETURN 0;
+  END IF;
+  IF p_wait THEN
+    PERFORM pg_advisory_xact_lock(analytics_fold_lock());
+  ELSIF NOT pg_try_advisory_xact_lock(analytics_fold_lock()) THEN
+    RETURN -1;
+  END IF;
+  IF p_survey_id IS NULL THEN
+    WITH gone AS (
+      DELETE FROM result_change WHERE seq IN (SELECT seq FROM result_change ORDER BY seq LIMIT p_limit)
+      RETURNING response_id)
+    SELECT array_agg(DISTINCT response_id), count(*) INTO ids, taken FROM gone;
+  ELSE
+    WITH gone AS (
+      DELETE FROM result_change
+      WHERE seq IN (SELECT seq FROM result_change WHERE survey_id = p_survey_id ORDER BY seq LIMIT p_limit)
+      RETURNING response_id)
+    SELECT array_agg(DISTINCT response_id), count(*) INTO ids, taken FROM gone;
+  END IF;
+  IF taken > 0 THEN
+    PERFORM analytics_fold_responses(ids);
+  END IF;
+  RETURN taken;
+END $$;
+
+-- Partial saves (autosave while a firm types) change no figure on any dashboard: only complete
+-- responses, and responses that stop being complete, are noted.
+CREATE OR REPLACE FUNCTION analytics_on_response_write() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.status = 'complete' OR (TG_OP = 'UPDATE' AND OLD.status = 'complete') THEN
+    INSERT INTO result_change (response_id, survey_id) VALUES (NEW.id, NEW.survey_id);
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION analytics_on_answers_write() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO result_change (response_id, survey_id)
+  SELECT r.id, r.survey_id FROM response r
+  WHERE r.id IN (SELECT response_id FROM changed_rows) AND r.status = 'complete';
+  RETURN NULL;
+END $$;
+
+-- The fold finds the response gone and takes away what its tally added.
+CREATE OR REPLACE FUNCTION analytics_on_response_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO result_change (response_id, survey_id) VALUES (OLD.id, OLD.survey_id);
+  RETURN OLD;
+END $$;
+
+-- prisma/sql/analytics/06-rebuild.sql
+-- Derives a survey's cells from its tallies, in one pass (a changed cell layout): the breakdown
+-- cells, and the day totals in stripe #0 of each day (stripes only spread concurrent writers;
+-- later writes land in all eight, reads add them up, and fewer rows read faster).
+CREATE OR REPLACE FUNCTION analytics_rebuild_cells(p_survey_id uuid)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM result_cell WHERE survey_id = p_survey_id;
+  INSERT INTO result_cell (survey_id, scope, cell_key, metric, breakdowns, responses, mentions, value_sum, value_count,
+                           key_sum, mention_key_sum, weight_sum, weight_sq_sum, mention_weight_sum, weighted)
+  SELECT p_survey_id, x->>0, k.cell_key, x->>1, min(k.breakdowns)::jsonb,
+         sum((x->>2)::bigint), sum((x->>3)::bigint), sum((x->>4)::double precision), sum((x->>5)::bigint),
+         sum((x->>2)::bigint * t.record_key), sum((x->>3)::bigint * t.record_key),
+         COALESCE(sum((x->>2)::bigint * t.weight), 0), COALESCE(sum((x->>2)::bigint * t.weight ^ 2), 0),
+         COALESCE(sum((x->>3)::bigint * t.weight), 0), sum((x->>2)::bigint * (t.weight IS NOT NULL)::int)
+  FROM result_tally t
+  CROSS JOIN LATERAL (VALUES (t.cell_key, t.breakdowns::text),
+                             (COALESCE(to_char(t.completed_at, 'YYYY-MM-DD'), '') || '#0', '{}')) k(cell_key, breakdowns)
+  CROSS JOIN LATERAL jsonb_array_elements(t.contributions) x
+  WHERE t.survey_id = p_survey_id
+  GROUP BY x->>0, k.cell_key, x->>1
+  HAVING sum((x->>2)::bigint) <> 0 OR sum((x->>3)::bigint) <> 0 OR sum((x->>4)::double precision) <> 0
+      OR sum((x->>5)::bigint) <> 0;
+END $$;
+
+-- Derives a survey's tallies and cells from scratch (bulk loads, repairs), under the fold lock;
+-- its noted changes are then already counted. The responses are taken in their physical order,
+-- listed in one snapshot: a bulk load's answer rows lie in the same order, so each chunk reads
+-- them in sequence rather than all over the table.
+CREATE OR REPLACE FUNCTION analytics_rebuild(p_survey_id uuid, p_chunk int DEFAULT 20000)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  all_ids uuid[];
+  ids uuid[];
+  total bigint := 0;
+BEGIN
+  PERFORM pg_advisory_xact_lock(analytics_fold_lock());
+  DELETE FROM result_change WHERE survey_id = p_survey_id;
+  DELETE FROM result_tally WHERE survey_id = p_survey_id;
+  SELECT COALESCE(array_agg(id ORDER BY ctid), '{}') INTO all_ids FROM response WHERE survey_id = p_survey_id;
+  WHILE total < COALESCE(array_length(all_ids, 1), 0) LOOP
+    ids := all_ids[total + 1 : total + p_chunk];
+    INSERT INTO result_tally SELECT * FROM analytics_fresh_tallies(ids);
+    total := total + array_length(ids, 1);
+  END LOOP;
+  PERFORM analytics_rebuild_cells(p_survey_id);
+  RETURN total;
+END $$;
+
+-- prisma/sql/analytics/07-weights.sql
+-- A survey's new weights (response_weight, written by the weighting job) carried into its tallies
+-- and cells, in the job's transaction and under the fold lock, once the survey's noted changes
+-- are folded: each tally takes its response's weight, then every cell's
+-- weighted sums are set from the tallies, the day totals into stripe #0 (as the rebuild does).
+-- Counts are not touched, so submissions arriving meanwhile go on adding to them; a response
+-- stored after the weights were computed has none and adds nothing to the weighted sums until
+-- the next computation (which its arrival queues).
+CREATE OR REPLACE FUNCTION analytics_apply_weights(p_survey_id uuid)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM analytics_fold(p_survey_id, 2147483647);
+  PERFORM pg_advisory_xact_lock(analytics_fold_lock());
+  UPDATE result_tally t SET weight = w.weight
+  FROM result_tally t0 LEFT JOIN response_weight w ON w.response_id = t0.response_id
+  WHERE t.response_id = t0.response_id AND t0.survey_id = p_survey_id AND t.weight IS DISTINCT FROM w.weight;
+
+  UPDATE result_cell SET weight_sum = 0, weight_sq_sum = 0, mention_weight_sum = 0, weighted = 0
+  WHERE survey_id = p_survey_id AND (weight_sum <> 0 OR weight_sq_sum <> 0 OR mention_weight_sum <> 0 OR weighted <> 0);
+
+  INSERT INTO result_cell AS c (survey_id, scope, cell_key, metric, breakdowns, weight_sum, weight_sq_sum,
+                                mention_weight_sum, weighted)
+  SELECT p_survey_id, x->>0, k.cell_key, x->>1, min(k.breakdowns)::jsonb,
+         sum((x->>2)::bigint * t.weight), sum((x->>2)::bigint * t.weight ^ 2), sum((x->>3)::bigint * t.weight),
+         sum((x->>2)::bigint)
+  FROM result_tally t
+  CROSS JOIN LATERAL (VALUES (t.cell_key, t.breakdowns::text),
+                             (COALESCE(to_char(t.completed_at, 'YYYY-MM-DD'), '') || '#0', '{}')) k(cell_key, breakdowns)
+  CROSS JOIN LATERAL jsonb_array_elements(t.contributions) x
+  WHERE t.survey_id = p_survey_id AND t.weight IS NOT NULL
+  GROUP BY x->>0, k.cell_key, x->>1
+  HAVING sum((x->>2)::bigint * t.weight) <> 0 OR sum((x->>3)::bigint * t.weight) <> 0
+  ORDER BY 2, 3, 4
+  ON CONFLICT (survey_id, scope, cell_key, metric) DO UPDATE
+  SET weight_sum = excluded.weight_sum, weight_sq_sum = excluded.weight_sq_sum,
+      mention_weight_sum = excluded.mention_weight_sum, weighted = excluded.weighted;
+END $$;
+
+DROP FUNCTION analytics_refresh_response(uuid);
