@@ -143,8 +143,10 @@ BEGIN
     FROM jsonb_array_elements(p_changes) x
   ) changes
   GROUP BY scope, cell_key, metric
-  HAVING sum(n) <> 0 OR sum(m) <> 0 OR sum(vs) <> 0 OR sum(vc) <> 0 OR sum(w) <> 0 OR sum(w2) <> 0 OR sum(mw) <> 0
-      OR sum(nw) <> 0
+  -- Key sums too: in a batch, one response leaving a cell and another entering it net to no count
+  -- but do change the cell's key.
+  HAVING sum(n) <> 0 OR sum(m) <> 0 OR sum(vs) <> 0 OR sum(vc) <> 0 OR sum(k) <> 0 OR sum(mk) <> 0 OR sum(w) <> 0
+      OR sum(w2) <> 0 OR sum(mw) <> 0 OR sum(nw) <> 0
   ORDER BY scope, cell_key, metric
   ON CONFLICT (survey_id, scope, cell_key, metric) DO UPDATE
   SET responses = c.responses + excluded.responses, mentions = c.mentions + excluded.mentions,
