@@ -51,7 +51,7 @@ async function main() {
           `WITH r AS (
              INSERT INTO response (id, survey_id, version_id, collector_id, submission_id, status, locale, answers,
                breakdowns, content_hash, firm_identifier, started_at, completed_at, duration_seconds, revision)
-             VALUES ($1, $2, $3, $4, $5, 'complete', $6, $7, $8, md5($7::text), $9, $10, $11, $12, 1)
+             VALUES ($1, $2, $3, $4, $5, 'complete', $6, $7::jsonb, $8::jsonb, md5($7::jsonb::text), $9, $10, $11, $12, 1)
              RETURNING id, survey_id)
            INSERT INTO answer (response_id, survey_id, question_code, option_code, number_value, text_value, rank)
            SELECT r.id, r.survey_id, a."questionCode", a."optionCode", a."numberValue", a."textValue", a.rank

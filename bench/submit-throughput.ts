@@ -137,7 +137,7 @@ const sequenceScript = (ids: Ids) => `\\set r random(1, 2000000000)
 INSERT INTO rate_limit_bucket (key, window_start, count) VALUES ('responses:bench' || :client_id, date_trunc('minute', now()), 1) ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_bucket.count + 1 RETURNING count;
 SELECT s.id, s.organization_id, s.version_id, s.slug, s.opens_at, s.closes_at, s.min_completion_seconds, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'closed', c.closed_at IS NOT NULL) ORDER BY c.created_at, c.id) FROM collector c WHERE c.survey_id = s.id), '[]') AS collectors, COALESCE((SELECT json_agg(json_build_object('id', q.id)) FROM quota q WHERE q.survey_id = s.id), '[]') AS quotas FROM survey s WHERE s.slug = 'jilin-2017';
 BEGIN;
-SELECT id, status, content_hash, started_at, revision, answers FROM response WHERE survey_id = '${ids.surveyId}' AND submission_id = gen_random_uuid() FOR UPDATE;
+SELECT id, status, content_hash, started_at, revision, answers FROM response WHERE survey_id = '${ids.surveyId}' AND submission_id = (SELECT gen_random_uuid()) FOR UPDATE;
 SELECT pg_advisory_xact_lock(hashtextextended('${ids.surveyId}:F' || :r, 0));
 SELECT id FROM response WHERE survey_id = '${ids.surveyId}' AND firm_identifier = 'F' || :r AND status = 'complete' LIMIT 1;
 ${insertStatement(ids)}

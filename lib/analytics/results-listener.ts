@@ -1,12 +1,14 @@
-// One LISTEN connection per app server on the `survey_results` channel (the trigger in
-// prisma/migrations/*_result_cell_triggers notifies it with the survey id whenever a response is
-// written), fanned out to the open dashboard streams of this server. Because PostgreSQL delivers
+// One LISTEN connection per app server on the `survey_results` channel (analytics_fold notifies
+// it with the survey id once per fold that changed the survey's results; prisma/sql/analytics/
+// 05-fold.sql), fanned out to the open dashboard streams of this server. Because PostgreSQL delivers
 // the notification to every listening server, live updates work behind a load balancer.
 import "server-only";
 import createSubscriber, { type Subscriber } from "pg-listen";
 import { env } from "@/lib/env";
 
 export const RESULTS_CHANNEL = "survey_results";
+/** The shortest interval between two events of one survey on this server. */
+const TICK_MS = 250;
 
 type Listener = () => void;
 type State = { subscriber: Subscriber; ready: Promise<void>; listeners: Map<string, Set<Listener>> };
@@ -27,9 +29,24 @@ function start(): State {
     },
   );
   const state: State = { subscriber, listeners: new Map(), ready: Promise.resolve() };
-  subscriber.notifications.on(RESULTS_CHANNEL, (surveyId: string) => {
-    for (const listener of state.listeners.get(surveyId) ?? []) listener();
-  });
+  // At most one event per survey per tick however many folds and servers notify: every open
+  // stream then costs one refetch per tick, not one per fold (issue 15).
+  const ticks = new Map<string, { last: number; timer?: ReturnType<typeof setTimeout> }>();
+  const dispatch = (surveyId: string) => {
+    const tick = ticks.get(surveyId) ?? { last: 0 };
+    ticks.set(surveyId, tick);
+    if (tick.timer) return;
+    const run = () => {
+      tick.timer = undefined;
+      tick.last = Date.now();
+      for (const listener of state.listeners.get(surveyId) ?? []) listener();
+      if (!state.listeners.has(surveyId)) ticks.delete(surveyId);
+    };
+    const wait = tick.last + TICK_MS - Date.now();
+    if (wait <= 0) run();
+    else tick.timer = setTimeout(run, wait);
+  };
+  subscriber.notifications.on(RESULTS_CHANNEL, dispatch);
   let connections = 0;
   subscriber.events.on("connected", () => {
     if (connections++ === 0) return;

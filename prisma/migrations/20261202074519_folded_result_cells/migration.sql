@@ -11,6 +11,9 @@ CREATE TABLE "result_change" (
 CREATE INDEX "result_change_survey_id_seq_idx" ON "result_change"("survey_id", "seq");
 
 -- Submissions note their changes; the result cells are folded from them in batches.
+DROP FUNCTION analytics_refresh_response(uuid);
+DROP FUNCTION analytics_apply(uuid, jsonb);
+DROP FUNCTION analytics_changes(result_tally, integer);
 -- prisma/sql/analytics/01-valid-response.sql
 -- The one definition of a valid response: complete and not screened (DESIGN.md section 4).
 -- Kept in response.valid by this trigger function, so that SQL and Prisma queries read one column.
@@ -112,66 +115,32 @@ CREATE OR REPLACE FUNCTION analytics_stripe(p_id uuid) RETURNS text LANGUAGE sql
   SELECT '#' || (abs(hashtext(p_id::text)) % 8)::text
 $$;
 
-CREATE OR REPLACE FUNCTION analytics_total_key(p_id uuid, p_completed_at timestamp) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+-- STABLE as its body (to_char) is, so that the planner inlines it: called per tally in a fold, a
+-- function the planner cannot inline cost a third of a millisecond a call.
+CREATE OR REPLACE FUNCTION analytics_total_key(p_id uuid, p_completed_at timestamp) RETURNS text LANGUAGE sql STABLE AS $$
   SELECT COALESCE(to_char(p_completed_at, 'YYYY-MM-DD'), '') || analytics_stripe(p_id)
 $$;
 
--- Each change is [cell_key, total_key, scope, metric, breakdowns, responses, mentions, value_sum,
--- value_count, key_sum, mention_key_sum, weight_sum, weight_sq_sum, mention_weight_sum, weighted]. Rows are
--- written in key order so that concurrent writers never deadlock.
--- PL/pgSQL so that the statement's plan is cached (it runs for every write).
-CREATE OR REPLACE FUNCTION analytics_apply(p_survey_id uuid, p_changes jsonb)
-RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO result_cell AS c (survey_id, scope, cell_key, metric, breakdowns, responses, mentions, value_sum,
-                                value_count, key_sum, mention_key_sum, weight_sum, weight_sq_sum, mention_weight_sum,
-                                weighted)
-  SELECT p_survey_id, scope, cell_key, metric, min(breakdowns)::jsonb, sum(n), sum(m), sum(vs), sum(vc), sum(k), sum(mk),
-         sum(w), sum(w2), sum(mw), sum(nw)
-  FROM (
-    SELECT x->>2 AS scope, x->>0 AS cell_key, x->>3 AS metric, x->>4 AS breakdowns,
-           (x->>5)::bigint AS n, (x->>6)::bigint AS m, (x->>7)::double precision AS vs, (x->>8)::bigint AS vc,
-           (x->>9)::bigint AS k, (x->>10)::bigint AS mk, COALESCE((x->>11)::double precision, 0) AS w,
-           COALESCE((x->>12)::double precision, 0) AS w2, COALESCE((x->>13)::double precision, 0) AS mw,
-           COALESCE((x->>14)::bigint, 0) AS nw
-    FROM jsonb_array_elements(p_changes) x
-    UNION ALL
-    SELECT x->>2, x->>1, x->>3, '{}', (x->>5)::bigint, (x->>6)::bigint, (x->>7)::double precision, (x->>8)::bigint,
-           (x->>9)::bigint, (x->>10)::bigint, COALESCE((x->>11)::double precision, 0),
-           COALESCE((x->>12)::double precision, 0), COALESCE((x->>13)::double precision, 0),
-           COALESCE((x->>14)::bigint, 0)
-    FROM jsonb_array_elements(p_changes) x
-  ) changes
-  GROUP BY scope, cell_key, metric
-  -- Key sums too: in a batch, one response leaving a cell and another entering it net to no count
-  -- but do change the cell's key.
-  HAVING sum(n) <> 0 OR sum(m) <> 0 OR sum(vs) <> 0 OR sum(vc) <> 0 OR sum(k) <> 0 OR sum(mk) <> 0 OR sum(w) <> 0
-      OR sum(w2) <> 0 OR sum(mw) <> 0 OR sum(nw) <> 0
-  ORDER BY scope, cell_key, metric
-  ON CONFLICT (survey_id, scope, cell_key, metric) DO UPDATE
-  SET responses = c.responses + excluded.responses, mentions = c.mentions + excluded.mentions,
-      value_sum = c.value_sum + excluded.value_sum, value_count = c.value_count + excluded.value_count,
-      key_sum = c.key_sum + excluded.key_sum, mention_key_sum = c.mention_key_sum + excluded.mention_key_sum,
-      weight_sum = c.weight_sum + excluded.weight_sum, weight_sq_sum = c.weight_sq_sum + excluded.weight_sq_sum,
-      mention_weight_sum = c.mention_weight_sum + excluded.mention_weight_sum, weighted = c.weighted + excluded.weighted;
-END $$;
-
--- A tally's contributions as changes, added (p_sign 1) or taken away (p_sign -1). An unweighted
--- response (no weight yet) adds nothing to the weighted sums.
-CREATE OR REPLACE FUNCTION analytics_changes(p_tally result_tally, p_sign int)
-RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
-BEGIN
-  RETURN (SELECT COALESCE(jsonb_agg(jsonb_build_array(
-           p_tally.cell_key, analytics_total_key(p_tally.response_id, p_tally.completed_at), x->>0, x->>1,
-           p_tally.breakdowns::text, p_sign * (x->>2)::bigint, p_sign * (x->>3)::bigint,
-           p_sign * (x->>4)::double precision, p_sign * (x->>5)::bigint,
-           p_sign * (x->>2)::bigint * p_tally.record_key, p_sign * (x->>3)::bigint * p_tally.record_key,
-           p_sign * (x->>2)::bigint * COALESCE(p_tally.weight, 0),
-           p_sign * (x->>2)::bigint * COALESCE(p_tally.weight, 0) ^ 2,
-           p_sign * (x->>3)::bigint * COALESCE(p_tally.weight, 0),
-           p_sign * (x->>2)::bigint * (p_tally.weight IS NOT NULL)::int)), '[]'::jsonb)
-  FROM jsonb_array_elements(p_tally.contributions) x);
-END $$;
+-- What one tally adds to the cells, one row per (cell, scope, metric): its breakdown cell and the
+-- survey-total cell p_total_key (its day's stripe when folding, stripe #0 when rebuilding: stripes
+-- only spread concurrent writers, reads add them up). An unweighted response (no weight yet)
+-- adds nothing to the weighted sums. Plain SQL so that the planner inlines it into the set-based
+-- statements of the fold, the rebuild and the weights (a function call per tally cost more than
+-- the rest of a fold).
+CREATE OR REPLACE FUNCTION analytics_tally_cells(p_cell_key text, p_breakdowns jsonb, p_contributions jsonb,
+                                                 p_record_key integer, p_weight double precision, p_total_key text)
+RETURNS TABLE (cell_key text, breakdowns text, scope text, metric text, responses bigint, mentions bigint,
+               value_sum double precision, value_count bigint, key_sum bigint, mention_key_sum bigint,
+               weight_sum double precision, weight_sq_sum double precision, mention_weight_sum double precision,
+               weighted bigint)
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT k.cell_key, k.breakdowns, x->>0, x->>1, (x->>2)::bigint, (x->>3)::bigint, (x->>4)::double precision,
+         (x->>5)::bigint, (x->>2)::bigint * p_record_key, (x->>3)::bigint * p_record_key,
+         (x->>2)::bigint * COALESCE(p_weight, 0), (x->>2)::bigint * COALESCE(p_weight, 0) ^ 2,
+         (x->>3)::bigint * COALESCE(p_weight, 0), (x->>2)::bigint * (p_weight IS NOT NULL)::int
+  FROM (VALUES (p_cell_key, p_breakdowns::text), (p_total_key, '{}')) k(cell_key, breakdowns)
+  CROSS JOIN jsonb_array_elements(p_contributions) x
+$$;
 
 -- prisma/sql/analytics/05-fold.sql
 -- Submissions do not touch the result cells. The triggers below only note, in the writing
@@ -204,57 +173,72 @@ $$;
 -- Brings the tallies of the responses in p_ids, and the cells they feed, up to date with the
 -- responses' rows. Idempotent: a response whose tally already matches changes nothing. Takes the
 -- fold lock. Returns how many tallies changed.
+-- JIT off: its statements cost enough to be compiled, and compiling took ten times as long as
+-- running them.
 CREATE OR REPLACE FUNCTION analytics_fold_responses(p_ids uuid[]) RETURNS integer
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET work_mem = '32MB' SET jit = off AS $$
 DECLARE
   changed integer;
 BEGIN
   PERFORM pg_advisory_xact_lock(analytics_fold_lock());
-  -- Dropped at commit: a table that outlived its transaction would pin result_tally's row type
-  -- against migrations.
-  IF to_regclass('pg_temp.fold_pair') IS NULL THEN
-    CREATE TEMP TABLE fold_pair (old result_tally, fresh result_tally) ON COMMIT DROP;
+  -- Each response's stored tally (sign -1) and fresh one (sign 1), in plain columns (reading
+  -- fields of composite values cost more than the fold itself). Dropped at commit.
+  IF to_regclass('pg_temp.fold_side') IS NULL THEN
+    CREATE TEMP TABLE fold_side (sign integer, LIKE result_tally) ON COMMIT DROP;
   ELSE
-    DELETE FROM fold_pair;
+    DELETE FROM fold_side;
   END IF;
-  INSERT INTO fold_pair
-  SELECT jsonb_populate_record(NULL::result_tally, to_jsonb(o)), jsonb_populate_record(NULL::result_tally, to_jsonb(f))
-  FROM (SELECT * FROM result_tally WHERE response_id = ANY (p_ids)) o
-  FULL JOIN analytics_fresh_tallies(p_ids) f ON f.response_id = o.response_id;
-  DELETE FROM fold_pair p
-  WHERE (p.old).response_id IS NOT NULL AND (p.fresh).response_id IS NOT NULL
-    AND (p.old).contributions = (p.fresh).contributions AND (p.old).cell_key = (p.fresh).cell_key
-    AND (p.old).completed_at IS NOT DISTINCT FROM (p.fresh).completed_at
-    AND (p.old).weight IS NOT DISTINCT FROM (p.fresh).weight;
-  SELECT count(*) INTO changed FROM fold_pair;
+  INSERT INTO fold_side SELECT -1, t.* FROM result_tally t WHERE t.response_id = ANY (p_ids);
+  INSERT INTO fold_side SELECT 1, f.* FROM analytics_fresh_tallies(p_ids) f;
+  DELETE FROM fold_side a USING fold_side b
+  WHERE a.response_id = b.response_id AND a.sign <> b.sign AND a.contributions = b.contributions
+    AND a.cell_key = b.cell_key AND a.completed_at IS NOT DISTINCT FROM b.completed_at
+    AND a.weight IS NOT DISTINCT FROM b.weight;
+  SELECT count(DISTINCT response_id) INTO changed FROM fold_side;
   IF changed = 0 THEN
     RETURN 0;
   END IF;
 
-  -- The responses of a survey deleted meanwhile leave nothing behind (its trigger removed its cells).
-  PERFORM analytics_apply(s.survey_id, s.changes)
-  FROM (
-    SELECT x.survey_id, jsonb_agg(e) AS changes
-    FROM (SELECT COALESCE((p.fresh).survey_id, (p.old).survey_id) AS survey_id, p.old, p.fresh FROM fold_pair p) x
-    CROSS JOIN LATERAL jsonb_array_elements(
-      CASE WHEN (x.old).response_id IS NULL THEN '[]'::jsonb ELSE analytics_changes(x.old, -1) END
-      || CASE WHEN (x.fresh).response_id IS NULL THEN '[]'::jsonb ELSE analytics_changes(x.fresh, 1) END) e
-    WHERE EXISTS (SELECT 1 FROM survey s WHERE s.id = x.survey_id)
-    GROUP BY x.survey_id
-    ORDER BY x.survey_id
-  ) s;
+  -- Old tallies taken away, fresh ones added, in one upsert per touched cell written in key order.
+  -- Key sums decide too: in a batch, one response leaving a cell as another enters it nets to no
+  -- count but changes the cell's key. The responses of a survey deleted meanwhile leave nothing
+  -- behind (its trigger removed its cells).
+  INSERT INTO result_cell AS c (survey_id, scope, cell_key, metric, breakdowns, responses, mentions, value_sum,
+                                value_count, key_sum, mention_key_sum, weight_sum, weight_sq_sum, mention_weight_sum,
+                                weighted)
+  SELECT t.survey_id, x.scope, x.cell_key, x.metric, min(x.breakdowns)::jsonb, sum(t.sign * x.responses),
+         sum(t.sign * x.mentions), sum(t.sign * x.value_sum), sum(t.sign * x.value_count), sum(t.sign * x.key_sum),
+         sum(t.sign * x.mention_key_sum), sum(t.sign * x.weight_sum), sum(t.sign * x.weight_sq_sum),
+         sum(t.sign * x.mention_weight_sum), sum(t.sign * x.weighted)
+  FROM fold_side t
+  CROSS JOIN LATERAL analytics_tally_cells(t.cell_key, t.breakdowns, t.contributions, t.record_key, t.weight,
+                                           analytics_total_key(t.response_id, t.completed_at)) x
+  WHERE EXISTS (SELECT 1 FROM survey v WHERE v.id = t.survey_id)
+  GROUP BY t.survey_id, x.scope, x.cell_key, x.metric
+  HAVING sum(t.sign * x.responses) <> 0 OR sum(t.sign * x.mentions) <> 0 OR sum(t.sign * x.value_sum) <> 0
+      OR sum(t.sign * x.value_count) <> 0 OR sum(t.sign * x.key_sum) <> 0 OR sum(t.sign * x.mention_key_sum) <> 0
+      OR sum(t.sign * x.weight_sum) <> 0 OR sum(t.sign * x.weight_sq_sum) <> 0
+      OR sum(t.sign * x.mention_weight_sum) <> 0 OR sum(t.sign * x.weighted) <> 0
+  ORDER BY 1, 2, 3, 4
+  ON CONFLICT (survey_id, scope, cell_key, metric) DO UPDATE
+  SET responses = c.responses + excluded.responses, mentions = c.mentions + excluded.mentions,
+      value_sum = c.value_sum + excluded.value_sum, value_count = c.value_count + excluded.value_count,
+      key_sum = c.key_sum + excluded.key_sum, mention_key_sum = c.mention_key_sum + excluded.mention_key_sum,
+      weight_sum = c.weight_sum + excluded.weight_sum, weight_sq_sum = c.weight_sq_sum + excluded.weight_sq_sum,
+      mention_weight_sum = c.mention_weight_sum + excluded.mention_weight_sum, weighted = c.weighted + excluded.weighted;
 
-  DELETE FROM result_tally t USING fold_pair p
-  WHERE t.response_id = (p.old).response_id AND (p.fresh).response_id IS NULL;
-  INSERT INTO result_tally
-  SELECT (p.fresh).* FROM fold_pair p
-  WHERE (p.fresh).response_id IS NOT NULL AND EXISTS (SELECT 1 FROM survey s WHERE s.id = (p.fresh).survey_id)
+  DELETE FROM result_tally t USING fold_side s
+  WHERE t.response_id = s.response_id AND s.sign = -1
+    AND NOT EXISTS (SELECT 1 FROM fold_side f WHERE f.response_id = s.response_id AND f.sign = 1);
+  INSERT INTO result_tally (response_id, survey_id, cell_key, breakdowns, completed_at, contributions, record_key, weight)
+  SELECT s.response_id, s.survey_id, s.cell_key, s.breakdowns, s.completed_at, s.contributions, s.record_key, s.weight
+  FROM fold_side s
+  WHERE s.sign = 1 AND EXISTS (SELECT 1 FROM survey v WHERE v.id = s.survey_id)
   ON CONFLICT (response_id) DO UPDATE
   SET cell_key = excluded.cell_key, breakdowns = excluded.breakdowns, completed_at = excluded.completed_at,
       contributions = excluded.contributions, record_key = excluded.record_key, weight = excluded.weight;
 
-  PERFORM pg_notify('survey_results', s.id::text)
-  FROM (SELECT DISTINCT COALESCE((p.fresh).survey_id, (p.old).survey_id) AS id FROM fold_pair p) s;
+  PERFORM pg_notify('survey_results', s.survey_id::text) FROM (SELECT DISTINCT survey_id FROM fold_side) s;
   RETURN changed;
 END $$;
 
@@ -329,19 +313,15 @@ BEGIN
   DELETE FROM result_cell WHERE survey_id = p_survey_id;
   INSERT INTO result_cell (survey_id, scope, cell_key, metric, breakdowns, responses, mentions, value_sum, value_count,
                            key_sum, mention_key_sum, weight_sum, weight_sq_sum, mention_weight_sum, weighted)
-  SELECT p_survey_id, x->>0, k.cell_key, x->>1, min(k.breakdowns)::jsonb,
-         sum((x->>2)::bigint), sum((x->>3)::bigint), sum((x->>4)::double precision), sum((x->>5)::bigint),
-         sum((x->>2)::bigint * t.record_key), sum((x->>3)::bigint * t.record_key),
-         COALESCE(sum((x->>2)::bigint * t.weight), 0), COALESCE(sum((x->>2)::bigint * t.weight ^ 2), 0),
-         COALESCE(sum((x->>3)::bigint * t.weight), 0), sum((x->>2)::bigint * (t.weight IS NOT NULL)::int)
+  SELECT p_survey_id, x.scope, x.cell_key, x.metric, min(x.breakdowns)::jsonb, sum(x.responses), sum(x.mentions),
+         sum(x.value_sum), sum(x.value_count), sum(x.key_sum), sum(x.mention_key_sum), sum(x.weight_sum),
+         sum(x.weight_sq_sum), sum(x.mention_weight_sum), sum(x.weighted)
   FROM result_tally t
-  CROSS JOIN LATERAL (VALUES (t.cell_key, t.breakdowns::text),
-                             (COALESCE(to_char(t.completed_at, 'YYYY-MM-DD'), '') || '#0', '{}')) k(cell_key, breakdowns)
-  CROSS JOIN LATERAL jsonb_array_elements(t.contributions) x
+  CROSS JOIN LATERAL analytics_tally_cells(t.cell_key, t.breakdowns, t.contributions, t.record_key, t.weight,
+                                          COALESCE(to_char(t.completed_at, 'YYYY-MM-DD'), '') || '#0') x
   WHERE t.survey_id = p_survey_id
-  GROUP BY x->>0, k.cell_key, x->>1
-  HAVING sum((x->>2)::bigint) <> 0 OR sum((x->>3)::bigint) <> 0 OR sum((x->>4)::double precision) <> 0
-      OR sum((x->>5)::bigint) <> 0;
+  GROUP BY x.scope, x.cell_key, x.metric
+  HAVING sum(x.responses) <> 0 OR sum(x.mentions) <> 0 OR sum(x.value_sum) <> 0 OR sum(x.value_count) <> 0;
 END $$;
 
 -- Derives a survey's tallies and cells from scratch (bulk loads, repairs), under the fold lock;
@@ -390,20 +370,16 @@ BEGIN
 
   INSERT INTO result_cell AS c (survey_id, scope, cell_key, metric, breakdowns, weight_sum, weight_sq_sum,
                                 mention_weight_sum, weighted)
-  SELECT p_survey_id, x->>0, k.cell_key, x->>1, min(k.breakdowns)::jsonb,
-         sum((x->>2)::bigint * t.weight), sum((x->>2)::bigint * t.weight ^ 2), sum((x->>3)::bigint * t.weight),
-         sum((x->>2)::bigint)
+  SELECT p_survey_id, x.scope, x.cell_key, x.metric, min(x.breakdowns)::jsonb, sum(x.weight_sum),
+         sum(x.weight_sq_sum), sum(x.mention_weight_sum), sum(x.weighted)
   FROM result_tally t
-  CROSS JOIN LATERAL (VALUES (t.cell_key, t.breakdowns::text),
-                             (COALESCE(to_char(t.completed_at, 'YYYY-MM-DD'), '') || '#0', '{}')) k(cell_key, breakdowns)
-  CROSS JOIN LATERAL jsonb_array_elements(t.contributions) x
+  CROSS JOIN LATERAL analytics_tally_cells(t.cell_key, t.breakdowns, t.contributions, t.record_key, t.weight,
+                                          COALESCE(to_char(t.completed_at, 'YYYY-MM-DD'), '') || '#0') x
   WHERE t.survey_id = p_survey_id AND t.weight IS NOT NULL
-  GROUP BY x->>0, k.cell_key, x->>1
-  HAVING sum((x->>2)::bigint * t.weight) <> 0 OR sum((x->>3)::bigint * t.weight) <> 0
+  GROUP BY x.scope, x.cell_key, x.metric
+  HAVING sum(x.weight_sum) <> 0 OR sum(x.mention_weight_sum) <> 0
   ORDER BY 2, 3, 4
   ON CONFLICT (survey_id, scope, cell_key, metric) DO UPDATE
   SET weight_sum = excluded.weight_sum, weight_sq_sum = excluded.weight_sq_sum,
       mention_weight_sum = excluded.mention_weight_sum, weighted = excluded.weighted;
 END $$;
-
-DROP FUNCTION analytics_refresh_response(uuid);

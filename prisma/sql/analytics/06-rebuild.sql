@@ -7,19 +7,15 @@ BEGIN
   DELETE FROM result_cell WHERE survey_id = p_survey_id;
   INSERT INTO result_cell (survey_id, scope, cell_key, metric, breakdowns, responses, mentions, value_sum, value_count,
                            key_sum, mention_key_sum, weight_sum, weight_sq_sum, mention_weight_sum, weighted)
-  SELECT p_survey_id, x->>0, k.cell_key, x->>1, min(k.breakdowns)::jsonb,
-         sum((x->>2)::bigint), sum((x->>3)::bigint), sum((x->>4)::double precision), sum((x->>5)::bigint),
-         sum((x->>2)::bigint * t.record_key), sum((x->>3)::bigint * t.record_key),
-         COALESCE(sum((x->>2)::bigint * t.weight), 0), COALESCE(sum((x->>2)::bigint * t.weight ^ 2), 0),
-         COALESCE(sum((x->>3)::bigint * t.weight), 0), sum((x->>2)::bigint * (t.weight IS NOT NULL)::int)
+  SELECT p_survey_id, x.scope, x.cell_key, x.metric, min(x.breakdowns)::jsonb, sum(x.responses), sum(x.mentions),
+         sum(x.value_sum), sum(x.value_count), sum(x.key_sum), sum(x.mention_key_sum), sum(x.weight_sum),
+         sum(x.weight_sq_sum), sum(x.mention_weight_sum), sum(x.weighted)
   FROM result_tally t
-  CROSS JOIN LATERAL (VALUES (t.cell_key, t.breakdowns::text),
-                             (COALESCE(to_char(t.completed_at, 'YYYY-MM-DD'), '') || '#0', '{}')) k(cell_key, breakdowns)
-  CROSS JOIN LATERAL jsonb_array_elements(t.contributions) x
+  CROSS JOIN LATERAL analytics_tally_cells(t.cell_key, t.breakdowns, t.contributions, t.record_key, t.weight,
+                                          COALESCE(to_char(t.completed_at, 'YYYY-MM-DD'), '') || '#0') x
   WHERE t.survey_id = p_survey_id
-  GROUP BY x->>0, k.cell_key, x->>1
-  HAVING sum((x->>2)::bigint) <> 0 OR sum((x->>3)::bigint) <> 0 OR sum((x->>4)::double precision) <> 0
-      OR sum((x->>5)::bigint) <> 0;
+  GROUP BY x.scope, x.cell_key, x.metric
+  HAVING sum(x.responses) <> 0 OR sum(x.mentions) <> 0 OR sum(x.value_sum) <> 0 OR sum(x.value_count) <> 0;
 END $$;
 
 -- Derives a survey's tallies and cells from scratch (bulk loads, repairs), under the fold lock;

@@ -19,16 +19,14 @@ BEGIN
 
   INSERT INTO result_cell AS c (survey_id, scope, cell_key, metric, breakdowns, weight_sum, weight_sq_sum,
                                 mention_weight_sum, weighted)
-  SELECT p_survey_id, x->>0, k.cell_key, x->>1, min(k.breakdowns)::jsonb,
-         sum((x->>2)::bigint * t.weight), sum((x->>2)::bigint * t.weight ^ 2), sum((x->>3)::bigint * t.weight),
-         sum((x->>2)::bigint)
+  SELECT p_survey_id, x.scope, x.cell_key, x.metric, min(x.breakdowns)::jsonb, sum(x.weight_sum),
+         sum(x.weight_sq_sum), sum(x.mention_weight_sum), sum(x.weighted)
   FROM result_tally t
-  CROSS JOIN LATERAL (VALUES (t.cell_key, t.breakdowns::text),
-                             (COALESCE(to_char(t.completed_at, 'YYYY-MM-DD'), '') || '#0', '{}')) k(cell_key, breakdowns)
-  CROSS JOIN LATERAL jsonb_array_elements(t.contributions) x
+  CROSS JOIN LATERAL analytics_tally_cells(t.cell_key, t.breakdowns, t.contributions, t.record_key, t.weight,
+                                          COALESCE(to_char(t.completed_at, 'YYYY-MM-DD'), '') || '#0') x
   WHERE t.survey_id = p_survey_id AND t.weight IS NOT NULL
-  GROUP BY x->>0, k.cell_key, x->>1
-  HAVING sum((x->>2)::bigint * t.weight) <> 0 OR sum((x->>3)::bigint * t.weight) <> 0
+  GROUP BY x.scope, x.cell_key, x.metric
+  HAVING sum(x.weight_sum) <> 0 OR sum(x.mention_weight_sum) <> 0
   ORDER BY 2, 3, 4
   ON CONFLICT (survey_id, scope, cell_key, metric) DO UPDATE
   SET weight_sum = excluded.weight_sum, weight_sq_sum = excluded.weight_sq_sum,
