@@ -1,5 +1,6 @@
 // Sustained submission throughput, side by side in one run (issue 15). 50 concurrent clients
 // (BENCH_CLIENTS) for BENCH_SECONDS each, Jilin responses of about 15 answer rows:
+// HTTP first, on the small demo database (5, then 4), then straight into PostgreSQL (1 to 3):
 //   1. pgbench inserting a response and its answer rows in one statement, analytics triggers
 //      disabled: the physical limit of this PostgreSQL;
 //   2. the same insert with the triggers (which now only note the change for the aggregator);
@@ -227,6 +228,13 @@ async function main() {
     };
     console.log(`${CLIENTS} clients, ${SECONDS} s each, one after another on one database\n`);
 
+    // Over HTTP first, on the small demo database, then straight into PostgreSQL.
+    const app = await loadTest(server.url, 0.2);
+    row("5. the app over HTTP (next start), a fifth resent", app, JSON.stringify(app.statuses));
+
+    const reference = await startReferenceServer(server.databaseUrl, Number(process.env.BENCH_REFERENCE_PORT ?? 3291));
+    const minimal = await loadTest(reference.url).finally(() => reference.stop());
+    row("4. node:http + pg, same zod schemas and rows, over HTTP", minimal, JSON.stringify(minimal.statuses));
     const triggers = ["analytics_response_changed", "analytics_answers_inserted"];
     await db.$executeRawUnsafe(`ALTER TABLE response DISABLE TRIGGER analytics_response_changed`);
     await db.$executeRawUnsafe(`ALTER TABLE answer DISABLE TRIGGER analytics_answers_inserted`);
@@ -240,12 +248,6 @@ async function main() {
     row("2. raw insert, triggers noting changes (pgbench)", raw, `failed ${raw.failed}`);
     const sequence = pgbench(server.databaseUrl, sequenceScript(ids));
     row("3. the app's statement sequence (pgbench)", sequence, `failed ${sequence.failed}`);
-
-    const reference = await startReferenceServer(server.databaseUrl, Number(process.env.BENCH_REFERENCE_PORT ?? 3291));
-    const minimal = await loadTest(reference.url).finally(() => reference.stop());
-    row("4. node:http + pg, same zod schemas and rows, over HTTP", minimal, JSON.stringify(minimal.statuses));
-    const app = await loadTest(server.url, 0.2);
-    row("5. the app over HTTP (next start), a fifth resent", app, JSON.stringify(app.statuses));
 
     // Exactness: once folded, the cells count every valid response once; no submission is stored twice.
     const started = Date.now();

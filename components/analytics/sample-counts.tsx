@@ -1,10 +1,11 @@
+"use client";
 // Delivered, valid and screened-out responses and the validity rate (226 / 250 = 90.4 % in the demo).
-import { getFormatter, getTranslations } from "next-intl/server";
+import { useFormatter, useTranslations } from "next-intl";
 import type { Composition } from "@/lib/analytics/to-composition";
 
-export async function SampleCounts({ totals }: { totals: NonNullable<Composition["totals"]> }) {
-  const t = await getTranslations("dashboard.counts");
-  const format = await getFormatter();
+export function SampleCounts({ totals }: { totals: NonNullable<Composition["totals"]> }) {
+  const t = useTranslations("dashboard.counts");
+  const format = useFormatter();
   const items = [
     ["delivered", format.number(totals.delivered)],
     ["valid", format.number(totals.valid)],

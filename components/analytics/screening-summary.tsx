@@ -1,14 +1,15 @@
+"use client";
 // Under the sample counts, for members: how many complete responses were screened out and by which
 // rule, with a link to review them, so a dashboard showing "Valid 0" says why.
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ScreenedByRule } from "@/lib/responses/screened-by-rule";
 
-export async function ScreeningSummary({ slug, summary }: { slug: string; summary: ScreenedByRule }) {
+export function ScreeningSummary({ slug, summary }: { slug: string; summary: ScreenedByRule }) {
+  const t = useTranslations("dashboard.screening");
+  const rules = useTranslations("responses.detail.rules");
+  const format = useFormatter();
   if (summary.rules.length === 0) return null;
-  const t = await getTranslations("dashboard.screening");
-  const rules = await getTranslations("responses.detail.rules");
-  const format = await getFormatter();
   const total = summary.rules.reduce((sum, r) => sum + r.count, 0);
   return (
     <section

@@ -1,7 +1,7 @@
 // The common first steps of every results request (API and page): who asks, which survey they
 // may see, and the filter in the query string.
 import "server-only";
-import { getActor } from "@/lib/auth/actor";
+import { getActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { notFound, validationFailed } from "@/lib/http/api-response";
 import { resolveLocale } from "@/lib/i18n/request";
@@ -12,7 +12,7 @@ import { parseResultsFilter, toWholeMonths, type FilterIssue, type ResultsFilter
 import { findDashboardSurvey, type DashboardSurvey } from "./find-dashboard-survey";
 import { surveyBreakdowns } from "./survey-breakdowns";
 
-export type ResultsRequest = { survey: DashboardSurvey; filter: ResultsFilter; locale: Locale };
+export type ResultsRequest = { survey: DashboardSurvey; filter: ResultsFilter; locale: Locale; actor: Actor | null };
 export type ResultsRequestError =
   { error: "not_found" } | { error: "invalid_filter"; survey: DashboardSurvey; locale: Locale; issues: FilterIssue[] };
 
@@ -22,19 +22,36 @@ export async function resolveResultsRequest(
   params: URLSearchParams,
   request?: Request,
 ): Promise<ResultsRequest | ResultsRequestError> {
-  const found = await findDashboardSurvey({ db, slug, actor: await getActor(request) });
+  const actor = await getActor(request);
+  // An API request carries its language itself (?locale=, the language cookie, Accept-Language).
+  const asked = params.get("locale");
+  const locale = isLocale(asked) ? asked : request ? requestLocale(request) : await resolveLocale();
+  return resolveResultsFor({ slug, params, actor, locale });
+}
+
+/** The same for a caller already known (a live stream computing its figures again). */
+export async function resolveResultsFor(opts: {
+  slug: string;
+  params: URLSearchParams;
+  actor: Actor | null;
+  locale: Locale;
+}): Promise<ResultsRequest | ResultsRequestError> {
+  const { params, actor, locale } = opts;
+  const found = await findDashboardSurvey({ db, slug: opts.slug, actor });
   if (!found) return { error: "not_found" };
   // Members may look at the dashboard as the public sees it.
   const survey =
     found.access === "member" && params.get("view") === "public"
       ? { ...found, access: "public" as const, previewingPublic: true }
       : found;
-  // An API request carries its language itself (?locale=, the language cookie, Accept-Language).
-  const asked = params.get("locale");
-  const locale = isLocale(asked) ? asked : request ? requestLocale(request) : await resolveLocale();
   const parsed = parseResultsFilter(params, surveyBreakdowns(survey.definition));
   if ("issues" in parsed) return { error: "invalid_filter", survey, locale, issues: parsed.issues };
-  return { survey, filter: survey.access === "public" ? toWholeMonths(parsed.filter) : parsed.filter, locale };
+  return {
+    survey,
+    filter: survey.access === "public" ? toWholeMonths(parsed.filter) : parsed.filter,
+    locale,
+    actor,
+  };
 }
 
 /** The JSON answer for a request that cannot be served (DESIGN.md §5). */

@@ -1,14 +1,13 @@
-// GET /api/v1/surveys/{slug}/results/stream: server-sent events. `ready` once listening, then
-// `results` each time a response to the survey is written (PostgreSQL LISTEN/NOTIFY) for members,
-// and for the public at most every N seconds after at least k new valid responses (the survey's
-// settings; lib/analytics/public-results-feed.ts), and a comment every 15 s to keep proxies from
-// closing the stream. Same access as the results.
-import { getActor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
-import { notFound } from "@/lib/http/api-response";
-import { findDashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
-import { subscribeToPublicResults } from "@/lib/analytics/public-results-feed";
-import { subscribeToResults } from "@/lib/analytics/results-listener";
+// GET /api/v1/surveys/{slug}/results/stream?<the dashboard's query>: server-sent events. `ready`
+// once listening, then `results` with the dashboard's figures for that query ({at, figures}: the
+// attention shares per level, the composition, group and paired comparisons, the screening
+// summary) each time they change: for members at most every 250 ms while responses arrive, for
+// the public at most every N seconds after at least k new valid responses (the survey's
+// settings). Streams with the same view share one computation (lib/analytics/live-dashboards.ts).
+// Events carry ids, so a browser coming back sends Last-Event-ID and is sent the figures at once.
+// A comment every 15 s keeps proxies from closing the stream. Same access as the results.
+import { resolveResultsRequest, resultsErrorResponse } from "@/lib/analytics/resolve-results-request";
+import { watchDashboard } from "@/lib/analytics/live-dashboards";
 import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
 export const dynamic = "force-dynamic";
@@ -17,8 +16,9 @@ const KEEP_ALIVE_MS = 15_000;
 
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  const survey = await findDashboardSurvey({ db, slug, actor: await getActor(request) });
-  if (!survey) return notFound("There is no survey at this address, or its results are not shared with you.");
+  const search = new URL(request.url).searchParams;
+  const resolved = await resolveResultsRequest(slug, search, request);
+  if ("error" in resolved) return resultsErrorResponse(resolved);
 
   const encoder = new TextEncoder();
   let stop = () => {};
@@ -28,12 +28,17 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
       const write = (text: string) => {
         if (open) controller.enqueue(encoder.encode(text));
       };
-      const event = (name: string, data: unknown) => write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
-      const notify = () => event("results", { at: new Date().toISOString() });
-      const unsubscribe =
-        survey.access === "member"
-          ? await subscribeToResults(survey.id, notify)
-          : await subscribeToPublicResults({ db, surveyId: survey.id, ...survey.publicUpdates }, notify);
+      let sent = 0;
+      const unsubscribe = await watchDashboard(
+        {
+          survey: resolved.survey,
+          actor: resolved.actor,
+          locale: resolved.locale,
+          search,
+          reconnected: request.headers.has("last-event-id"),
+        },
+        (payload) => write(`id: ${++sent}\nevent: results\ndata: ${payload}\n\n`),
+      );
       const keepAlive = setInterval(() => write(": keep-alive\n\n"), KEEP_ALIVE_MS);
       stop = () => {
         if (!open) return;
@@ -44,7 +49,7 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
       };
       request.signal.addEventListener("abort", stop);
       write("retry: 2000\n\n");
-      event("ready", { at: new Date().toISOString() });
+      write(`event: ready\ndata: ${JSON.stringify({ at: new Date().toISOString() })}\n\n`);
     },
     cancel() {
       stop();
