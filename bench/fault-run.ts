@@ -14,10 +14,9 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import fc from "fast-check";
-import { newApiToken } from "../lib/auth/api-token";
-import { createDbClient, type Db } from "../lib/db/create-client";
+import { createDbClient } from "../lib/db/create-client";
 import { JILIN_ANSWERS } from "../tests/fixtures/respondent-surveys";
-import { startBenchServer } from "./submit-server";
+import { memberToken, startBenchServer } from "./submit-server";
 
 const rssMb = (pid: number) =>
   Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
@@ -116,16 +115,6 @@ async function fuzz(url: string) {
       }),
     );
   console.log(`fuzz, ${bodies.length} bodies: ${JSON.stringify(Object.fromEntries(tally))}, not JSON: ${notJson}`);
-}
-
-/** An owner's API token, so that the streams below are members' (live) streams. */
-async function memberToken(db: Db) {
-  const owner = await db.membership.findFirstOrThrow({ where: { role: "owner" } });
-  const { token, tokenHash } = newApiToken();
-  await db.apiToken.create({
-    data: { userId: owner.userId, organizationId: owner.organizationId, name: "fault run", tokenHash },
-  });
-  return token;
 }
 
 /** An open results stream, as a dashboard keeps: when each `results` event came, and whether it closed. */

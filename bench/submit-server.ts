@@ -2,6 +2,8 @@
 // PostgreSQL named by DATABASE_URL, and `next start` of an existing production build on it.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { newApiToken } from "../lib/auth/api-token";
+import type { Db } from "../lib/db/create-client";
 import { adminQuery, withDatabase } from "../lib/db/schema-engine";
 import { migrateDatabase } from "../scripts/lib/migrate";
 import { seedDemo } from "../prisma/seed";
@@ -70,4 +72,14 @@ export async function startBenchServer(opts: {
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
+}
+
+/** An API token of the demo organization's owner: results streams opened with it are members' (live) streams. */
+export async function memberToken(db: Db): Promise<string> {
+  const owner = await db.membership.findFirstOrThrow({ where: { role: "owner" } });
+  const { token, tokenHash } = newApiToken();
+  await db.apiToken.create({
+    data: { userId: owner.userId, organizationId: owner.organizationId, name: "benchmark", tokenHash },
+  });
+  return token;
 }
