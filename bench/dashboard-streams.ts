@@ -128,7 +128,7 @@ async function run(server: { url: string; pid: number; databaseUrl: string }, to
     `${String(viewers).padStart(5)} viewers: ${(accepted.length / seconds).toFixed(0)} submissions/s (${failed} failed); ` +
       `database ${((x1 - x0) / seconds).toFixed(0)} transactions/s; ` +
       `update latency p50 ${Math.round(percentile(latencies, 50))} ms, p95 ${Math.round(percentile(latencies, 95))} ms, ` +
-      `max ${Math.round(Math.max(...latencies))} ms (${missed} not seen); ` +
+      `max ${Math.round(latencies.reduce((m, x) => Math.max(m, x), 0))} ms (${missed} not seen); ` +
       `${(events / streams.length / seconds).toFixed(1)} events per stream per s; ` +
       `app RSS ${rssBefore} → ${rssPeak} MB`,
   );

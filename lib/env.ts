@@ -4,6 +4,15 @@ import { z } from "zod";
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgresql:// URL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * The primary itself, when DATABASE_URL goes through a transaction-mode pooler (PgBouncer): the
+   * live results listener (LISTEN) and the job queue need a session of their own.
+   */
+  DATABASE_DIRECT_URL: z.string().url("DATABASE_DIRECT_URL must be a postgresql:// URL").optional(),
+  /** A streaming replica that dashboards and results requests read from while it keeps up. */
+  DATABASE_REPLICA_URL: z.string().url("DATABASE_REPLICA_URL must be a postgresql:// URL").optional(),
+  /** Reads go to the primary while the replica is more than this many milliseconds behind. */
+  DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).default(2000),
   /** Opening a database connection fails after this many milliseconds (then 503). */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
   /** A statement is cancelled after this many milliseconds (then 503). */

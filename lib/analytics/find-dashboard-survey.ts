@@ -56,10 +56,13 @@ export async function findDashboardSurvey({
   db,
   slug,
   actor,
+  fold = true,
 }: {
   db: Db;
   slug: string;
   actor: Actor | null;
+  /** Fold the survey's pending changes first (the primary); a replica reads the cells as they are. */
+  fold?: boolean;
 }): Promise<DashboardSurvey | null> {
   const organizationIds = organizationsWhere(actor, "viewer");
   const survey = await db.survey.findFirst({
@@ -84,7 +87,7 @@ export async function findDashboardSurvey({
   });
   if (!survey) return null;
   // Whatever this request reads of the cells includes every response stored before it.
-  await foldSurveyResults(db, survey.id);
+  if (fold) await foldSurveyResults(db, survey.id);
   let definition = definitions.get(survey.versionId);
   if (!definition) {
     const version = await db.questionnaireVersion.findUniqueOrThrow({

@@ -55,9 +55,10 @@ async function publish(group: Group) {
         params: group.search,
         actor: group.actor,
         locale: group.locale,
+        primary: true,
       });
       if ("error" in resolved) continue;
-      const figures = await getDashboardFigures({ db, ...resolved, search: group.search });
+      const figures = await getDashboardFigures({ ...resolved, search: group.search });
       const payload = JSON.stringify({ at: new Date().toISOString(), figures });
       for (const viewer of group.viewers.keys()) viewer(payload);
     } while (group.again && group.viewers.size > 0);

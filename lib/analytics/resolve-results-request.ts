@@ -2,7 +2,8 @@
 // may see, and the filter in the query string.
 import "server-only";
 import { getActor, type Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
+import { db as primary, resultsDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/create-client";
 import { notFound, validationFailed } from "@/lib/http/api-response";
 import { resolveLocale } from "@/lib/i18n/request";
 import { isLocale } from "@/lib/i18n/locales";
@@ -12,7 +13,14 @@ import { parseResultsFilter, toWholeMonths, type FilterIssue, type ResultsFilter
 import { findDashboardSurvey, type DashboardSurvey } from "./find-dashboard-survey";
 import { surveyBreakdowns } from "./survey-breakdowns";
 
-export type ResultsRequest = { survey: DashboardSurvey; filter: ResultsFilter; locale: Locale; actor: Actor | null };
+export type ResultsRequest = {
+  survey: DashboardSurvey;
+  filter: ResultsFilter;
+  locale: Locale;
+  actor: Actor | null;
+  /** Where the request reads its figures: the replica while it keeps up, else the primary. */
+  db: Db;
+};
 export type ResultsRequestError =
   { error: "not_found" } | { error: "invalid_filter"; survey: DashboardSurvey; locale: Locale; issues: FilterIssue[] };
 
@@ -29,15 +37,21 @@ export async function resolveResultsRequest(
   return resolveResultsFor({ slug, params, actor, locale });
 }
 
-/** The same for a caller already known (a live stream computing its figures again). */
+/**
+ * The same for a caller already known. Live streams read from the primary (`primary`): a fold's
+ * notification can arrive before the replica has replayed it, and nothing would come after.
+ */
 export async function resolveResultsFor(opts: {
   slug: string;
   params: URLSearchParams;
   actor: Actor | null;
   locale: Locale;
+  primary?: boolean;
 }): Promise<ResultsRequest | ResultsRequestError> {
   const { params, actor, locale } = opts;
-  const found = await findDashboardSurvey({ db, slug: opts.slug, actor });
+  const { db, replica } = opts.primary ? { db: primary, replica: false } : await resultsDb();
+  // A replica cannot fold: it reads the cells as of the primary's last fold.
+  const found = await findDashboardSurvey({ db, slug: opts.slug, actor, fold: !replica });
   if (!found) return { error: "not_found" };
   // Members may look at the dashboard as the public sees it.
   const survey =
@@ -51,6 +65,7 @@ export async function resolveResultsFor(opts: {
     filter: survey.access === "public" ? toWholeMonths(parsed.filter) : parsed.filter,
     locale,
     actor,
+    db,
   };
 }
 

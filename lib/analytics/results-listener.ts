@@ -18,7 +18,7 @@ function start(): State {
   // pg-listen reconnects with back-off and re-issues LISTEN. Notifications sent while it was
   // away are lost, so after every reconnection each open stream is told that results changed.
   const subscriber = createSubscriber(
-    { connectionString: env().DATABASE_URL },
+    { connectionString: env().DATABASE_DIRECT_URL ?? env().DATABASE_URL },
     {
       parse: (payload) => payload,
       retryLimit: Infinity,

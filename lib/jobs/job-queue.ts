@@ -17,7 +17,7 @@ const JOB_EXPIRE_SECONDS = 2 * 60 * 60;
 
 const holder = globalThis as unknown as { smeJobQueue?: Promise<PgBoss> };
 
-export function jobQueue(connectionString: string = env().DATABASE_URL): Promise<PgBoss> {
+export function jobQueue(connectionString: string = env().DATABASE_DIRECT_URL ?? env().DATABASE_URL): Promise<PgBoss> {
   holder.smeJobQueue ??= (async () => {
     const boss = new PgBoss({
       connectionString,

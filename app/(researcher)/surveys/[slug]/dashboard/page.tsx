@@ -82,9 +82,10 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       .filter((i) => i.kind !== "option")
       .map((i) => ({ code: i.code, label: localizedText(i.label, locale) })),
   }));
-  const figures: DashboardFigures = filter
-    ? await getDashboardFigures({ db, survey, filter, search, locale, actor: await getActor() })
-    : { attention: [], composition: null, comparisons: [], paired: null, screened: null };
+  const figures: DashboardFigures =
+    "filter" in resolved
+      ? await getDashboardFigures({ ...resolved, search })
+      : { attention: [], composition: null, comparisons: [], paired: null, screened: null };
 
   // Researchers export what the dashboard shows: its filter goes along with the export form.
   const actor = survey.access === "member" ? await getActor() : null;

@@ -1,7 +1,6 @@
 // GET /api/v1/surveys/{slug}/results/attention?level=macro&region=…&industry=…&from=…&to=…&measure=cases|responses
 // One level's attention shares with base n and 95 % Wilson intervals (DESIGN.md §4, §5).
 // Public for surveys that share their dashboard; otherwise members of the owning organization.
-import { db } from "@/lib/db/client";
 import { issuesOf, validationFailed } from "@/lib/http/api-response";
 import { AttentionQuerySchema } from "@/lib/analytics/dashboard-schema";
 import { getAttention } from "@/lib/analytics/results";
@@ -24,7 +23,7 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
       issuesOf(query.error),
       "Give level=macro, middle or micro, and measure=cases or responses.",
     );
-  const result = await getAttention({ db, ...resolved, ...query.data });
+  const result = await getAttention({ ...resolved, ...query.data });
   return Response.json(result, { headers: { "Cache-Control": "private, no-store" } });
 });
 

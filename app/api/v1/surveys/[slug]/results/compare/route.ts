@@ -3,7 +3,6 @@
 // named): the z-test for two groups, chi-square for more, Holm-adjusted. With group_a and group_b
 // instead of groups, the two-group answer of issue 10. Same access, filters and small-cell rule
 // as the attention endpoint.
-import { db } from "@/lib/db/client";
 import { issuesOf, validationFailed } from "@/lib/http/api-response";
 import { parseGroupsComparison } from "@/lib/analytics/comparison-query-schema";
 import { AttentionQuerySchema, parseGroupComparison } from "@/lib/analytics/dashboard-schema";
@@ -31,13 +30,13 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
       return validationFailed([{ path: ["groups"], message: "Give groups, or group_a and group_b, not both." }]);
     const compare = parseGroupComparison(search, breakdowns);
     if (!compare || "issues" in compare) return validationFailed(compare?.issues ?? [], "The comparison is not valid.");
-    return Response.json(await getComparison({ db, ...resolved, level, compare }), { headers: HEADERS });
+    return Response.json(await getComparison({ ...resolved, level, compare }), { headers: HEADERS });
   }
   const compare = parseGroupsComparison(search, breakdowns);
   if (!compare)
     return validationFailed([{ path: ["compare_by"], message: "Give compare_by, and groups or group_a and group_b." }]);
   if ("issues" in compare) return validationFailed(compare.issues, "The comparison is not valid.");
-  return Response.json(await getGroupsComparison({ db, ...resolved, level, compare }), { headers: HEADERS });
+  return Response.json(await getGroupsComparison({ ...resolved, level, compare }), { headers: HEADERS });
 });
 
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("GET");

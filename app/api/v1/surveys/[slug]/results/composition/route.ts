@@ -1,7 +1,6 @@
 // GET /api/v1/surveys/{slug}/results/composition?region=…&from=…&to=…
 // The sample's make-up: delivered, valid and screened counts, the validity rate, valid responses
 // per breakdown value, and responses per day. Same access and filters as the attention endpoint.
-import { db } from "@/lib/db/client";
 import { getComposition } from "@/lib/analytics/results";
 import { resolveResultsRequest, resultsErrorResponse } from "@/lib/analytics/resolve-results-request";
 import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
@@ -13,7 +12,7 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
   const search = new URL(request.url).searchParams;
   const resolved = await resolveResultsRequest(slug, search, request);
   if ("error" in resolved) return resultsErrorResponse(resolved);
-  return Response.json(await getComposition({ db, ...resolved }), {
+  return Response.json(await getComposition({ ...resolved }), {
     headers: { "Cache-Control": "private, no-store" },
   });
 });

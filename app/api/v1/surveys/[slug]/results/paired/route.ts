@@ -2,7 +2,6 @@
 // Two factors of a level answered by the same firms: both shares over the firms that answered
 // both items, the discordant counts and McNemar's test. Same access, filters and small-cell rule
 // as the attention endpoint.
-import { db } from "@/lib/db/client";
 import { validationFailed } from "@/lib/http/api-response";
 import { parsePairedQuery, withoutPairedFactors } from "@/lib/analytics/comparison-query-schema";
 import { getPairedComparison } from "@/lib/analytics/get-paired-comparison";
@@ -21,7 +20,7 @@ export const GET = apiRoute(async (request: Request, { params }: { params: Promi
     resolved.survey.definition,
   );
   if ("issues" in pair) return validationFailed(pair.issues, "Give level and two different factors a and b of it.");
-  const result = await getPairedComparison({ db, ...resolved, pair });
+  const result = await getPairedComparison({ ...resolved, pair });
   return Response.json(result, { headers: { "Cache-Control": "private, no-store" } });
 });
 
