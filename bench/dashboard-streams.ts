@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { createDbClient } from "../lib/db/create-client";
 import { JILIN_ANSWERS } from "../tests/fixtures/respondent-surveys";
+import { openResultsStream } from "./results-stream";
 import { memberToken, startBenchServer } from "./submit-server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -21,45 +22,6 @@ const rssMb = (pid: number) =>
   Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
 const percentile = (xs: number[], p: number) =>
   xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
-
-/** A stream as a dashboard keeps it: when each `results` event came and how many delivered responses it counted. */
-function openStream(url: string, token: string) {
-  const controller = new AbortController();
-  const events: { at: number; delivered: number }[] = [];
-  const ready = fetch(`${url}/api/v1/surveys/jilin-2017/results/stream`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: controller.signal,
-  }).then(async (res) => {
-    if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
-    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    let opened: () => void = () => {};
-    const isOpen = new Promise<void>((r) => (opened = r));
-    void (async () => {
-      let buffer = "";
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let end;
-          while ((end = buffer.indexOf("\n\n")) >= 0) {
-            const message = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            if (message.includes("event: ready")) opened();
-            // The count alone, without parsing the whole payload, so the load script stays light.
-            const delivered = /"delivered":(\d+)/.exec(message);
-            if (message.includes("event: results") && delivered)
-              events.push({ at: performance.now(), delivered: Number(delivered[1]) });
-          }
-        }
-      } catch {
-        // aborted at the end of the run
-      }
-    })();
-    await isOpen;
-  });
-  return { ready, events, close: () => controller.abort() };
-}
 
 async function run(server: { url: string; pid: number; databaseUrl: string }, token: string, viewers: number) {
   const stats = new pg.Client({ connectionString: server.databaseUrl });
@@ -80,9 +42,9 @@ async function run(server: { url: string; pid: number; databaseUrl: string }, to
     ).rows[0].n,
   );
   const rssBefore = rssMb(server.pid);
-  const streams: ReturnType<typeof openStream>[] = [];
+  const streams: ReturnType<typeof openResultsStream>[] = [];
   for (let i = 0; i < viewers; i += 50) {
-    const batch = Array.from({ length: Math.min(50, viewers - i) }, () => openStream(server.url, token));
+    const batch = Array.from({ length: Math.min(50, viewers - i) }, () => openResultsStream(server.url, token));
     await Promise.all(batch.map((s) => s.ready));
     streams.push(...batch);
   }
@@ -117,7 +79,7 @@ async function run(server: { url: string; pid: number; databaseUrl: string }, to
   let missed = 0;
   for (const stream of streams)
     for (let k = 1; k <= accepted.length; k += Math.max(1, Math.floor(accepted.length / 200))) {
-      const seen = stream.events.find((e) => e.delivered >= delivered0 + k && e.at >= accepted[k - 1] - 5);
+      const seen = stream.events.find((e) => (e.delivered ?? 0) >= delivered0 + k && e.at >= accepted[k - 1] - 5);
       if (seen) latencies.push(seen.at - accepted[k - 1]);
       else missed++;
     }

@@ -16,6 +16,7 @@ import net from "node:net";
 import fc from "fast-check";
 import { createDbClient } from "../lib/db/create-client";
 import { JILIN_ANSWERS } from "../tests/fixtures/respondent-surveys";
+import { openResultsStream } from "./results-stream";
 import { memberToken, startBenchServer } from "./submit-server";
 
 const rssMb = (pid: number) =>
@@ -117,44 +118,6 @@ async function fuzz(url: string) {
   console.log(`fuzz, ${bodies.length} bodies: ${JSON.stringify(Object.fromEntries(tally))}, not JSON: ${notJson}`);
 }
 
-/** An open results stream, as a dashboard keeps: when each `results` event came, and whether it closed. */
-function openStream(url: string, token: string) {
-  const controller = new AbortController();
-  const events: number[] = [];
-  let closed = false;
-  const ready = fetch(`${url}/api/v1/surveys/jilin-2017/results/stream`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: controller.signal,
-  }).then(async (res) => {
-    if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
-    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    let opened: () => void = () => {};
-    const isOpen = new Promise<void>((r) => (opened = r));
-    void (async () => {
-      let buffer = "";
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buffer += value;
-          let end;
-          while ((end = buffer.indexOf("\n\n")) >= 0) {
-            const message = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            if (message.includes("event: ready")) opened();
-            if (message.includes("event: results")) events.push(performance.now());
-          }
-        }
-      } catch {
-        // aborted at the end of the run
-      }
-      closed = true;
-    })();
-    await isOpen;
-  });
-  return { ready, events, closed: () => closed, close: () => controller.abort() };
-}
-
 async function outage(url: string, proxy: ReturnType<typeof faultProxy>, token: string) {
   const TOTAL = 3000;
   const CLIENTS = 30;
@@ -188,7 +151,7 @@ async function outage(url: string, proxy: ReturnType<typeof faultProxy>, token: 
       }
     }
   };
-  const streams = Array.from({ length: 20 }, () => openStream(url, token));
+  const streams = Array.from({ length: 20 }, () => openResultsStream(url, token));
   await Promise.all(streams.map((s) => s.ready));
   let back = 0;
   const faults = (async () => {
@@ -203,7 +166,7 @@ async function outage(url: string, proxy: ReturnType<typeof faultProxy>, token: 
   const started = performance.now();
   await Promise.all([faults, ...Array.from({ length: CLIENTS }, (_, c) => client(c))]);
   const refetchMs = streams.map((s) => {
-    const first = s.events.find((at) => at >= back);
+    const first = s.events.find((e) => e.at >= back)?.at;
     return first === undefined ? Infinity : Math.round(first - back);
   });
   const dashboards = {
