@@ -7,21 +7,15 @@
 // server's resident memory. Localhost only, bounded.
 //   NEXT_DIST_DIR=.next-bench DATABASE_URL=postgresql://…/postgres npm run bench:streams
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import pg from "pg";
 import { createDbClient } from "../lib/db/create-client";
 import { JILIN_ANSWERS } from "../tests/fixtures/respondent-surveys";
 import { openResultsStream } from "./results-stream";
-import { memberToken, startBenchServer } from "./submit-server";
+import { memberToken, percentile, rssMb, startBenchServer } from "./submit-server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SUBMITTERS = 50;
 const RUNS = (process.env.BENCH_VIEWERS ?? "10,1000").split(",").map(Number);
-
-const rssMb = (pid: number) =>
-  Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
-const percentile = (xs: number[], p: number) =>
-  xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 async function run(server: { url: string; pid: number; databaseUrl: string }, token: string, viewers: number) {
   const stats = new pg.Client({ connectionString: server.databaseUrl });

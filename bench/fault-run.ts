@@ -11,16 +11,12 @@
 //     outage: how long after the database is back each one is told to refetch.
 // NEXT_DIST_DIR=.next-bench DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npm run bench:faults
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import net from "node:net";
 import fc from "fast-check";
 import { createDbClient } from "../lib/db/create-client";
 import { JILIN_ANSWERS } from "../tests/fixtures/respondent-surveys";
 import { openResultsStream } from "./results-stream";
-import { memberToken, startBenchServer } from "./submit-server";
-
-const rssMb = (pid: number) =>
-  Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
+import { memberToken, rssMb, startBenchServer } from "./submit-server";
 
 /** A TCP proxy to PostgreSQL that can stall (hold every byte) or refuse (drop and reject). */
 function faultProxy(target: { host: string; port: number }) {

@@ -1,6 +1,7 @@
 // Shared set-up of the submission benchmarks: a fresh database with the demo data on the
 // PostgreSQL named by DATABASE_URL, and `next start` of an existing production build on it.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { newApiToken } from "../lib/auth/api-token";
 import type { Db } from "../lib/db/create-client";
@@ -83,3 +84,11 @@ export async function memberToken(db: Db): Promise<string> {
   });
   return token;
 }
+
+/** A process's resident memory in MB (Linux). */
+export const rssMb = (pid: number) =>
+  Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
+
+/** The p-th percentile of latencies (sorts them in place). */
+export const percentile = (xs: number[], p: number) =>
+  xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;

@@ -21,7 +21,7 @@ import { createDbClient } from "../lib/db/create-client";
 import { QuestionnaireDefinitionSchema } from "../lib/questionnaire/definition-schema";
 import { jilinSmallMicroTemplate } from "../lib/questionnaire/templates/jilin-small-micro";
 import { breakdownsOf, toAnswerRows } from "../lib/responses/answer-rows";
-import { startBenchServer } from "./submit-server";
+import { percentile, startBenchServer } from "./submit-server";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -55,9 +55,6 @@ function randomAnswers() {
     micro_constraints: level("micro_constraints"),
   };
 }
-
-const percentile = (xs: number[], p: number) =>
-  xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 async function loadTest(url: string, resendShare = 0) {
   const started = Date.now();

@@ -6,7 +6,7 @@ import { organizationsWhere, type Actor } from "@/lib/auth/organizations-where";
 import type { Db } from "@/lib/db/create-client";
 import { QuestionnaireDefinitionSchema, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import { validSetSignature } from "./cell-queries";
-import { foldSurveyResults } from "./results-aggregator";
+import { foldResults } from "./results-aggregator";
 import type { DisclosureSettings } from "./disclosure";
 
 export type DashboardSurvey = {
@@ -87,7 +87,7 @@ export async function findDashboardSurvey({
   });
   if (!survey) return null;
   // Whatever this request reads of the cells includes every response stored before it.
-  if (fold) await foldSurveyResults(db, survey.id);
+  if (fold) await foldResults(db, survey.id);
   let definition = definitions.get(survey.versionId);
   if (!definition) {
     const version = await db.questionnaireVersion.findUniqueOrThrow({

@@ -18,8 +18,7 @@ type Group = {
   slug: string;
   search: URLSearchParams;
   locale: Locale;
-  /** One of the group's viewers: the figures are computed as that viewer (same view, same rights). */
-  actor: Actor | null;
+  /** Each stream and who opened it; the figures are computed as any one of them (same view, same rights). */
   viewers: Map<Viewer, Actor | null>;
   running: boolean;
   again: boolean;
@@ -53,7 +52,7 @@ async function publish(group: Group) {
       const resolved = await resolveResultsFor({
         slug: group.slug,
         params: group.search,
-        actor: group.actor,
+        actor: group.viewers.values().next().value ?? null,
         locale: group.locale,
         primary: true,
       });
@@ -103,7 +102,6 @@ export async function watchDashboard(
     slug: survey.slug,
     search: opts.search,
     locale: opts.locale,
-    actor: opts.actor,
     viewers: new Map(),
     running: false,
     again: false,
@@ -115,10 +113,7 @@ export async function watchDashboard(
   if (opts.reconnected) void publish(group);
   return () => {
     group.viewers.delete(viewer);
-    if (group.viewers.size > 0) {
-      if (group.actor === opts.actor) group.actor = group.viewers.values().next().value!;
-      return;
-    }
+    if (group.viewers.size > 0) return;
     current.groups.delete(key);
     if (current.groups.size > 0 || feeds.get(feedKey) !== current) return;
     feeds.delete(feedKey);

@@ -2,7 +2,7 @@
 // tallies and result cells in batches, so that a submission's transaction never waits on a cell
 // row (docs/decisions/026-folded-result-cells.md). Every app server and worker runs one; the
 // fold's advisory lock lets one of them work at a time and the others skip their turn. Reads on
-// the primary call foldSurveyResults first, so the figures they show include every stored response.
+// the primary call foldResults first, so the figures they show include every stored response.
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 
@@ -13,23 +13,19 @@ const BUSY_MS = 100;
 const IDLE_MS = 250;
 const RETRY_MS = 1000;
 
-/** Folds what is still pending for one survey (waiting for a fold in progress); the survey's cells are then exact. */
-export async function foldSurveyResults(db: Db, surveyId: string): Promise<void> {
-  // One batch at a time, so that a large backlog never holds the lock for long.
-  for (;;) {
-    const [{ taken }] = await db.$queryRaw<{ taken: number }[]>`
-      SELECT analytics_fold(${surveyId}::uuid, ${FOLD_BATCH}, true) AS taken`;
-    if (taken < FOLD_BATCH) return;
-  }
+/** One fold of up to FOLD_BATCH changes (of one survey, or of all): how many it took, -1 when it would have waited. */
+async function foldOnce(db: Db, surveyId: string | null, wait: boolean): Promise<number> {
+  const [{ taken }] = await db.$queryRaw<{ taken: number }[]>`
+    SELECT analytics_fold(${surveyId}::uuid, ${FOLD_BATCH}, ${wait}) AS taken`;
+  return taken;
 }
 
-/** Folds everything pending, all surveys (tests, scripts, before a figure is compared with the cells). */
-export async function foldAllResults(db: Db): Promise<void> {
-  for (;;) {
-    const [{ taken }] = await db.$queryRaw<{ taken: number }[]>`
-      SELECT analytics_fold(NULL, ${FOLD_BATCH}, true) AS taken`;
-    if (taken < FOLD_BATCH) return;
-  }
+/**
+ * Folds what is still pending for one survey, or for all (tests, scripts), waiting for a fold in
+ * progress: the cells are then exact. One batch at a time, so a backlog never holds the lock long.
+ */
+export async function foldResults(db: Db, surveyId: string | null = null): Promise<void> {
+  while ((await foldOnce(db, surveyId, true)) >= FOLD_BATCH);
 }
 
 const holder = globalThis as unknown as { smeResultsAggregator?: { stop: () => Promise<void> } };
@@ -44,8 +40,7 @@ export function startResultsAggregator(db: Db): () => Promise<void> {
   const tick = async () => {
     let wait = IDLE_MS;
     try {
-      const [{ taken }] = await db.$queryRaw<{ taken: number }[]>`
-        SELECT analytics_fold(NULL, ${FOLD_BATCH}, false) AS taken`;
+      const taken = await foldOnce(db, null, false);
       // -1: another server is folding; its next fold takes what arrives meanwhile.
       wait = taken >= FOLD_BATCH ? 0 : taken > 0 ? BUSY_MS : IDLE_MS;
       if (failing) console.error("results aggregator: folding again");

@@ -12,7 +12,7 @@ import { sumScope } from "@/lib/analytics/cell-queries";
 import type { ResultsFilter } from "@/lib/analytics/dashboard-schema";
 import { levelItems } from "@/lib/analytics/metric-map";
 import type { MetricRow } from "@/lib/analytics/to-attention-result";
-import { foldAllResults } from "@/lib/analytics/results-aggregator";
+import { foldResults } from "@/lib/analytics/results-aggregator";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import type { Answers } from "@/lib/questionnaire/answer-values";
 import {
@@ -305,7 +305,7 @@ const dropEmpty = (m: Map<string, Figures>) =>
 
 /** Every cell, stripes of a day added together, in a canonical order. */
 async function cellsOf(surveyId: string) {
-  await foldAllResults(db);
+  await foldResults(db);
   return db.$queryRaw<{ scope: string; key: string; metric: string; n: number; m: number; vs: number; vc: number }[]>`
     SELECT scope, CASE WHEN left(cell_key, 1) = '{' THEN cell_key ELSE split_part(cell_key, '#', 1) END AS key, metric,
            sum(responses)::int AS n, sum(mentions)::int AS m, sum(value_sum)::float8 AS vs, sum(value_count)::int AS vc

@@ -2,7 +2,7 @@
 // over the answer rows equal what the results API serves (the paper's Fig. 4 and Fig. 5), and the
 // result cells stay exact when responses are screened, resubmitted, deleted or filtered.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { foldAllResults } from "@/lib/analytics/results-aggregator";
+import { foldResults } from "@/lib/analytics/results-aggregator";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
 import { findDashboardSurvey, type DashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
@@ -47,7 +47,7 @@ async function sharesBySql(question: string, where = "true") {
 
 // As a request does after findDashboardSurvey: the writes just made are folded into the cells.
 const attention = async (level: FactorLevel, filter = noFilter, s = survey) => {
-  await foldAllResults(db);
+  await foldResults(db);
   return getAttention({ db, survey: s, level, filter, measure: "cases", locale: "en" });
 };
 const percents = (result: Awaited<ReturnType<typeof attention>>) =>
@@ -206,13 +206,12 @@ describe("result cells follow every write", () => {
     await db.response.delete({ where: { id: created.id } });
     expect((await attention("macro")).base).toBe(226);
     expect(
-      (await foldAllResults(db), await getComposition({ db, survey, filter: noFilter, locale: "en" })).totals!
-        .delivered,
+      (await foldResults(db), await getComposition({ db, survey, filter: noFilter, locale: "en" })).totals!.delivered,
     ).toBe(250);
   });
 
   it("rebuilds the same cells from scratch", async () => {
-    await foldAllResults(db);
+    await foldResults(db);
     const before = await db.$queryRaw<{ scope: string; metric: string; n: number }[]>`
       SELECT scope, metric, sum(responses)::int AS n FROM result_cell WHERE survey_id = ${survey.id}::uuid GROUP BY 1, 2 HAVING sum(responses) <> 0 ORDER BY 1, 2`;
     await db.$queryRaw`SELECT analytics_rebuild(${survey.id}::uuid)`;

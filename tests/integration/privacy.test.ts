@@ -2,7 +2,7 @@
 // and an owner can erase one response on request, with an audit entry and nothing left behind.
 import { beforeAll, describe, expect, it } from "vitest";
 import { findDashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
-import { foldAllResults } from "@/lib/analytics/results-aggregator";
+import { foldResults } from "@/lib/analytics/results-aggregator";
 import { getAttention } from "@/lib/analytics/results";
 import type { Actor } from "@/lib/auth/organizations-where";
 import { db } from "@/lib/db/client";
@@ -72,7 +72,7 @@ describe("erasing a response", () => {
       access: "member" as const,
     };
     const base = async () =>
-      (await foldAllResults(db),
+      (await foldResults(db),
       await getAttention({ db, survey, level: "macro", filter: { breakdowns: {} }, measure: "cases", locale: "en" }))
         .base;
     const target = await db.response.findFirstOrThrow({

@@ -3,7 +3,7 @@
 // once, screenings by hand and duplicate firms kept, and recorded in the audit log.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/create-api-token";
-import { foldAllResults } from "@/lib/analytics/results-aggregator";
+import { foldResults } from "@/lib/analytics/results-aggregator";
 import { db } from "@/lib/db/client";
 import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
 import { jilinSmallMicroTemplate } from "@/lib/questionnaire/templates/jilin-small-micro";
@@ -47,7 +47,7 @@ const rules = async () =>
     ]),
   );
 const validBase = async () => {
-  await foldAllResults(db);
+  await foldResults(db);
   return Number(
     (
       await db.resultCell.aggregate({

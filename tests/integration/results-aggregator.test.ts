@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findDashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
 import { getAttention } from "@/lib/analytics/results";
-import { foldAllResults, startResultsAggregator } from "@/lib/analytics/results-aggregator";
+import { foldResults, startResultsAggregator } from "@/lib/analytics/results-aggregator";
 import { subscribeToResults } from "@/lib/analytics/results-listener";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
@@ -104,7 +104,7 @@ describe("the results aggregator", () => {
     await Promise.all(created.slice(15, 25).map((r) => db.response.delete({ where: { id: r.id } })));
     writing = false;
     await Promise.all(folders);
-    await foldAllResults(db);
+    await foldResults(db);
 
     expect(await db.resultChange.count({ where: { surveyId: survey.id } })).toBe(0);
     expect(await validInCells(survey.id)).toBe(35);

@@ -7,7 +7,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { validSetSignature } from "../cell-queries";
-import { foldSurveyResults } from "../results-aggregator";
+import { foldResults } from "../results-aggregator";
 import { effectiveSizeOf } from "../statistics";
 import { surveyBreakdowns } from "../survey-breakdowns";
 import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
@@ -61,7 +61,7 @@ export async function computeSurveyWeights(
     include: { survey: { select: { version: { select: { definition: true } } } } },
   });
   if (!weighting) return;
-  await foldSurveyResults(db, surveyId);
+  await foldResults(db, surveyId);
   const signature = await validSetSignature(db, surveyId);
   if (
     weighting.status === "done" &&

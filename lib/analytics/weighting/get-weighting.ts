@@ -3,7 +3,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { validSetSignature } from "../cell-queries";
-import { foldSurveyResults } from "../results-aggregator";
+import { foldResults } from "../results-aggregator";
 import type { WeightingOutcome } from "./compute-survey-weights";
 import { WeightingTargetsSchema } from "./targets-schema";
 import type { ApiTranslate } from "@/lib/i18n/api-translator";
@@ -13,7 +13,7 @@ import type { WeightingView } from "./weighting-api-schemas";
 export async function getWeighting(db: Db, surveyId: string, t: ApiTranslate): Promise<WeightingView | null> {
   const row = await db.surveyWeighting.findUnique({ where: { surveyId } });
   if (!row) return null;
-  await foldSurveyResults(db, surveyId);
+  await foldResults(db, surveyId);
   const now = await validSetSignature(db, surveyId);
   const outcome = (row.outcome ?? null) as WeightingOutcome | null;
   const stale = row.status === "done" && (row.weightedResponses !== now.responses || row.weightedKeySum !== now.keySum);
