@@ -1,5 +1,5 @@
 // `npm run db:functions -- <name>`: writes a migration that (re)creates every canonical SQL function
-// in prisma/sql/analytics (CREATE OR REPLACE, so applying it twice changes nothing). Edit the
+// in prisma/sql/<domain>/ (CREATE OR REPLACE, so applying it twice changes nothing). Edit the
 // files there, then run this: the migration history keeps each state, the files keep the current one.
 import fs from "node:fs";
 import path from "node:path";

@@ -1,8 +1,10 @@
-// The duplicate-firm screening rule, shared by online submission and paper entry.
+// The duplicate-firm screening rule, shared by online submission, paper entry, imports and the
+// re-applied minimum time: prisma/sql/responses/01-store-response.sql holds it, so that the
+// one-statement store of a submission reads the same rule.
 import "server-only";
 import type { Prisma } from "@/lib/db/create-client";
 
-/** Another complete response of the same firm, serialized per firm so that two concurrent ones see each other. */
+/** The firm when another complete response of the survey has it, else null; serialized per firm to the end of the transaction. */
 export async function duplicateOf(
   tx: Prisma.TransactionClient,
   surveyId: string,
@@ -10,12 +12,7 @@ export async function duplicateOf(
   selfId: string | undefined,
 ) {
   if (!firm) return null;
-  // Two statements, not one: a statement's snapshot is taken before it waits for the lock, so only
-  // a later statement sees the other submission of this firm that committed meanwhile.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${surveyId}:${firm}`}, 0))`;
-  const [earlier] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM response
-    WHERE survey_id = ${surveyId}::uuid AND firm_identifier = ${firm} AND status = 'complete' AND id IS DISTINCT FROM ${selfId ?? null}::uuid
-    LIMIT 1`;
-  return earlier ? firm : null;
+  const [{ duplicate }] = await tx.$queryRaw<{ duplicate: boolean }[]>`
+    SELECT response_duplicates_firm(${surveyId}::uuid, ${firm}, ${selfId ?? null}::uuid) AS duplicate`;
+  return duplicate ? firm : null;
 }

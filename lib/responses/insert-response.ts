@@ -1,19 +1,20 @@
-// Writes a new response with its answer rows in one statement (one round trip instead of three
-// through Prisma's nested create, which also reads the row back): submissions are the platform's
-// hottest write. The columns are those of prisma/schema.prisma's Response and Answer.
+// Writes of new responses with their answer rows, each one statement (one round trip instead of
+// three through Prisma's nested create, which also reads the row back): submissions are the
+// platform's hottest write. The statements are SQL functions in
+// prisma/sql/responses/01-store-response.sql (ADR 028).
 import "server-only";
-import type { Prisma } from "@/lib/db/create-client";
+import type { Db, Prisma } from "@/lib/db/create-client";
 import type { AnswerRow } from "./answer-rows";
+import type { Screening } from "./screening";
 
 type Tx = Prisma.TransactionClient;
 
-export type NewResponse = {
+type ResponseColumns = {
   id: string;
   surveyId: string;
   versionId: string;
   collectorId: string | null;
   submissionId: string;
-  status: "partial" | "complete";
   locale: string;
   answers: unknown;
   breakdowns: unknown;
@@ -22,6 +23,10 @@ export type NewResponse = {
   startedAt: Date;
   completedAt: Date | null;
   durationSeconds: number | null;
+};
+
+export type NewResponse = ResponseColumns & {
+  status: "partial" | "complete";
   revision: number;
   screenedRule: "too_fast" | "duplicate_firm" | "consistency" | "manual" | null;
   screenedReason: string | null;
@@ -30,16 +35,29 @@ export type NewResponse = {
 
 export async function insertResponse(tx: Tx, r: NewResponse, rows: AnswerRow[]): Promise<void> {
   await tx.$executeRaw`
-    WITH r AS (
-      INSERT INTO response (id, survey_id, version_id, collector_id, submission_id, status, locale, answers, breakdowns,
-        content_hash, firm_identifier, started_at, completed_at, duration_seconds, revision, screened_rule, screened_reason, screened_at)
-      VALUES (${r.id}::uuid, ${r.surveyId}::uuid, ${r.versionId}::uuid, ${r.collectorId}::uuid, ${r.submissionId}::uuid,
-        ${r.status}::"ResponseStatus", ${r.locale}, ${JSON.stringify(r.answers)}::jsonb, ${JSON.stringify(r.breakdowns)}::jsonb,
-        ${r.contentHash}, ${r.firmIdentifier}, ${r.startedAt}, ${r.completedAt}, ${r.durationSeconds}, ${r.revision},
-        ${r.screenedRule}::"ScreeningRule", ${r.screenedReason}, ${r.screenedAt})
-      RETURNING id, survey_id)
-    INSERT INTO answer (response_id, survey_id, question_code, option_code, number_value, text_value, rank)
-    SELECT r.id, r.survey_id, a."questionCode", a."optionCode", a."numberValue", a."textValue", a.rank
-    FROM r, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS a("questionCode" text, "optionCode" text, "numberValue" float8, "textValue" text, rank int)`;
+    SELECT response_insert(${r.id}::uuid, ${r.surveyId}::uuid, ${r.versionId}::uuid, ${r.collectorId}::uuid,
+      ${r.submissionId}::uuid, ${r.status}::"ResponseStatus", ${r.locale}, ${JSON.stringify(r.answers)}::jsonb,
+      ${JSON.stringify(r.breakdowns)}::jsonb, ${r.contentHash}, ${r.firmIdentifier}, ${r.startedAt}::timestamptz,
+      ${r.completedAt}::timestamptz, ${r.durationSeconds}::int, ${r.revision}::int, ${r.screenedRule}::"ScreeningRule",
+      ${r.screenedReason}, ${r.screenedAt}::timestamptz, ${JSON.stringify(rows)}::jsonb)`;
+}
+
+/**
+ * A new complete response in one statement outside any interactive transaction: false when a
+ * response already has this submission id (the caller takes the full path). The screening is
+ * `screening` unless the firm had already answered, then `ifDuplicate`.
+ */
+export async function storeNewCompleteResponse(
+  db: Db,
+  r: ResponseColumns & { screening: Screening | null; ifDuplicate: Screening | null },
+  rows: AnswerRow[],
+): Promise<boolean> {
+  const [{ stored }] = await db.$queryRaw<{ stored: boolean }[]>`
+    SELECT response_store_new_complete(${r.id}::uuid, ${r.surveyId}::uuid, ${r.versionId}::uuid,
+      ${r.collectorId}::uuid, ${r.submissionId}::uuid, ${r.locale}, ${JSON.stringify(r.answers)}::jsonb,
+      ${JSON.stringify(r.breakdowns)}::jsonb, ${r.contentHash}, ${r.firmIdentifier}, ${r.startedAt}::timestamptz,
+      ${r.completedAt}::timestamptz, ${r.durationSeconds}::int, ${JSON.stringify(rows)}::jsonb,
+      ${r.screening?.rule ?? null}::"ScreeningRule", ${r.screening?.reason ?? null},
+      ${r.ifDuplicate?.rule ?? null}::"ScreeningRule", ${r.ifDuplicate?.reason ?? null}) AS stored`;
+  return stored;
 }

@@ -2,8 +2,9 @@
 // (survey, submissionId), refuses a save based on an older revision than the stored one, consumes
 // an invitation token atomically, enforces quotas under a row lock and screens the response
 // automatically. Nothing is written when any check fails. Every statement is a round trip, so the
-// common path stays short: a new complete response is BEGIN, the existing-row lock, the firm lock,
-// the duplicate check, one insert of the response with its answer rows, and COMMIT.
+// common case, a new complete response by open link that fills no quota, is one statement of its
+// own (ADR 028); a resend, a partial save or its completion, an invitation or a quota takes the
+// interactive transaction.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db, Prisma } from "@/lib/db/create-client";
@@ -13,7 +14,7 @@ import { answerIssuesOf, answersSchemaFor, type AnswerIssue } from "@/lib/questi
 import { breakdownsOf, toAnswerRows } from "./answer-rows";
 import { contentHashOf } from "./content-hash";
 import { duplicateOf } from "./duplicate-firm";
-import { insertResponse } from "./insert-response";
+import { insertResponse, storeNewCompleteResponse } from "./insert-response";
 import { hashInvitationToken } from "./invitation-token";
 import { findPublicSurvey, type PublicSurvey } from "./public-survey";
 import { completionTiming, firmIdentifierOf, matchingQuotas, screeningOf } from "./screening";
@@ -183,6 +184,50 @@ async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
   };
 }
 
+/** The one-statement store of a new complete response; false when this submission id is taken. */
+async function storeNewComplete(db: Db, o: StoreOptions): Promise<SubmitOutcome | null> {
+  const { survey, submission, answers, now } = o;
+  const timing = completionTiming({
+    now,
+    clientStartedAt: submission.startedAt ? new Date(submission.startedAt) : null,
+  });
+  const firm = firmIdentifierOf({ answers });
+  const screening = (duplicateFirm: string | null) =>
+    screeningOf({
+      durationSeconds: timing.durationSeconds,
+      minCompletionSeconds: survey.minCompletionSeconds,
+      duplicateFirm,
+    });
+  const id = randomUUID();
+  const stored = await storeNewCompleteResponse(
+    db,
+    {
+      id,
+      surveyId: survey.id,
+      versionId: survey.versionId,
+      collectorId: survey.linkCollectorId,
+      submissionId: submission.submissionId,
+      locale: submission.locale,
+      answers,
+      breakdowns: breakdownsOf(survey.definition, answers),
+      contentHash: o.contentHash,
+      firmIdentifier: firm,
+      startedAt: timing.startedAt,
+      completedAt: now,
+      durationSeconds: timing.durationSeconds,
+      screening: screening(null),
+      ifDuplicate: screening(firm),
+    },
+    toAnswerRows(survey.definition, answers),
+  );
+  if (!stored) return null;
+  return {
+    kind: "stored",
+    created: true,
+    result: { id, submissionId: submission.submissionId, status: "complete", revision: 1 },
+  };
+}
+
 /** A unique violation, from a Prisma write (P2002) or a raw statement (P2010 from the driver adapter). */
 function isUniqueViolation(e: unknown) {
   const error = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
@@ -213,6 +258,21 @@ export async function submitResponse(opts: {
     token: submission.token,
   });
   const options: StoreOptions = { survey, submission, answers: parsed.data, contentHash, now };
+
+  const oneStatement =
+    !submission.partial &&
+    !submission.token &&
+    !survey.requiresToken &&
+    matchingQuotas(survey.quotas, parsed.data).length === 0;
+  if (oneStatement) {
+    try {
+      const outcome = await storeNewComplete(db, options);
+      if (outcome) return outcome;
+    } catch (e) {
+      // A first send of the same submission won the race: this one is a replay, answered below.
+      if (!isUniqueViolation(e)) throw e;
+    }
+  }
 
   // Two first sends of one submission race to insert; the loser's unique violation means the
   // winner committed, and its second attempt is then an ordinary replay (200 or 409).

@@ -1,15 +1,23 @@
-// The canonical SQL functions (prisma/sql/analytics/*.sql), in file order.
+// The canonical SQL functions (prisma/sql/<domain>/*.sql): domains in name order (analytics,
+// then responses), files in name order within each.
 import fs from "node:fs";
 import path from "node:path";
 
-export const CANONICAL_SQL_DIR = path.resolve("prisma/sql/analytics");
+export const CANONICAL_SQL_DIR = path.resolve("prisma/sql");
 
 export function canonicalSqlFiles(): string[] {
   return fs
-    .readdirSync(CANONICAL_SQL_DIR)
-    .filter((f) => f.endsWith(".sql"))
+    .readdirSync(CANONICAL_SQL_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
     .sort()
-    .map((f) => path.join(CANONICAL_SQL_DIR, f));
+    .flatMap((domain) =>
+      fs
+        .readdirSync(path.join(CANONICAL_SQL_DIR, domain))
+        .filter((f) => f.endsWith(".sql"))
+        .sort()
+        .map((f) => path.join(CANONICAL_SQL_DIR, domain, f)),
+    );
 }
 
 export function canonicalFunctionsSql(): string {

@@ -1,0 +1,104 @@
+// The one-statement store of a new complete submission (ADR 028) keeps every rule of the full
+// transaction: the duplicate-firm rule under concurrency, screening reasons, replays.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createDbClient, type Db } from "@/lib/db/create-client";
+import { jilinSmallMicroTemplate } from "@/lib/questionnaire/templates/jilin-small-micro";
+import { submitResponse } from "@/lib/responses/submit-response";
+import { seedDemo } from "@/prisma/seed";
+import { createSurvey, JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
+
+let db: Db;
+const SLUG = "store-test";
+
+beforeAll(async () => {
+  await seedDemo(process.env.DATABASE_URL!);
+  db = createDbClient(process.env.DATABASE_URL!, 10);
+  await createSurvey(db, {
+    slug: SLUG,
+    definition: jilinSmallMicroTemplate,
+    survey: { minCompletionSeconds: 120 },
+    collectors: ["link"],
+  });
+  return () => db.$disconnect();
+});
+
+const submit = (answers: object, startedAt: Date, submissionId = randomUUID()) =>
+  submitResponse({
+    db,
+    slug: SLUG,
+    submission: { submissionId, locale: "zh", answers, startedAt: startedAt.toISOString() },
+  });
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+
+describe("a new complete submission in one statement", () => {
+  it("keeps one response of a firm valid when eight arrive at once, the others screened as duplicates", async () => {
+    const answers = { ...JILIN_ANSWERS, firm_id: "91220101MA0RACE001" };
+    // Another transaction holds the firm's lock until all eight wait for it, so they really meet:
+    // each must see the one that committed before it, though all started before any committed.
+    const survey = await db.survey.findUniqueOrThrow({ where: { slug: SLUG } });
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    await holder.query("BEGIN");
+    await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`${survey.id}:91220101MA0RACE001`]);
+    const pending = Promise.all(Array.from({ length: 8 }, () => submit(answers, minutesAgo(10))));
+    await expect
+      .poll(
+        async () =>
+          (await holder.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))
+            .rows[0].n,
+        { timeout: 10_000 },
+      )
+      .toBe(8);
+    await holder.query("COMMIT");
+    await holder.end();
+    const outcomes = await pending;
+    expect(outcomes.map((o) => o.kind)).toEqual(Array(8).fill("stored"));
+    const rows = await db.response.findMany({
+      where: { survey: { slug: SLUG }, firmIdentifier: "91220101MA0RACE001" },
+      select: { valid: true, screenedRule: true, screenedReason: true, screenedAt: true, revision: true },
+    });
+    expect(rows.filter((r) => r.valid)).toHaveLength(1);
+    const duplicates = rows.filter((r) => !r.valid);
+    expect(duplicates).toHaveLength(7);
+    for (const r of duplicates)
+      expect(r).toMatchObject({
+        screenedRule: "duplicate_firm",
+        screenedReason: "Firm 91220101MA0RACE001 had already answered this survey.",
+        screenedAt: expect.any(Date),
+        revision: 1,
+      });
+  });
+
+  it("names every rule a response breaks, too fast before duplicate, and screens nothing it does not break", async () => {
+    const answers = { ...JILIN_ANSWERS, firm_id: "91220101MA0FAST01" };
+    const first = await submit(answers, minutesAgo(10));
+    const second = await submit(answers, new Date(Date.now() - 30_000));
+    const [a, b] = await Promise.all(
+      [first, second].map((o) =>
+        db.response.findUniqueOrThrow({ where: { id: o.kind === "stored" ? o.result.id : "" } }),
+      ),
+    );
+    expect(a).toMatchObject({ valid: true, screenedRule: null, screenedReason: null, screenedAt: null });
+    expect(b).toMatchObject({
+      valid: false,
+      screenedRule: "too_fast",
+      screenedReason:
+        "Completed in 30 s; the survey's minimum is 120 s. Firm 91220101MA0FAST01 had already answered this survey.",
+    });
+  });
+
+  it("stores a resend once and answers it as a replay with the first send's id", async () => {
+    const submissionId = randomUUID();
+    const sends = await Promise.all(
+      Array.from({ length: 6 }, () => submit(JILIN_ANSWERS, minutesAgo(5), submissionId)),
+    );
+    const stored = sends.flatMap((o) => (o.kind === "stored" ? [o] : []));
+    expect(stored).toHaveLength(6);
+    expect(stored.filter((o) => o.created)).toHaveLength(1);
+    expect(new Set(stored.map((o) => o.result.id)).size).toBe(1);
+    expect(await db.response.count({ where: { submissionId } })).toBe(1);
+    expect(await db.answer.count({ where: { response: { submissionId } } })).toBe(8);
+  });
+});
