@@ -24,7 +24,7 @@ beforeAll(async () => {
   return () => db.$disconnect();
 });
 
-const submit = (answers: object, startedAt: Date, submissionId = randomUUID()) =>
+const submit = (answers: Record<string, unknown>, startedAt: Date, submissionId = randomUUID()) =>
   submitResponse({
     db,
     slug: SLUG,
