@@ -18,7 +18,8 @@ async function main() {
   const { rows } = await pool.query(
     `SELECT s.id, s.version_id, v.definition,
             (SELECT c.id FROM collector c WHERE c.survey_id = s.id AND c.kind = 'link' LIMIT 1) AS collector_id
-     FROM survey s JOIN questionnaire_version v ON v.id = s.version_id WHERE s.slug = 'jilin-2017'`,
+     FROM survey s JOIN questionnaire_version v ON v.id = s.version_id WHERE s.slug = $1`,
+    [process.env.BENCH_SLUG ?? "jilin-2017"],
   );
   const survey = rows[0];
   const definition = QuestionnaireDefinitionSchema.parse(survey.definition);

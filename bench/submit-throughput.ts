@@ -4,8 +4,9 @@
 //   1. pgbench inserting a response and its answer rows in one statement, analytics triggers
 //      disabled: the physical limit of this PostgreSQL;
 //   2. the same insert with the triggers (which now only note the change for the aggregator);
-//   3. pgbench running the app's whole statement sequence for a new complete submission (rate
-//      limit, survey, transaction, idempotency lookup, firm lock, duplicate check, insert);
+//   3. pgbench running the app's whole statement sequence for a new complete submission: the
+//      rate limit, and the one statement that stores it (settings check of the server's copy of
+//      the survey, idempotency lookup, firm lock, duplicate check, insert; ADR 028);
 //   4. a minimal node:http + pg server (bench/reference-server.ts) validating with the same zod
 //      schemas and inserting the same rows;
 //   5. the app over HTTP (`next start`), every client resending a fifth of its submissions.
@@ -26,6 +27,8 @@ import { percentile, startBenchServer } from "./submit-server";
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = 3;
+/** The open demo survey the benchmark answers. */
+const SLUG = process.env.BENCH_SLUG ?? "jilin-2017";
 const jilin = QuestionnaireDefinitionSchema.parse(jilinSmallMicroTemplate);
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 const options = (code: string) =>
@@ -75,7 +78,7 @@ async function loadTest(url: string, resendShare = 0) {
         const t0 = Date.now();
         let status: string;
         try {
-          const res = await fetch(`${url}/api/v1/surveys/jilin-2017/responses`, {
+          const res = await fetch(`${url}/api/v1/surveys/${SLUG}/responses`, {
             method: "POST",
             headers: { "content-type": "application/json", "x-forwarded-for": `198.18.${i >> 8}.${i & 255}` },
             body,
@@ -103,7 +106,7 @@ async function loadTest(url: string, resendShare = 0) {
   };
 }
 
-type Ids = { surveyId: string; versionId: string; collectorId: string };
+type Ids = { surveyId: string; versionId: string; collectorId: string; settingsRevision: number };
 const lit = (v: unknown) =>
   v === null
     ? "NULL"
@@ -130,16 +133,23 @@ SELECT r.id, '${ids.surveyId}', v.question_code, v.option_code, v.number_value::
 
 const rawScript = (ids: Ids) => `\\set r random(1, 2000000000)\n${insertStatement(ids)}\n`;
 
-/** The statements the app runs for a new complete submission (lib/responses/submit-response.ts), in order. */
+/** The one statement that stores a new complete submission (prisma/sql/responses/01-store-response.sql). */
+function storeStatement(ids: Ids) {
+  const answers = randomAnswers();
+  const json = (v: unknown) => `${lit(JSON.stringify(v))}::jsonb`;
+  return `SELECT response_store_new_complete(gen_random_uuid(), '${ids.surveyId}', '${ids.versionId}', '${ids.collectorId}',
+  gen_random_uuid(), 'zh', ${json(answers)}, ${json(breakdownsOf(jilin, answers))}, md5(:r::text), 'F' || :r,
+  now() - interval '10 minutes', now(), 600, ${json(toAnswerRows(jilin, answers))}, NULL, NULL, 'duplicate_firm', 'Firm F' || :r || ' had already answered this survey.',
+  ${ids.settingsRevision});`;
+}
+
+/**
+ * The statements the app runs for a new complete submission (lib/responses/submit-response.ts), in
+ * order: the rate limit and the store, which verifies the server's copy of the survey.
+ */
 const sequenceScript = (ids: Ids) => `\\set r random(1, 2000000000)
 INSERT INTO rate_limit_bucket (key, window_start, count) VALUES ('responses:bench' || :client_id, date_trunc('minute', now()), 1) ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_bucket.count + 1 RETURNING count;
-SELECT s.id, s.organization_id, s.version_id, s.slug, s.opens_at, s.closes_at, s.min_completion_seconds, COALESCE((SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'closed', c.closed_at IS NOT NULL) ORDER BY c.created_at, c.id) FROM collector c WHERE c.survey_id = s.id), '[]') AS collectors, COALESCE((SELECT json_agg(json_build_object('id', q.id)) FROM quota q WHERE q.survey_id = s.id), '[]') AS quotas FROM survey s WHERE s.slug = 'jilin-2017';
-BEGIN;
-SELECT id, status, content_hash, started_at, revision, answers FROM response WHERE survey_id = '${ids.surveyId}' AND submission_id = (SELECT gen_random_uuid()) FOR UPDATE;
-SELECT pg_advisory_xact_lock(hashtextextended('${ids.surveyId}:F' || :r, 0));
-SELECT id FROM response WHERE survey_id = '${ids.surveyId}' AND firm_identifier = 'F' || :r AND status = 'complete' LIMIT 1;
-${insertStatement(ids)}
-COMMIT;
+${storeStatement(ids)}
 `;
 
 /** pgbench with CLIENTS clients for SECONDS: transactions per second and the p95 latency from its per-transaction log. */
@@ -217,11 +227,12 @@ async function main() {
   });
   const db = createDbClient(server.databaseUrl, 2);
   try {
-    const survey = await db.survey.findUniqueOrThrow({ where: { slug: "jilin-2017" }, include: { collectors: true } });
+    const survey = await db.survey.findUniqueOrThrow({ where: { slug: SLUG }, include: { collectors: true } });
     const ids = {
       surveyId: survey.id,
       versionId: survey.versionId,
       collectorId: survey.collectors.find((c) => c.kind === "link")!.id,
+      settingsRevision: survey.settingsRevision,
     };
     console.log(`${CLIENTS} clients, ${SECONDS} s each, one after another on one database\n`);
 

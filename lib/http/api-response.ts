@@ -5,8 +5,28 @@ import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "@/lib/text/storable
 
 export type ApiIssue = { path: (string | number)[]; message: string };
 
+/** Answers shorter than this are sent as they are: a gzip stream per answer costs more than it saves. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * A JSON body. Next.js gzips every answer of unknown length (it drops Content-Length), so short
+ * ones say `no-transform`, which its compression skips: a compression stream per submission's
+ * answer cost a twelfth of the submission's CPU (BENCHMARKS.md).
+ */
+export function json(body: unknown, init?: ResponseInit): Response {
+  const text = JSON.stringify(body);
+  const headers = new Headers(init?.headers);
+  headers.set("Content-Type", "application/json");
+  // At most three UTF-8 bytes per UTF-16 unit: short for certain, without encoding it twice.
+  if (text.length * 3 < COMPRESS_FROM_BYTES) {
+    const cacheControl = headers.get("Cache-Control");
+    headers.set("Cache-Control", cacheControl ? `${cacheControl}, no-transform` : "no-transform");
+  }
+  return new Response(text, { ...init, headers });
+}
+
 export function apiError(status: number, error: string, message: string, extra?: Record<string, unknown>) {
-  return Response.json({ error, message, ...extra }, { status });
+  return json({ error, message, ...extra }, { status });
 }
 
 export const notFound = (message = "Not found.") => apiError(404, "not_found", message);
@@ -33,7 +53,7 @@ export function issuesOf(error: z.ZodError, texts: Record<string, string> = {}):
 
 /** A JSON answer encoded through its documented schema (lib/openapi/api-routes.ts): extra fields are dropped. */
 export function answer<S extends z.ZodType>(schema: S, data: z.output<S>, init?: ResponseInit): Response {
-  return Response.json(z.encode(schema, data), init);
+  return json(z.encode(schema, data), init);
 }
 
 export const forbidden = (message: string) => apiError(403, "forbidden", message);

@@ -43,21 +43,23 @@ export async function insertResponse(tx: Tx, r: NewResponse, rows: AnswerRow[]):
 }
 
 /**
- * A new complete response in one statement outside any interactive transaction: false when a
- * response already has this submission id (the caller takes the full path). The screening is
- * `screening` unless the firm had already answered, then `ifDuplicate`.
+ * A new complete response in one statement outside any interactive transaction: "exists" when a
+ * response already has this submission id, "changed" when the survey's settings are no longer of
+ * `settingsRevision` (the caller then takes the full path). The screening is `screening` unless
+ * the firm had already answered, then `ifDuplicate`.
  */
 export async function storeNewCompleteResponse(
   db: Db,
-  r: ResponseColumns & { screening: Screening | null; ifDuplicate: Screening | null },
+  r: ResponseColumns & { screening: Screening | null; ifDuplicate: Screening | null; settingsRevision: number },
   rows: AnswerRow[],
-): Promise<boolean> {
-  const [{ stored }] = await db.$queryRaw<{ stored: boolean }[]>`
+): Promise<"stored" | "exists" | "changed"> {
+  const [{ stored }] = await db.$queryRaw<{ stored: "stored" | "exists" | "changed" }[]>`
     SELECT response_store_new_complete(${r.id}::uuid, ${r.surveyId}::uuid, ${r.versionId}::uuid,
       ${r.collectorId}::uuid, ${r.submissionId}::uuid, ${r.locale}, ${JSON.stringify(r.answers)}::jsonb,
       ${JSON.stringify(r.breakdowns)}::jsonb, ${r.contentHash}, ${r.firmIdentifier}, ${r.startedAt}::timestamptz,
       ${r.completedAt}::timestamptz, ${r.durationSeconds}::int, ${JSON.stringify(rows)}::jsonb,
       ${r.screening?.rule ?? null}::"ScreeningRule", ${r.screening?.reason ?? null},
-      ${r.ifDuplicate?.rule ?? null}::"ScreeningRule", ${r.ifDuplicate?.reason ?? null}) AS stored`;
+      ${r.ifDuplicate?.rule ?? null}::"ScreeningRule", ${r.ifDuplicate?.reason ?? null},
+      ${r.settingsRevision}::int) AS stored`;
   return stored;
 }

@@ -26,6 +26,8 @@ export type PublicSurvey = {
   linkCollectorId: string | null;
   quotas: { id: string; questionCode: string; optionCode: string; limit: number }[];
   definition: QuestionnaireDefinition;
+  /** The settings revision this copy is of (Survey.settingsRevision). */
+  settingsRevision: number;
 };
 
 // Versions never change once published, so each is read and parsed once per process (not per
@@ -62,6 +64,7 @@ type SurveyRow = {
   opens_at: Date | null;
   closes_at: Date | null;
   min_completion_seconds: number | null;
+  settings_revision: number;
   collectors: { id: string; kind: string; closed: boolean }[];
   quotas: PublicSurvey["quotas"];
 };
@@ -71,7 +74,7 @@ export async function findPublicSurvey(opts: { db: Db; slug: string; now?: Date 
   // One round trip for the survey, its collectors and its quotas: every submission starts here.
   const [survey] = await opts.db.$queryRaw<SurveyRow[]>`
     SELECT s.id, s.organization_id, s.version_id, s.slug, s.title_zh, s.title_en, s.default_locale,
-      s.opens_at, s.closes_at, s.min_completion_seconds,
+      s.opens_at, s.closes_at, s.min_completion_seconds, s.settings_revision,
       COALESCE((SELECT json_agg(json_build_object('id', c.id, 'kind', c.kind, 'closed', c.closed_at IS NOT NULL) ORDER BY c.created_at, c.id)
         FROM collector c WHERE c.survey_id = s.id), '[]') AS collectors,
       COALESCE((SELECT json_agg(json_build_object('id', q.id, 'questionCode', q.question_code, 'optionCode', q.option_code, 'limit', q."limit"))
@@ -94,5 +97,34 @@ export async function findPublicSurvey(opts: { db: Db; slug: string; now?: Date 
     linkCollectorId: link?.id ?? null,
     quotas: survey.quotas,
     definition: await definitionOf(opts.db, survey.version_id),
+    settingsRevision: survey.settings_revision,
   };
+}
+
+// Open surveys as this server last read them, by slug: the one-statement store of a submission
+// starts from this copy and stores only if it is still of the survey's current settings revision,
+// so a copy can be kept as long as it is right. The age bound only keeps surveys nobody answers
+// from staying in memory.
+const recent = new Map<string, { survey: PublicSurvey; readAt: number }>();
+const RECENT_MS = 60_000;
+
+/**
+ * The survey as this server last read it when it was open then and is still open at `now`, else
+ * null. Only for a write that verifies `settingsRevision` in its own statement.
+ */
+export function recentOpenSurvey(slug: string, now: Date): PublicSurvey | null {
+  const entry = recent.get(slug);
+  if (!entry || now.getTime() - entry.readAt > RECENT_MS) return null;
+  const state = surveyStateAt(entry.survey, now);
+  return state === "open" ? { ...entry.survey, state } : null;
+}
+
+/** Keeps an open survey just read for recentOpenSurvey; forgets one that is not open. */
+export function rememberSurvey(survey: PublicSurvey, now: Date) {
+  if (survey.state !== "open") {
+    recent.delete(survey.slug);
+    return;
+  }
+  if (recent.size > 500) recent.clear();
+  recent.set(survey.slug, { survey, readAt: now.getTime() });
 }

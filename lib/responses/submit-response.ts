@@ -16,7 +16,7 @@ import { contentHashOf } from "./content-hash";
 import { duplicateOf } from "./duplicate-firm";
 import { insertResponse, storeNewCompleteResponse } from "./insert-response";
 import { hashInvitationToken } from "./invitation-token";
-import { findPublicSurvey, type PublicSurvey } from "./public-survey";
+import { findPublicSurvey, recentOpenSurvey, rememberSurvey, type PublicSurvey } from "./public-survey";
 import { completionTiming, firmIdentifierOf, matchingQuotas, screeningOf } from "./screening";
 import type { SubmissionInput, SubmissionResult } from "./submission-schema";
 
@@ -184,8 +184,19 @@ async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
   };
 }
 
-/** The one-statement store of a new complete response; false when this submission id is taken. */
-async function storeNewComplete(db: Db, o: StoreOptions): Promise<SubmitOutcome | null> {
+/** Whether the submission can be stored in one statement: a new complete one by open link that fills no quota. */
+const takesOneStatement = (o: StoreOptions) =>
+  !o.submission.partial &&
+  !o.submission.token &&
+  !o.survey.requiresToken &&
+  matchingQuotas(o.survey.quotas, o.answers).length === 0;
+
+/**
+ * The one-statement store of a new complete response, or why it did not store: "exists" (this
+ * submission id is taken, or a first send racing with this one won) or "changed" (the survey's
+ * settings changed since `o.survey` was read).
+ */
+async function storeInOneStatement(db: Db, o: StoreOptions): Promise<SubmitOutcome | "exists" | "changed"> {
   const { survey, submission, answers, now } = o;
   const timing = completionTiming({
     now,
@@ -199,33 +210,51 @@ async function storeNewComplete(db: Db, o: StoreOptions): Promise<SubmitOutcome 
       duplicateFirm,
     });
   const id = randomUUID();
-  const stored = await storeNewCompleteResponse(
-    db,
-    {
-      id,
-      surveyId: survey.id,
-      versionId: survey.versionId,
-      collectorId: survey.linkCollectorId,
-      submissionId: submission.submissionId,
-      locale: submission.locale,
-      answers,
-      breakdowns: breakdownsOf(survey.definition, answers),
-      contentHash: o.contentHash,
-      firmIdentifier: firm,
-      startedAt: timing.startedAt,
-      completedAt: now,
-      durationSeconds: timing.durationSeconds,
-      screening: screening(null),
-      ifDuplicate: screening(firm),
-    },
-    toAnswerRows(survey.definition, answers),
-  );
-  if (!stored) return null;
+  try {
+    const stored = await storeNewCompleteResponse(
+      db,
+      {
+        id,
+        surveyId: survey.id,
+        versionId: survey.versionId,
+        collectorId: survey.linkCollectorId,
+        submissionId: submission.submissionId,
+        locale: submission.locale,
+        answers,
+        breakdowns: breakdownsOf(survey.definition, answers),
+        contentHash: o.contentHash,
+        firmIdentifier: firm,
+        startedAt: timing.startedAt,
+        completedAt: now,
+        durationSeconds: timing.durationSeconds,
+        screening: screening(null),
+        ifDuplicate: screening(firm),
+        settingsRevision: survey.settingsRevision,
+      },
+      toAnswerRows(survey.definition, answers),
+    );
+    if (stored !== "stored") return stored;
+  } catch (e) {
+    if (isUniqueViolation(e)) return "exists";
+    throw e;
+  }
   return {
     kind: "stored",
     created: true,
     result: { id, submissionId: submission.submissionId, status: "complete", revision: 1 },
   };
+}
+
+/** The answers checked against the survey's questionnaire, with the content hash; or why they are refused. */
+function prepare(survey: PublicSurvey, submission: SubmissionInput, now: Date): StoreOptions | SubmitOutcome {
+  const parsed = answersSchemaFor(survey.definition, { partial: submission.partial }).safeParse(submission.answers);
+  if (!parsed.success) return { kind: "invalid", issues: answerIssuesOf(parsed.error), definition: survey.definition };
+  const contentHash = contentHashOf({
+    locale: submission.locale,
+    answers: submission.answers,
+    token: submission.token,
+  });
+  return { survey, submission, answers: parsed.data, contentHash, now };
 }
 
 /** A unique violation, from a Prisma write (P2002) or a raw statement (P2010 from the driver adapter). */
@@ -245,33 +274,29 @@ export async function submitResponse(opts: {
 }): Promise<SubmitOutcome> {
   const { db, submission } = opts;
   const now = opts.now ?? new Date();
+
+  // Most submissions are new complete ones by open link: stored in one statement from this
+  // server's copy of the survey, which that statement verifies (ADR 028). Anything else, or a copy
+  // out of date, starts again from the survey read afresh.
+  const recent = recentOpenSurvey(opts.slug, now);
+  const fromRecent = recent && prepare(recent, submission, now);
+  let taken = false;
+  if (fromRecent && "survey" in fromRecent && takesOneStatement(fromRecent)) {
+    const outcome = await storeInOneStatement(db, fromRecent);
+    if (outcome !== "exists" && outcome !== "changed") return outcome;
+    taken = outcome === "exists";
+  }
+
   const survey = await findPublicSurvey({ db, slug: opts.slug, now });
   if (!survey) return { kind: "not_found" };
+  rememberSurvey(survey, now);
   if (survey.state !== "open")
     return { kind: "not_open", state: survey.state, opensAt: survey.opensAt, closesAt: survey.closesAt };
-
-  const parsed = answersSchemaFor(survey.definition, { partial: submission.partial }).safeParse(submission.answers);
-  if (!parsed.success) return { kind: "invalid", issues: answerIssuesOf(parsed.error), definition: survey.definition };
-  const contentHash = contentHashOf({
-    locale: submission.locale,
-    answers: submission.answers,
-    token: submission.token,
-  });
-  const options: StoreOptions = { survey, submission, answers: parsed.data, contentHash, now };
-
-  const oneStatement =
-    !submission.partial &&
-    !submission.token &&
-    !survey.requiresToken &&
-    matchingQuotas(survey.quotas, parsed.data).length === 0;
-  if (oneStatement) {
-    try {
-      const outcome = await storeNewComplete(db, options);
-      if (outcome) return outcome;
-    } catch (e) {
-      // A first send of the same submission won the race: this one is a replay, answered below.
-      if (!isUniqueViolation(e)) throw e;
-    }
+  const options = prepare(survey, submission, now);
+  if (!("survey" in options)) return options;
+  if (!taken && takesOneStatement(options)) {
+    const outcome = await storeInOneStatement(db, options);
+    if (outcome !== "exists" && outcome !== "changed") return outcome;
   }
 
   // Two first sends of one submission race to insert; the loser's unique violation means the

@@ -24,10 +24,10 @@ beforeAll(async () => {
   return () => db.$disconnect();
 });
 
-const submit = (answers: Record<string, unknown>, startedAt: Date, submissionId = randomUUID()) =>
+const submit = (answers: Record<string, unknown>, startedAt: Date, submissionId = randomUUID(), slug = SLUG) =>
   submitResponse({
     db,
-    slug: SLUG,
+    slug,
     submission: { submissionId, locale: "zh", answers, startedAt: startedAt.toISOString() },
   });
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
@@ -100,5 +100,52 @@ describe("a new complete submission in one statement", () => {
     expect(new Set(stored.map((o) => o.result.id)).size).toBe(1);
     expect(await db.response.count({ where: { submissionId } })).toBe(1);
     expect(await db.answer.count({ where: { response: { submissionId } } })).toBe(8);
+  });
+});
+
+describe("this server's copy of a survey", () => {
+  // Each test first stores a response, so that the server holds the survey's settings, then
+  // changes them as a researcher would, and submits again at once.
+  const fresh = async (slug: string) => {
+    await createSurvey(db, { slug, definition: jilinSmallMicroTemplate, collectors: ["link"] });
+    const first = await submit(JILIN_ANSWERS, minutesAgo(10), randomUUID(), slug);
+    expect(first).toMatchObject({ kind: "stored", created: true });
+    return db.survey.findUniqueOrThrow({ where: { slug }, include: { collectors: true } });
+  };
+  const countOf = (slug: string) => db.response.count({ where: { survey: { slug } } });
+
+  it("takes no answer once the survey is closed", async () => {
+    const survey = await fresh("cache-closed");
+    await db.survey.update({ where: { id: survey.id }, data: { closesAt: new Date(Date.now() - 1000) } });
+    expect(await submit(JILIN_ANSWERS, minutesAgo(10), randomUUID(), "cache-closed")).toMatchObject({
+      kind: "not_open",
+      state: "closed",
+    });
+    expect(await countOf("cache-closed")).toBe(1);
+  });
+
+  it("applies a minimum completion time raised a moment ago", async () => {
+    const survey = await fresh("cache-minimum");
+    await db.survey.update({ where: { id: survey.id }, data: { minCompletionSeconds: 3600 } });
+    const outcome = await submit(JILIN_ANSWERS, minutesAgo(10), randomUUID(), "cache-minimum");
+    const stored = await db.response.findUniqueOrThrow({
+      where: { id: outcome.kind === "stored" ? outcome.result.id : "" },
+    });
+    expect(stored).toMatchObject({ valid: false, screenedRule: "too_fast" });
+  });
+
+  it("asks for an invitation once the open link is closed, and fills no quota added since past its limit", async () => {
+    const survey = await fresh("cache-link");
+    await db.quota.create({ data: { surveyId: survey.id, questionCode: "region", optionCode: "changchun", limit: 1 } });
+    expect(await submit(JILIN_ANSWERS, minutesAgo(10), randomUUID(), "cache-link")).toEqual({
+      kind: "quota_full",
+      questionCode: "region",
+      optionCode: "changchun",
+    });
+    await db.collector.update({ where: { id: survey.collectors[0].id }, data: { closedAt: new Date() } });
+    expect(await submit(JILIN_ANSWERS, minutesAgo(10), randomUUID(), "cache-link")).toEqual({
+      kind: "token_required",
+    });
+    expect(await countOf("cache-link")).toBe(1);
   });
 });

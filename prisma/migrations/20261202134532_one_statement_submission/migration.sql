@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "survey" ADD COLUMN     "settings_revision" INTEGER NOT NULL DEFAULT 0;
+
 -- prisma/sql/analytics/01-valid-response.sql
 -- The one definition of a valid response: complete and not screened (DESIGN.md section 4).
 -- Kept in response.valid by this trigger function, so that SQL and Prisma queries read one column.
@@ -419,10 +422,13 @@ LANGUAGE sql VOLATILE AS $$
     AS a("questionCode" text, "optionCode" text, "numberValue" float8, "textValue" text, rank int);
 $$;
 
--- A new complete submission in one statement, and so in one transaction of its own: false when a
--- response already has this submission id (the caller then replays or completes it in the full
--- transaction), else the response is stored, screened as p_screened_* says or, when the firm had
--- already answered, as p_duplicate_* says. The caller decides both screenings from its one rule
+-- A new complete submission in one statement, and so in one transaction of its own:
+--   'changed' when the survey's settings are no longer of p_settings_revision (the caller's copy
+--     of the survey is out of date: it reads the survey again and starts over);
+--   'exists' when a response already has this submission id (the caller then replays or
+--     completes it in the full transaction);
+--   'stored' when the response is stored, screened as p_screened_* says or, when the firm had
+--     already answered, as p_duplicate_* says. The caller decides both screenings from its one rule
 -- set (lib/responses/screening.ts); this function only knows which one applies. Two first sends
 -- racing past the lookup meet at the unique index, and the loser's error sends it to the replay.
 CREATE OR REPLACE FUNCTION response_store_new_complete(
@@ -430,17 +436,21 @@ CREATE OR REPLACE FUNCTION response_store_new_complete(
   p_locale text, p_answers jsonb, p_breakdowns jsonb, p_content_hash text, p_firm_identifier text,
   p_started_at timestamptz, p_completed_at timestamptz, p_duration_seconds integer, p_rows jsonb,
   p_screened_rule "ScreeningRule", p_screened_reason text,
-  p_duplicate_rule "ScreeningRule", p_duplicate_reason text)
-RETURNS boolean
+  p_duplicate_rule "ScreeningRule", p_duplicate_reason text, p_settings_revision integer)
+RETURNS text
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
   v_duplicate boolean;
   v_rule "ScreeningRule";
   v_reason text;
 BEGIN
+  PERFORM 1 FROM survey WHERE id = p_survey_id AND settings_revision = p_settings_revision;
+  IF NOT FOUND THEN
+    RETURN 'changed';
+  END IF;
   PERFORM 1 FROM response WHERE survey_id = p_survey_id AND submission_id = p_submission_id;
   IF FOUND THEN
-    RETURN false;
+    RETURN 'exists';
   END IF;
   v_duplicate := response_duplicates_firm(p_survey_id, p_firm_identifier, NULL);
   v_rule := CASE WHEN v_duplicate THEN p_duplicate_rule ELSE p_screened_rule END;
@@ -448,6 +458,33 @@ BEGIN
   PERFORM response_insert(p_id, p_survey_id, p_version_id, p_collector_id, p_submission_id, 'complete',
     p_locale, p_answers, p_breakdowns, p_content_hash, p_firm_identifier, p_started_at, p_completed_at,
     p_duration_seconds, 1, v_rule, v_reason, CASE WHEN v_rule IS NULL THEN NULL ELSE p_completed_at END, p_rows);
-  RETURN true;
+  RETURN 'stored';
 END
 $$;
+
+-- prisma/sql/responses/02-survey-settings.sql
+-- The survey's settings revision (Survey.settingsRevision): one more on every change of the
+-- survey's row, its collectors or its quotas, whatever wrote it. App servers cache a survey's
+-- submission settings (lib/responses/public-survey.ts); response_store_new_complete stores only
+-- when the cached copy is of the current revision.
+CREATE OR REPLACE FUNCTION survey_settings_changed()
+RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'survey' THEN
+    NEW.settings_revision := OLD.settings_revision + 1;
+    RETURN NEW;
+  END IF;
+  UPDATE survey SET settings_revision = settings_revision
+  WHERE id = CASE WHEN TG_OP = 'DELETE' THEN OLD.survey_id ELSE NEW.survey_id END;
+  RETURN NULL;
+END
+$$;
+
+-- The settings revision counts every change of a survey, its collectors and its quotas.
+CREATE TRIGGER survey_settings_revision BEFORE UPDATE ON survey
+  FOR EACH ROW EXECUTE FUNCTION survey_settings_changed();
+CREATE TRIGGER collector_settings_revision AFTER INSERT OR UPDATE OR DELETE ON collector
+  FOR EACH ROW EXECUTE FUNCTION survey_settings_changed();
+CREATE TRIGGER quota_settings_revision AFTER INSERT OR UPDATE OR DELETE ON quota
+  FOR EACH ROW EXECUTE FUNCTION survey_settings_changed();

@@ -48,10 +48,13 @@ LANGUAGE sql VOLATILE AS $$
     AS a("questionCode" text, "optionCode" text, "numberValue" float8, "textValue" text, rank int);
 $$;
 
--- A new complete submission in one statement, and so in one transaction of its own: false when a
--- response already has this submission id (the caller then replays or completes it in the full
--- transaction), else the response is stored, screened as p_screened_* says or, when the firm had
--- already answered, as p_duplicate_* says. The caller decides both screenings from its one rule
+-- A new complete submission in one statement, and so in one transaction of its own:
+--   'changed' when the survey's settings are no longer of p_settings_revision (the caller's copy
+--     of the survey is out of date: it reads the survey again and starts over);
+--   'exists' when a response already has this submission id (the caller then replays or
+--     completes it in the full transaction);
+--   'stored' when the response is stored, screened as p_screened_* says or, when the firm had
+--     already answered, as p_duplicate_* says. The caller decides both screenings from its one rule
 -- set (lib/responses/screening.ts); this function only knows which one applies. Two first sends
 -- racing past the lookup meet at the unique index, and the loser's error sends it to the replay.
 CREATE OR REPLACE FUNCTION response_store_new_complete(
@@ -59,17 +62,21 @@ CREATE OR REPLACE FUNCTION response_store_new_complete(
   p_locale text, p_answers jsonb, p_breakdowns jsonb, p_content_hash text, p_firm_identifier text,
   p_started_at timestamptz, p_completed_at timestamptz, p_duration_seconds integer, p_rows jsonb,
   p_screened_rule "ScreeningRule", p_screened_reason text,
-  p_duplicate_rule "ScreeningRule", p_duplicate_reason text)
-RETURNS boolean
+  p_duplicate_rule "ScreeningRule", p_duplicate_reason text, p_settings_revision integer)
+RETURNS text
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
   v_duplicate boolean;
   v_rule "ScreeningRule";
   v_reason text;
 BEGIN
+  PERFORM 1 FROM survey WHERE id = p_survey_id AND settings_revision = p_settings_revision;
+  IF NOT FOUND THEN
+    RETURN 'changed';
+  END IF;
   PERFORM 1 FROM response WHERE survey_id = p_survey_id AND submission_id = p_submission_id;
   IF FOUND THEN
-    RETURN false;
+    RETURN 'exists';
   END IF;
   v_duplicate := response_duplicates_firm(p_survey_id, p_firm_identifier, NULL);
   v_rule := CASE WHEN v_duplicate THEN p_duplicate_rule ELSE p_screened_rule END;
@@ -77,6 +84,6 @@ BEGIN
   PERFORM response_insert(p_id, p_survey_id, p_version_id, p_collector_id, p_submission_id, 'complete',
     p_locale, p_answers, p_breakdowns, p_content_hash, p_firm_identifier, p_started_at, p_completed_at,
     p_duration_seconds, 1, v_rule, v_reason, CASE WHEN v_rule IS NULL THEN NULL ELSE p_completed_at END, p_rows);
-  RETURN true;
+  RETURN 'stored';
 END
 $$;
