@@ -43,23 +43,31 @@ export async function insertResponse(tx: Tx, r: NewResponse, rows: AnswerRow[]):
 }
 
 /**
- * A new complete response in one statement outside any interactive transaction: "exists" when a
- * response already has this submission id, "changed" when the survey's settings are no longer of
- * `settingsRevision` (the caller then takes the full path). The screening is `screening` unless
+ * A new complete response in one statement outside any interactive transaction, counting its
+ * request against `rateLimit`: "limited" when over it, "exists" when a response already has this
+ * submission id, "changed" when the survey's settings are no longer of `settingsRevision` (the
+ * caller then takes the full path). The screening is `screening` unless
  * the firm had already answered, then `ifDuplicate`.
  */
 export async function storeNewCompleteResponse(
   db: Db,
-  r: ResponseColumns & { screening: Screening | null; ifDuplicate: Screening | null; settingsRevision: number },
+  r: ResponseColumns & {
+    screening: Screening | null;
+    ifDuplicate: Screening | null;
+    settingsRevision: number;
+    /** Counted in the same statement; null counts nothing. */
+    rateLimit: { key: string; limit: number; windowStart: Date } | null;
+  },
   rows: AnswerRow[],
-): Promise<"stored" | "exists" | "changed"> {
-  const [{ stored }] = await db.$queryRaw<{ stored: "stored" | "exists" | "changed" }[]>`
+): Promise<"stored" | "exists" | "changed" | "limited"> {
+  const [{ stored }] = await db.$queryRaw<{ stored: "stored" | "exists" | "changed" | "limited" }[]>`
     SELECT response_store_new_complete(${r.id}::uuid, ${r.surveyId}::uuid, ${r.versionId}::uuid,
       ${r.collectorId}::uuid, ${r.submissionId}::uuid, ${r.locale}, ${JSON.stringify(r.answers)}::jsonb,
       ${JSON.stringify(r.breakdowns)}::jsonb, ${r.contentHash}, ${r.firmIdentifier}, ${r.startedAt}::timestamptz,
       ${r.completedAt}::timestamptz, ${r.durationSeconds}::int, ${JSON.stringify(rows)}::jsonb,
       ${r.screening?.rule ?? null}::"ScreeningRule", ${r.screening?.reason ?? null},
       ${r.ifDuplicate?.rule ?? null}::"ScreeningRule", ${r.ifDuplicate?.reason ?? null},
-      ${r.settingsRevision}::int) AS stored`;
+      ${r.settingsRevision}::int, ${r.rateLimit?.key ?? null}, ${r.rateLimit?.windowStart ?? null}::timestamp,
+      ${r.rateLimit?.limit ?? null}::int) AS stored`;
   return stored;
 }

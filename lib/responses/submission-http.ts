@@ -61,6 +61,8 @@ export function submissionHttpResponse(outcome: SubmitOutcome, locale: Locale): 
         "token_required",
         "This survey takes answers by invitation only: send the invitation token.",
       );
+    case "rate_limited":
+      return rateLimited(outcome.retryAfterSeconds);
     case "quota_full":
       return apiError(409, "quota_full", `The quota for ${outcome.questionCode} = ${outcome.optionCode} is full.`, {
         quota: { question: outcome.questionCode, option: outcome.optionCode },

@@ -8,6 +8,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db, Prisma } from "@/lib/db/create-client";
+import { hitRateLimit, rateLimitWindow, sweepExpiredAddressesSometimes, type RateLimit } from "@/lib/http/rate-limit";
 import type { Answers } from "@/lib/questionnaire/answer-values";
 import type { QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import { answerIssuesOf, answersSchemaFor, type AnswerIssue } from "@/lib/questionnaire/answer-validation";
@@ -28,7 +29,8 @@ export type SubmitOutcome =
   | { kind: "conflict" }
   | { kind: "stale"; revision: number; answers: Answers }
   | { kind: "token_invalid" | "token_used" | "token_required" }
-  | { kind: "quota_full"; questionCode: string; optionCode: string };
+  | { kind: "quota_full"; questionCode: string; optionCode: string }
+  | { kind: "rate_limited"; retryAfterSeconds: number };
 
 type Tx = Prisma.TransactionClient;
 type Existing = {
@@ -191,12 +193,19 @@ const takesOneStatement = (o: StoreOptions) =>
   !o.survey.requiresToken &&
   matchingQuotas(o.survey.quotas, o.answers).length === 0;
 
+type NotStored = "exists" | "changed" | "raced";
+
 /**
- * The one-statement store of a new complete response, or why it did not store: "exists" (this
- * submission id is taken, or a first send racing with this one won) or "changed" (the survey's
- * settings changed since `o.survey` was read).
+ * The one-statement store of a new complete response, which counts the request against
+ * `rateLimit` when given; or why it did not store: "exists" (this submission id is taken) or
+ * "changed" (the survey's settings changed since `o.survey` was read), both with the request
+ * counted, or "raced" (a first send of the same submission won; nothing was counted).
  */
-async function storeInOneStatement(db: Db, o: StoreOptions): Promise<SubmitOutcome | "exists" | "changed"> {
+async function storeInOneStatement(
+  db: Db,
+  o: StoreOptions,
+  rateLimit: RateLimit | undefined,
+): Promise<SubmitOutcome | NotStored> {
   const { survey, submission, answers, now } = o;
   const timing = completionTiming({
     now,
@@ -210,6 +219,7 @@ async function storeInOneStatement(db: Db, o: StoreOptions): Promise<SubmitOutco
       duplicateFirm,
     });
   const id = randomUUID();
+  const window = rateLimit && rateLimitWindow(rateLimit, now);
   try {
     const stored = await storeNewCompleteResponse(
       db,
@@ -230,12 +240,15 @@ async function storeInOneStatement(db: Db, o: StoreOptions): Promise<SubmitOutco
         screening: screening(null),
         ifDuplicate: screening(firm),
         settingsRevision: survey.settingsRevision,
+        rateLimit: rateLimit && window ? { ...rateLimit, windowStart: window.windowStart } : null,
       },
       toAnswerRows(survey.definition, answers),
     );
+    if (stored === "limited") return { kind: "rate_limited", retryAfterSeconds: window!.retryAfterSeconds };
+    if (rateLimit) await sweepExpiredAddressesSometimes(db, now);
     if (stored !== "stored") return stored;
   } catch (e) {
-    if (isUniqueViolation(e)) return "exists";
+    if (isUniqueViolation(e)) return "raced";
     throw e;
   }
   return {
@@ -266,25 +279,34 @@ function isUniqueViolation(e: unknown) {
   );
 }
 
+/**
+ * Stores a submission, counting its request against `rateLimit` when given (the public endpoint
+ * does; internal callers need not).
+ */
 export async function submitResponse(opts: {
   db: Db;
   slug: string;
   submission: SubmissionInput;
+  rateLimit?: RateLimit;
   now?: Date;
 }): Promise<SubmitOutcome> {
   const { db, submission } = opts;
   const now = opts.now ?? new Date();
 
-  // Most submissions are new complete ones by open link: stored in one statement from this
-  // server's copy of the survey, which that statement verifies (ADR 028). Anything else, or a copy
-  // out of date, starts again from the survey read afresh.
+  // Most submissions are new complete ones by open link: stored in one statement, with the rate
+  // limit, from this server's copy of the survey, which that statement verifies (ADR 028).
+  // Anything else, or a copy out of date, starts again from the survey read afresh.
   const recent = recentOpenSurvey(opts.slug, now);
   const fromRecent = recent && prepare(recent, submission, now);
-  let taken = false;
+  let tried: NotStored | null = null;
   if (fromRecent && "survey" in fromRecent && takesOneStatement(fromRecent)) {
-    const outcome = await storeInOneStatement(db, fromRecent);
-    if (outcome !== "exists" && outcome !== "changed") return outcome;
-    taken = outcome === "exists";
+    const outcome = await storeInOneStatement(db, fromRecent, opts.rateLimit);
+    if (typeof outcome !== "string") return outcome;
+    tried = outcome;
+  }
+  if (opts.rateLimit && (tried === null || tried === "raced")) {
+    const limit = await hitRateLimit({ db, ...opts.rateLimit, now });
+    if (!limit.allowed) return { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   }
 
   const survey = await findPublicSurvey({ db, slug: opts.slug, now });
@@ -294,9 +316,10 @@ export async function submitResponse(opts: {
     return { kind: "not_open", state: survey.state, opensAt: survey.opensAt, closesAt: survey.closesAt };
   const options = prepare(survey, submission, now);
   if (!("survey" in options)) return options;
-  if (!taken && takesOneStatement(options)) {
-    const outcome = await storeInOneStatement(db, options);
-    if (outcome !== "exists" && outcome !== "changed") return outcome;
+  // The request is counted by now: this try of the one statement counts nothing.
+  if (tried !== "exists" && tried !== "raced" && takesOneStatement(options)) {
+    const outcome = await storeInOneStatement(db, options, undefined);
+    if (typeof outcome !== "string") return outcome;
   }
 
   // Two first sends of one submission race to insert; the loser's unique violation means the

@@ -149,3 +149,40 @@ describe("this server's copy of a survey", () => {
     expect(await countOf("cache-link")).toBe(1);
   });
 });
+
+describe("the request limit of a client", () => {
+  it("counts each request once, whichever path stores it, and refuses the one past the limit", async () => {
+    const rateLimit = { key: `responses:test-${randomUUID()}`, limit: 4 };
+    const now = new Date(); // one window for all five, whenever the minute turns
+    const send = (submissionId: string, partial = false) =>
+      submitResponse({
+        db,
+        slug: SLUG,
+        rateLimit,
+        now,
+        submission: {
+          submissionId,
+          locale: "zh",
+          answers: JILIN_ANSWERS,
+          startedAt: minutesAgo(10).toISOString(),
+          partial,
+        },
+      });
+    const resent = randomUUID();
+    const kinds = [];
+    for (const [id, partial] of [
+      [randomUUID(), true], // a partial save: the full transaction
+      [resent, false], // new and complete: one statement
+      [resent, false], // its resend: one statement finds it, the transaction replays it
+      [randomUUID(), false],
+      [randomUUID(), false], // the fifth request in the window
+    ] as const) {
+      const outcome = await send(id, partial);
+      kinds.push(outcome.kind === "stored" ? `stored ${outcome.created ? "new" : "again"}` : outcome.kind);
+    }
+    expect(kinds).toEqual(["stored new", "stored new", "stored again", "stored new", "rate_limited"]);
+    const buckets = await db.$queryRaw<{ count: number }[]>`
+      SELECT count FROM rate_limit_bucket WHERE key = ${rateLimit.key}`;
+    expect(buckets.reduce((n, b) => n + b.count, 0)).toBe(5);
+  });
+});

@@ -371,6 +371,18 @@ BEGIN
       mention_weight_sum = excluded.mention_weight_sum, weighted = excluded.weighted;
 END $$;
 
+-- prisma/sql/http/01-rate-limit.sql
+-- Fixed-window request limits (lib/http/rate-limit.ts): counts one request for p_key in the
+-- window starting at p_window_start and returns the window's count so far. The one-statement
+-- store of a submission counts its request here too, in its own transaction.
+CREATE OR REPLACE FUNCTION rate_limit_hit(p_key text, p_window_start timestamp)
+RETURNS integer
+LANGUAGE sql VOLATILE AS $$
+  INSERT INTO rate_limit_bucket (key, window_start, count) VALUES (p_key, p_window_start, 1)
+  ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_bucket.count + 1
+  RETURNING count;
+$$;
+
 -- prisma/sql/responses/01-store-response.sql
 -- Writing responses (lib/responses/): the duplicate-firm rule, the insert of a response with its
 -- answer rows, and the one-statement store of a new complete submission, the platform's hottest
@@ -422,11 +434,14 @@ LANGUAGE sql VOLATILE AS $$
     AS a("questionCode" text, "optionCode" text, "numberValue" float8, "textValue" text, rank int);
 $$;
 
--- A new complete submission in one statement, and so in one transaction of its own:
+-- A new complete submission in one statement, and so in one transaction of its own, which also
+-- counts its request against the client's limit (rate_limit_hit, prisma/sql/http/):
+--   'limited' when the client is over p_rate_limit requests in the window (the count stays; a
+--     null p_rate_key counts nothing);
 --   'changed' when the survey's settings are no longer of p_settings_revision (the caller's copy
---     of the survey is out of date: it reads the survey again and starts over);
+--     of the survey is out of date: it reads the survey again and starts over), and
 --   'exists' when a response already has this submission id (the caller then replays or
---     completes it in the full transaction);
+--     completes it in the full transaction), both with the request counted;
 --   'stored' when the response is stored, screened as p_screened_* says or, when the firm had
 --     already answered, as p_duplicate_* says. The caller decides both screenings from its one rule
 -- set (lib/responses/screening.ts); this function only knows which one applies. Two first sends
@@ -436,7 +451,8 @@ CREATE OR REPLACE FUNCTION response_store_new_complete(
   p_locale text, p_answers jsonb, p_breakdowns jsonb, p_content_hash text, p_firm_identifier text,
   p_started_at timestamptz, p_completed_at timestamptz, p_duration_seconds integer, p_rows jsonb,
   p_screened_rule "ScreeningRule", p_screened_reason text,
-  p_duplicate_rule "ScreeningRule", p_duplicate_reason text, p_settings_revision integer)
+  p_duplicate_rule "ScreeningRule", p_duplicate_reason text, p_settings_revision integer,
+  p_rate_key text, p_rate_window_start timestamp, p_rate_limit integer)
 RETURNS text
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
@@ -444,6 +460,9 @@ DECLARE
   v_rule "ScreeningRule";
   v_reason text;
 BEGIN
+  IF p_rate_key IS NOT NULL AND rate_limit_hit(p_rate_key, p_rate_window_start) > p_rate_limit THEN
+    RETURN 'limited';
+  END IF;
   PERFORM 1 FROM survey WHERE id = p_survey_id AND settings_revision = p_settings_revision;
   IF NOT FOUND THEN
     RETURN 'changed';

@@ -27,15 +27,18 @@ import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
 export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  const limit = await hitRateLimit({
-    db,
+  const rateLimit = {
     key: `responses:${clientAddress(request.headers)}`,
     limit: env().RESPONSES_RATE_LIMIT_PER_MINUTE,
-  });
-  if (!limit.allowed) return rateLimited(limit.retryAfterSeconds);
+  };
   const body = await readJsonBody(request, SubmissionSchema, MAX_SUBMISSION_BYTES);
-  if ("response" in body) return body.response;
-  const outcome = await submitResponse({ db, slug, submission: body.data });
+  if ("response" in body) {
+    // A body refused before it reaches the store counts against the client's limit all the same.
+    const limit = await hitRateLimit({ db, ...rateLimit });
+    return limit.allowed ? body.response : rateLimited(limit.retryAfterSeconds);
+  }
+  // The store counts the request itself, in the statement that stores it.
+  const outcome = await submitResponse({ db, slug, submission: body.data, rateLimit });
   return submissionHttpResponse(outcome, body.data.locale);
 });
 
