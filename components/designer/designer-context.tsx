@@ -1,6 +1,7 @@
 "use client";
 // What every part of the designer shares: the draft, the one way to change it (so every change
-// can be undone), the schema's issues by field, and the organization's factor library.
+// can be undone), the schema's issues by field, the organization's factor library, and which
+// question is open in the editor.
 import { createContext, useContext } from "react";
 import type { Draft } from "immer";
 import type { IssueMap } from "@/lib/questionnaire/definition-issues";
@@ -9,13 +10,22 @@ import type { FactorLevel } from "@/lib/questionnaire/definition-schema";
 
 export type LibraryFactor = { code: string; level: FactorLevel; labelZh: string; labelEn: string };
 export type Path = (string | number)[];
+export type Selection = { section: number; question: number } | null;
 
 export type DesignerContextValue = {
   draft: DraftDefinition;
   /** Applies a change; changes with the same `coalesce` key in quick succession undo as one (typing). */
   update: (recipe: (draft: Draft<DraftDefinition>) => void, coalesce?: string) => void;
+  /** The issues shown at the fields: those of touched fields, or all once publishing was tried. */
   issues: IssueMap;
+  /** Every issue of the draft, touched or not (counts, the problems list). */
+  allIssues: IssueMap;
+  /** Marks a field (by path key) as touched: its issues appear from now on. */
+  touch: (key: string) => void;
   library: LibraryFactor[];
+  /** The question whose editor is open; the others show as one line. */
+  selected: Selection;
+  select: (next: Selection | ((current: Selection) => Selection)) => void;
   /** Says what was deleted, next to an Undo button. */
   announceDeletion: (name: string) => void;
 };

@@ -1,25 +1,32 @@
 "use client";
-// The questionnaire designer: sections and questions on the left, the respondent's page as a live
-// preview on the right. Every change is checked against QuestionnaireDefinitionSchema (the same
-// schema as the import API and the respondent form) and its issues appear at the fields; the
-// draft saves itself shortly after each change.
-import { useEffect, useMemo, useState } from "react";
+// The questionnaire designer: an outline of sections and questions, the editor (one question
+// open at a time), and the respondent's page as a live preview with the draft's problems listed
+// beside it. Every change is checked against QuestionnaireDefinitionSchema (the same schema as
+// the import API and the respondent form); a field's issues appear at it once the researcher has
+// touched it, and all of them once publishing is tried. The draft saves itself shortly after
+// each change.
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { QuestionnaireDefinitionSchema, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
-import { issueMap } from "@/lib/questionnaire/definition-issues";
+import { issueMap, touchedIssues } from "@/lib/questionnaire/definition-issues";
 import { definitionMessageIn } from "@/lib/questionnaire/definition-issue-text";
-import { duplicateSection, moveItem, newSection, uniqueCode } from "@/lib/questionnaire/draft-edits";
+import { duplicateSection, indexAfterMove, moveItem, newSection, uniqueCode } from "@/lib/questionnaire/draft-edits";
 import type { DraftDefinition } from "@/lib/questionnaire/draft-edits";
+import { previewDefinition } from "@/lib/questionnaire/preview-definition";
 import { DesignerContext, type LibraryFactor } from "./designer-context";
 import { LocalizedField } from "./fields";
 import { ItemActions } from "./item-actions";
+import { Outline } from "./outline";
 import { PreviewPane } from "./preview-pane";
+import { ProblemsList } from "./problems-list";
 import { SectionEditor } from "./section-editor";
+import { SortableItem, SortableList } from "./sortable-list";
 import { useDraftHistory } from "./use-draft-history";
 import { useAutosave, type SaveDraft } from "./use-autosave";
+import { useDesignerNavigation } from "./use-designer-navigation";
 
 export type PublishDraft = () => Promise<
   { ok: true; version: number } | { ok: false; error: "not_found" | "invalid"; details?: string[] }
@@ -59,14 +66,33 @@ export function Designer(props: {
       ),
     [parsed, locale],
   );
-  // The preview keeps showing the last definition that parsed while the draft has problems.
-  const [lastValid, setLastValid] = useState<QuestionnaireDefinition | null>(parsed.success ? parsed.data : null);
-  if (parsed.success && parsed.data !== lastValid) setLastValid(parsed.data);
+  const preview: QuestionnaireDefinition = useMemo(
+    () => (parsed.success ? parsed.data : previewDefinition(draft)),
+    [parsed, draft],
+  );
   const issueCount = parsed.success ? 0 : parsed.error.issues.length;
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [publishTried, setPublishTried] = useState(false);
+  const touch = useCallback((key: string) => setTouched((s) => (s.has(key) ? s : new Set(s).add(key))), []);
+  const shownIssues = useMemo(
+    () => (publishTried ? issues : touchedIssues(issues, touched)),
+    [issues, touched, publishTried],
+  );
+  const { selected, select: setSelection, goTo } = useDesignerNavigation(draft, touch);
 
   const context = useMemo(
-    () => ({ draft, update, issues, library: props.library, announceDeletion: setDeleted }),
-    [draft, update, issues, props.library],
+    () => ({
+      draft,
+      update,
+      issues: shownIssues,
+      allIssues: issues,
+      touch,
+      library: props.library,
+      announceDeletion: setDeleted,
+      selected,
+      select: setSelection,
+    }),
+    [draft, update, shownIssues, issues, touch, props.library, selected, setSelection],
   );
 
   useEffect(() => {
@@ -75,9 +101,37 @@ export function Designer(props: {
     return () => clearTimeout(timer);
   }, [deleted]);
 
+  const sectionName = (si: number) => {
+    const section = draft.sections[si];
+    return section.title.zh || section.title.en || section.code;
+  };
+  const moveSection = (from: number, to: number) => {
+    update((d) => void (d.sections = moveItem(d.sections, from, to)));
+    setSelection((sel) => (sel ? { ...sel, section: indexAfterMove(sel.section, from, to) } : sel));
+  };
+  const addSection = () => {
+    update(
+      (d) =>
+        void d.sections.push(
+          newSection(
+            uniqueCode(
+              `section_${d.sections.length + 1}`,
+              d.sections.map((s) => s.code),
+            ),
+          ),
+        ),
+    );
+    setSelection({ section: draft.sections.length, question: 0 });
+  };
+
   const publish = async () => {
     setPublishError(null);
     setPublished(null);
+    if (issueCount > 0) {
+      setPublishTried(true);
+      setPublishError(t("publishErrors.problems", { count: issueCount }));
+      return;
+    }
     if (!(await autosave.flush())) return;
     const result = await props.publish();
     if (result.ok) setPublished(result.version);
@@ -90,7 +144,7 @@ export function Designer(props: {
         <Button type="button" variant="secondary" size="sm" disabled={!canUndo} onClick={undo}>
           {t("undo")}
         </Button>
-        <Button type="button" size="sm" disabled={issueCount > 0 || autosave.state === "saving"} onClick={publish}>
+        <Button type="button" size="sm" disabled={autosave.state === "saving"} onClick={publish}>
           {t("publish")}
         </Button>
         <Button asChild variant="ghost" size="sm">
@@ -109,7 +163,12 @@ export function Designer(props: {
         <p role="status" className="text-sm text-slate-600" data-testid="save-state">
           {t(`saveState.${autosave.state}`)}
         </p>
-        <p className={issueCount ? "text-sm text-red-700" : "text-sm text-green-800"} data-testid="issue-total">
+        <p
+          className={
+            !issueCount ? "text-sm text-green-800" : publishTried ? "text-sm text-red-700" : "text-sm text-slate-700"
+          }
+          data-testid="issue-total"
+        >
           {issueCount ? t("issueTotal", { count: issueCount }) : t("noIssues")}
         </p>
       </div>
@@ -136,61 +195,63 @@ export function Designer(props: {
           </p>
         )}
       </div>
-      <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,1fr)_406px]">
-        <div className="min-w-0 space-y-4">
+      {/* At xl the designer uses the window's width: outline, editor and phone side by side. */}
+      <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,1fr)_406px] xl:relative xl:left-1/2 xl:w-[min(calc(100vw-3rem),88rem)] xl:-translate-x-1/2 xl:grid-cols-[13rem_minmax(0,1fr)_406px]">
+        <div className="lg:col-start-1 lg:row-start-1 xl:sticky xl:top-16 xl:max-h-[calc(100vh-5rem)] xl:self-start xl:overflow-y-auto">
+          <Outline
+            onOpen={(section, question) => goTo(["sections", section, "questions", question], false)}
+            onSection={(section) => goTo(["sections", section], false)}
+          />
+        </div>
+        <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-start-2 xl:col-start-2 xl:row-start-1">
           <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
             <p className="text-sm text-slate-600">{t("codeIs", { code: props.code })}</p>
             <LocalizedField path={["title"]} label={t("title")} />
             <LocalizedField path={["description"]} label={t("description")} multiline optional />
           </div>
-          {draft.sections.map((section, si) => {
-            const name = section.title.zh || section.title.en || section.code;
-            return (
-              <SectionEditor
-                key={si}
-                sectionIndex={si}
-                actions={
-                  <ItemActions
-                    name={name}
-                    index={si}
-                    count={draft.sections.length}
-                    onMove={(to) => update((d) => void (d.sections = moveItem(d.sections, si, to)))}
-                    onDuplicate={() => update(() => duplicateSection(draft, si))}
-                    onDelete={
-                      draft.sections.length > 1
-                        ? () => {
-                            update((d) => void d.sections.splice(si, 1));
-                            setDeleted(name);
-                          }
-                        : undefined
+          <SortableList
+            items={draft.sections.map((_, si) => ({ id: `section-${si}`, name: sectionName(si) }))}
+            onMove={moveSection}
+          >
+            {draft.sections.map((_, si) => (
+              <SortableItem key={si} id={`section-${si}`} name={sectionName(si)}>
+                {(handle) => (
+                  <SectionEditor
+                    sectionIndex={si}
+                    handle={handle}
+                    actions={
+                      <ItemActions
+                        name={sectionName(si)}
+                        index={si}
+                        count={draft.sections.length}
+                        onMove={(to) => moveSection(si, to)}
+                        onDuplicate={() => update(() => duplicateSection(draft, si))}
+                        onDelete={
+                          draft.sections.length > 1
+                            ? () => {
+                                const name = sectionName(si);
+                                update((d) => void d.sections.splice(si, 1));
+                                setSelection((sel) =>
+                                  sel && sel.section > si ? { ...sel, section: sel.section - 1 } : sel,
+                                );
+                                setDeleted(name);
+                              }
+                            : undefined
+                        }
+                      />
                     }
                   />
-                }
-              />
-            );
-          })}
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={() =>
-              update(
-                (d) =>
-                  void d.sections.push(
-                    newSection(
-                      uniqueCode(
-                        `section_${d.sections.length + 1}`,
-                        d.sections.map((s) => s.code),
-                      ),
-                    ),
-                  ),
-              )
-            }
-          >
+                )}
+              </SortableItem>
+            ))}
+          </SortableList>
+          <Button type="button" variant="secondary" onClick={addSection}>
             {t("addSection")}
           </Button>
         </div>
-        <div className="lg:sticky lg:top-16 lg:self-start">
-          <PreviewPane definition={lastValid} stale={!parsed.success && lastValid !== null} />
+        <div className="space-y-3 lg:sticky lg:top-16 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:max-h-[calc(100vh-5rem)] lg:self-start lg:overflow-y-auto xl:col-start-3 xl:row-span-1">
+          <ProblemsList draft={draft} issues={issues} alarming={publishTried} onGo={goTo} />
+          <PreviewPane definition={preview} />
         </div>
       </div>
     </DesignerContext.Provider>

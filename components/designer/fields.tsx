@@ -7,14 +7,23 @@ import { cn } from "@/lib/utils";
 import { getAt, setAt, useDesigner, type Path } from "./designer-context";
 import { compactControlClass } from "@/components/ui/form-field";
 
-/** The issues of a path, and the props that tie them to the input. */
+/**
+ * The issues of a path, the props that tie them to the input (and mark it touched when left), and
+ * `touch` for changes. `data-path` lets the problems list find the field.
+ */
 export function useIssues(path: Path) {
-  const { issues } = useDesigner();
+  const { issues, touch } = useDesigner();
   const id = useId();
+  const key = pathKey(path);
   const messages = issuesAt(issues, path);
   return {
     messages,
-    inputProps: messages.length ? { "aria-invalid": true as const, "aria-describedby": id } : {},
+    touch: () => touch(key),
+    inputProps: {
+      "data-path": key,
+      onBlur: () => touch(key),
+      ...(messages.length ? { "aria-invalid": true as const, "aria-describedby": id } : {}),
+    },
     view: messages.length ? (
       <ul id={id} className="mt-1 space-y-0.5 text-xs text-red-700" data-issue-path={pathKey(path)}>
         {messages.map((m) => (
@@ -25,7 +34,14 @@ export function useIssues(path: Path) {
   };
 }
 
-type ControlProps = { id: string; className: string; "aria-invalid"?: true; "aria-describedby"?: string };
+type ControlProps = {
+  id: string;
+  className: string;
+  "data-path": string;
+  onBlur: () => void;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+};
 
 /** A small label over one control bound to `path`, with that path's issues below it. */
 function LabelledControl({
@@ -40,9 +56,9 @@ function LabelledControl({
   children: (control: ControlProps) => ReactNode;
 }) {
   const id = useId();
-  const { inputProps, view } = useIssues(path);
+  const { inputProps, view, touch } = useIssues(path);
   return (
-    <div className={className}>
+    <div className={className} onChange={touch}>
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">
         {label}
       </label>
@@ -112,7 +128,7 @@ export function NumberField({
 
 export function CheckboxField({ path, label }: { path: Path; label: string }) {
   const { draft, update } = useDesigner();
-  const { inputProps, view } = useIssues(path);
+  const { inputProps, view, touch } = useIssues(path);
   return (
     <div>
       <label className="inline-flex min-h-10 items-center gap-2 text-sm">
@@ -120,7 +136,7 @@ export function CheckboxField({ path, label }: { path: Path; label: string }) {
           type="checkbox"
           className="size-4"
           checked={Boolean(getAt(draft, path))}
-          onChange={(e) => update((d) => setAt(d, path, e.target.checked || undefined))}
+          onChange={(e) => (update((d) => setAt(d, path, e.target.checked || undefined)), touch())}
           {...inputProps}
         />
         {label}
@@ -180,12 +196,13 @@ export function LocalizedField({
 }) {
   const t = useTranslations("designer");
   const { draft, update } = useDesigner();
-  const { inputProps, view } = useIssues(path);
+  const { inputProps, view, touch } = useIssues(path);
   const zhId = useId();
   const enId = useId();
   const text = (getAt(draft, path) ?? {}) as { zh?: string; en?: string };
   const missing = Boolean(text.zh) !== Boolean(text.en) ? (text.zh ? "en" : "zh") : null;
-  const set = (lang: "zh" | "en", value: string) =>
+  const set = (lang: "zh" | "en", value: string) => {
+    touch();
     update(
       (d) => {
         if (getAt(d, path) === undefined) setAt(d, path, {});
@@ -195,9 +212,10 @@ export function LocalizedField({
       },
       pathKey([...path, lang]),
     );
+  };
   const Input = multiline ? "textarea" : "input";
   return (
-    <fieldset className="min-w-0">
+    <fieldset className="min-w-0" data-path={pathKey(path)}>
       <legend className="text-xs font-medium text-slate-600">{label}</legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {(["zh", "en"] as const).map((lang) => (
@@ -220,6 +238,7 @@ export function LocalizedField({
                 value={text[lang] ?? ""}
                 onChange={(e) => set(lang, e.target.value)}
                 {...inputProps}
+                data-path={pathKey([...path, lang])}
               />
             </div>
             {missing === lang && <p className="ml-7 mt-0.5 text-xs text-amber-800">{t("missingTranslation")}</p>}

@@ -1,14 +1,16 @@
 "use client";
 // The options of a single, multi or rank question (or the rows of a matrix): code, labels in
-// both languages, the factor each maps to, and the flags its question type allows.
+// both languages, the factor each maps to, and the flags its question type allows. They reorder
+// by drag and drop or by the arrows.
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { moveItem, newOption, uniqueCode } from "@/lib/questionnaire/draft-edits";
-import { countIssuesUnder } from "@/lib/questionnaire/definition-issues";
+import { countIssuesUnder, pathKey } from "@/lib/questionnaire/definition-issues";
 import { getAt, useDesigner, type Path } from "./designer-context";
 import { CheckboxField, LocalizedField, TextField, useIssues } from "./fields";
 import { FactorPicker } from "./factor-picker";
 import { ItemActions } from "./item-actions";
+import { SortableItem, SortableList } from "./sortable-list";
 
 type Item = { code: string; label: { zh?: string; en?: string } };
 
@@ -31,60 +33,80 @@ export function OptionsEditor({
       parent[kind] = fn(parent[kind]);
     });
 
+  const names = items.map((item) => item.label.zh || item.label.en || item.code);
   return (
-    <fieldset className="space-y-3">
+    <fieldset className="space-y-3" data-path={pathKey(path)}>
       <legend className="text-sm font-semibold">{t(kind === "options" ? "options" : "rows")}</legend>
       <ol className="space-y-3">
-        {items.map((item, index) => {
-          const at = [...path, index];
-          const name = item.label.zh || item.label.en || item.code;
-          return (
-            <li
-              key={index}
-              className="rounded-md border border-slate-200 bg-slate-50 p-3"
-              data-testid={`item-${item.code}`}
-              data-issues={countIssuesUnder(issues, at)}
-            >
-              <div className="flex flex-wrap items-end justify-between gap-2">
-                <TextField path={[...at, "code"]} label={t("code")} className="w-40" />
-                <ItemActions
-                  name={name}
-                  index={index}
-                  count={items.length}
-                  onMove={(to) => edit((list) => moveItem(list, index, to))}
-                  onDuplicate={() =>
-                    edit((list) => {
-                      const copy = {
-                        ...structuredClone(list[index]),
-                        code: uniqueCode(
-                          `${list[index].code}_copy`,
-                          list.map((o) => o.code),
-                        ),
-                      };
-                      return [...list.slice(0, index + 1), copy, ...list.slice(index + 1)];
-                    })
-                  }
-                  onDelete={() => {
-                    edit((list) => list.filter((_, i) => i !== index));
-                    announceDeletion(name);
-                  }}
-                />
-              </div>
-              <div className="mt-2 space-y-2">
-                <LocalizedField path={[...at, "label"]} label={t("label")} />
-                <div className="grid gap-2 sm:grid-cols-2">
-                  <FactorPicker path={[...at, "factor"]} label={t("factor")} />
-                  {kind === "options" && (
-                    <div className="flex flex-wrap gap-x-4">
-                      {questionType === "multi" && <CheckboxField path={[...at, "exclusive"]} label={t("exclusive")} />}
-                      <CheckboxField path={[...at, "nonSubstantive"]} label={t("nonSubstantive")} />
+        <SortableList
+          items={items.map((_, index) => ({ id: `${kind}-${index}`, name: names[index] }))}
+          onMove={(from, to) => edit((list) => moveItem(list, from, to))}
+        >
+          {items.map((item, index) => {
+            const at = [...path, index];
+            const name = names[index];
+            return (
+              <SortableItem
+                key={index}
+                id={`${kind}-${index}`}
+                name={name}
+                as="li"
+                className="rounded-md border border-slate-200 bg-slate-50 p-3"
+              >
+                {(handle) => (
+                  <div
+                    data-testid={`item-${item.code}`}
+                    data-issues={countIssuesUnder(issues, at)}
+                    data-path={pathKey(at)}
+                  >
+                    <div className="flex flex-wrap items-end justify-between gap-2">
+                      <div className="flex items-end gap-2">
+                        {handle}
+                        <TextField path={[...at, "code"]} label={t("code")} className="w-40" />
+                      </div>
+                      <ItemActions
+                        name={name}
+                        index={index}
+                        count={items.length}
+                        onMove={(to) => edit((list) => moveItem(list, index, to))}
+                        onDuplicate={() =>
+                          edit((list) => {
+                            const copy = {
+                              ...structuredClone(list[index]),
+                              code: uniqueCode(
+                                `${list[index].code}_copy`,
+                                list.map((o) => o.code),
+                              ),
+                            };
+                            return [...list.slice(0, index + 1), copy, ...list.slice(index + 1)];
+                          })
+                        }
+                        onDelete={() => {
+                          edit((list) => list.filter((_, i) => i !== index));
+                          announceDeletion(name);
+                        }}
+                      />
                     </div>
-                  )}
-                </div>
-              </div>
-            </li>
-          );
-        })}
+                    <div className="mt-2 space-y-2">
+                      <LocalizedField path={[...at, "label"]} label={t("label")} />
+                      <div className="grid gap-2 sm:grid-cols-2">
+                        <FactorPicker path={[...at, "factor"]} label={t("factor")} />
+                        {kind === "options" && (
+                          <div className="flex flex-wrap gap-x-4">
+                            {questionType === "multi" && (
+                              <CheckboxField path={[...at, "exclusive"]} label={t("exclusive")} />
+                            )}
+                            <CheckboxField path={[...at, "nonSubstantive"]} label={t("nonSubstantive")} />
+                          </div>
+                        )}
+                      </div>
+                    </div>
+                  </div>
+                )}
+              </SortableItem>
+            );
+          })}
+        </SortableList>
       </ol>
       {listIssues.view}
       <Button

@@ -2,9 +2,8 @@
 // The live preview is the respondent's own page component (components/questionnaire), drawn in an
 // iframe 390 CSS pixels wide, the viewport of a common phone: its media queries see a phone, so
 // the preview has the phone's layout, not the designer's desktop breakpoints. The iframe borrows
-// the page's style sheets, and React renders into it through a portal, so it stays one app. While
-// the draft has issues it shows the last state that passed validation, so the preview never
-// renders a questionnaire respondents could not get.
+// the page's style sheets, and React renders into it through a portal, so it stays one app. It
+// follows the draft as it is, problems included (preview-definition.ts makes it renderable).
 import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useLocale, useTranslations } from "next-intl";
@@ -26,7 +25,7 @@ function prepareFrame(frame: HTMLIFrameElement): HTMLElement | null {
   return doc.body;
 }
 
-export function PreviewPane({ definition, stale }: { definition: QuestionnaireDefinition | null; stale: boolean }) {
+export function PreviewPane({ definition }: { definition: QuestionnaireDefinition }) {
   const t = useTranslations("designer.preview");
   const [locale, setLocale] = useState<Locale>(useLocale() === "en" ? "en" : "zh");
   const [answers, setAnswers] = useState<Answers>({});
@@ -42,33 +41,34 @@ export function PreviewPane({ definition, stale }: { definition: QuestionnaireDe
     iframe.addEventListener("load", ready);
     return () => iframe.removeEventListener("load", ready);
   }, []);
-  const content = !definition ? (
-    <p className="text-sm text-slate-600">{t("unavailable")}</p>
-  ) : finished ? (
-    <div className="space-y-3 text-sm">
-      <p>{t("finished")}</p>
-      <button
-        type="button"
-        className="underline"
-        onClick={() => (setFinished(false), setAnswers({}), setSectionCode(""))}
-      >
-        {t("restart")}
-      </button>
-    </div>
-  ) : (
-    <QuestionnaireView
-      definition={definition}
-      locale={locale}
-      answers={answers}
-      onAnswersChange={setAnswers}
-      sectionCode={sectionCode}
-      onSectionChange={(code) => {
-        setSectionCode(code);
-        body?.ownerDocument.defaultView?.scrollTo({ top: 0 });
-      }}
-      onFinish={() => setFinished(true)}
-    />
-  );
+  const content =
+    definition.sections.length === 0 ? (
+      <p className="text-sm text-slate-600">{t("unavailable")}</p>
+    ) : finished ? (
+      <div className="space-y-3 text-sm">
+        <p>{t("finished")}</p>
+        <button
+          type="button"
+          className="underline"
+          onClick={() => (setFinished(false), setAnswers({}), setSectionCode(""))}
+        >
+          {t("restart")}
+        </button>
+      </div>
+    ) : (
+      <QuestionnaireView
+        definition={definition}
+        locale={locale}
+        answers={answers}
+        onAnswersChange={setAnswers}
+        sectionCode={sectionCode}
+        onSectionChange={(code) => {
+          setSectionCode(code);
+          body?.ownerDocument.defaultView?.scrollTo({ top: 0 });
+        }}
+        onFinish={() => setFinished(true)}
+      />
+    );
   return (
     <aside aria-label={t("title")} className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -87,7 +87,6 @@ export function PreviewPane({ definition, stale }: { definition: QuestionnaireDe
           ))}
         </div>
       </div>
-      {stale && <p className="text-xs text-amber-800">{t("stale")}</p>}
       <div className="mx-auto w-fit max-w-full overflow-hidden rounded-[2rem] border-8 border-slate-800 bg-white shadow-lg">
         <iframe
           title={t("frameTitle")}

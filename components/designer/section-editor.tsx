@@ -1,11 +1,13 @@
 "use client";
-// One section: its title, its level (the attention chart it feeds) and its questions.
-import { useId, useState } from "react";
+// One section: its title, its level (the attention chart it feeds) and its questions, which
+// reorder by drag and drop or by the arrows; the open question follows a move.
+import { useId, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import {
   QUESTION_TYPES,
   duplicateQuestion,
+  indexAfterMove,
   moveItem,
   newQuestion,
   questionCodes,
@@ -13,16 +15,25 @@ import {
   type DraftQuestionType,
 } from "@/lib/questionnaire/draft-edits";
 import { FACTOR_LEVELS } from "@/lib/questionnaire/definition-schema";
-import { countIssuesUnder } from "@/lib/questionnaire/definition-issues";
+import { countIssuesUnder, pathKey } from "@/lib/questionnaire/definition-issues";
 import { useDesigner } from "./designer-context";
 import { LocalizedField, SelectField, TextField, useIssues } from "./fields";
 import { compactControlClass } from "@/components/ui/form-field";
 import { ItemActions } from "./item-actions";
 import { QuestionEditor } from "./question-editor";
+import { SortableItem, SortableList } from "./sortable-list";
 
-export function SectionEditor({ sectionIndex, actions }: { sectionIndex: number; actions: React.ReactNode }) {
+export function SectionEditor({
+  sectionIndex,
+  actions,
+  handle,
+}: {
+  sectionIndex: number;
+  actions: ReactNode;
+  handle: ReactNode;
+}) {
   const t = useTranslations("designer");
-  const { draft, update, issues, announceDeletion } = useDesigner();
+  const { draft, update, issues, announceDeletion, select } = useDesigner();
   const [newType, setNewType] = useState<DraftQuestionType>("single");
   const typeId = useId();
   const section = draft.sections[sectionIndex];
@@ -31,20 +42,31 @@ export function SectionEditor({ sectionIndex, actions }: { sectionIndex: number;
   const sectionName = section.title.zh || section.title.en || section.code;
   const issueCount = countIssuesUnder(issues, path);
 
-  const addQuestion = () =>
+  const addQuestion = () => {
     update((d) => {
       d.sections[sectionIndex].questions.push(
         newQuestion(newType, uniqueCode(`${section.code}_q${section.questions.length + 1}`, questionCodes(d))),
       );
     });
+    select({ section: sectionIndex, question: section.questions.length });
+  };
+  const moveQuestion = (from: number, to: number) => {
+    update((d) => void (d.sections[sectionIndex].questions = moveItem(d.sections[sectionIndex].questions, from, to)));
+    select((s) =>
+      s?.section === sectionIndex ? { section: sectionIndex, question: indexAfterMove(s.question, from, to) } : s,
+    );
+  };
+  const names = section.questions.map((q) => q.label.zh || q.label.en || q.code);
 
   return (
     <section
-      className="space-y-4 rounded-xl border border-slate-300 bg-slate-100 p-4"
+      className="scroll-mt-20 space-y-4 rounded-xl border border-slate-300 bg-slate-100 p-4"
       aria-label={t("sectionName", { name: sectionName })}
+      data-path={pathKey(path)}
     >
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div className="flex flex-wrap items-end gap-2">
+          {handle}
           <TextField path={[...path, "code"]} label={t("sectionCode")} className="w-44" />
           <SelectField
             path={[...path, "level"]}
@@ -63,39 +85,42 @@ export function SectionEditor({ sectionIndex, actions }: { sectionIndex: number;
       </div>
       <LocalizedField path={[...path, "title"]} label={t("sectionTitle")} />
       <LocalizedField path={[...path, "description"]} label={t("description")} multiline optional />
-      <div className="space-y-3">
-        {section.questions.map((q, qi) => {
-          const name = q.label.zh || q.label.en || q.code;
-          return (
-            <QuestionEditor
-              key={qi}
-              sectionIndex={sectionIndex}
-              questionIndex={qi}
-              actions={
-                <ItemActions
-                  name={name}
-                  index={qi}
-                  count={section.questions.length}
-                  onMove={(to) =>
-                    update(
-                      (d) =>
-                        void (d.sections[sectionIndex].questions = moveItem(
-                          d.sections[sectionIndex].questions,
-                          qi,
-                          to,
-                        )),
-                    )
+      <div className="space-y-2">
+        <SortableList
+          items={section.questions.map((q, qi) => ({ id: `question-${qi}`, name: names[qi] }))}
+          onMove={moveQuestion}
+        >
+          {section.questions.map((q, qi) => (
+            <SortableItem key={qi} id={`question-${qi}`} name={names[qi]}>
+              {(questionHandle) => (
+                <QuestionEditor
+                  sectionIndex={sectionIndex}
+                  questionIndex={qi}
+                  handle={questionHandle}
+                  actions={
+                    <ItemActions
+                      name={names[qi]}
+                      index={qi}
+                      count={section.questions.length}
+                      onMove={(to) => moveQuestion(qi, to)}
+                      onDuplicate={() => {
+                        update(() => duplicateQuestion(draft, sectionIndex, qi));
+                        select({ section: sectionIndex, question: qi + 1 });
+                      }}
+                      onDelete={() => {
+                        update((d) => void d.sections[sectionIndex].questions.splice(qi, 1));
+                        select((s) =>
+                          s?.section === sectionIndex && s.question > qi ? { ...s, question: s.question - 1 } : s,
+                        );
+                        announceDeletion(names[qi]);
+                      }}
+                    />
                   }
-                  onDuplicate={() => update(() => duplicateQuestion(draft, sectionIndex, qi))}
-                  onDelete={() => {
-                    update((d) => void d.sections[sectionIndex].questions.splice(qi, 1));
-                    announceDeletion(name);
-                  }}
                 />
-              }
-            />
-          );
-        })}
+              )}
+            </SortableItem>
+          ))}
+        </SortableList>
         {questionsIssues.view}
       </div>
       <div className="flex flex-wrap items-end gap-2">

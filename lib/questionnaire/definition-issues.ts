@@ -27,3 +27,48 @@ export function countIssuesUnder(map: IssueMap, path: readonly PropertyKey[]): n
   for (const [key, messages] of map) if (key === prefix || key.startsWith(`${prefix}.`)) n += messages.length;
   return n;
 }
+
+const within = (key: string, prefix: string) => key === prefix || key.startsWith(`${prefix}.`);
+
+/**
+ * The issues a researcher has met: those of fields they have changed or left (`touched` holds
+ * path keys), including issues of the object a touched field belongs to ("a label needs text"
+ * sits on the label, its inputs on label.zh and label.en). Untouched fields of a new question
+ * are not errors yet; publishing shows them all.
+ */
+export function touchedIssues(map: IssueMap, touched: ReadonlySet<string>): IssueMap {
+  const shown = new Map<string, string[]>();
+  for (const [key, messages] of map)
+    for (const t of touched)
+      if (within(key, t) || within(t, key)) {
+        shown.set(key, messages);
+        break;
+      }
+  return shown;
+}
+
+/** Where an issue lies: the section and question to open, and the item and field it names. */
+export type IssuePlace = {
+  sectionIndex?: number;
+  questionIndex?: number;
+  /** An option, matrix row, scale point or factor, by list and position. */
+  item?: { list: string; index: number };
+  /** The last named field of the path ("label", "code", "topN"…), if any. */
+  field?: string;
+};
+
+export function issuePlace(path: readonly PropertyKey[]): IssuePlace {
+  const place: IssuePlace = {};
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    const next = path[i + 1];
+    if (key === "sections" && typeof next === "number" && place.sectionIndex === undefined) place.sectionIndex = next;
+    else if (key === "questions" && typeof next === "number" && place.questionIndex === undefined)
+      place.questionIndex = next;
+    else if (["options", "rows", "points", "factors"].includes(String(key)) && typeof next === "number" && !place.item)
+      place.item = { list: String(key), index: next };
+    else if (typeof key === "string" && !["zh", "en", "sections", "questions", "all", "any"].includes(key))
+      place.field = key;
+  }
+  return place;
+}

@@ -140,3 +140,11 @@ export function earlierQuestions(def: DraftDefinition, sectionIndex: number, que
     si < sectionIndex ? s.questions : si === sectionIndex ? s.questions.slice(0, questionIndex) : [],
   );
 }
+
+/** Where the item at `index` is after the item at `from` moved to `to` (a selection follows its item). */
+export function indexAfterMove(index: number, from: number, to: number): number {
+  if (index === from) return to;
+  if (from < index && to >= index) return index - 1;
+  if (from > index && to <= index) return index + 1;
+  return index;
+}
