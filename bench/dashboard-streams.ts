@@ -31,7 +31,7 @@ async function run(server: { url: string; pid: number; databaseUrl: string }, to
   const delivered0 = Number(
     (
       await stats.query(
-        `SELECT count(*) AS n FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = 'jilin-2017' AND r.status = 'complete'`,
+        `SELECT count(*) AS n FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = 'jilin-try' AND r.status = 'complete'`,
       )
     ).rows[0].n,
   );
@@ -53,7 +53,7 @@ async function run(server: { url: string; pid: number; databaseUrl: string }, to
   await Promise.all(
     Array.from({ length: SUBMITTERS }, async (_, c) => {
       while (performance.now() < stopAt) {
-        const res = await fetch(`${server.url}/api/v1/surveys/jilin-2017/responses`, {
+        const res = await fetch(`${server.url}/api/v1/surveys/jilin-try/responses`, {
           method: "POST",
           headers: { "content-type": "application/json", "x-forwarded-for": `198.21.0.${c}` },
           body: JSON.stringify({ submissionId: randomUUID(), locale: "en", answers: JILIN_ANSWERS }),

@@ -68,7 +68,7 @@ async function oversized(url: string, pid: number) {
     },
   });
   const started = performance.now();
-  const res = await fetch(`${url}/api/v1/surveys/jilin-2017/responses`, {
+  const res = await fetch(`${url}/api/v1/surveys/jilin-try/responses`, {
     method: "POST",
     body,
     headers: { "content-type": "application/json" },
@@ -101,7 +101,7 @@ async function fuzz(url: string) {
   for (let i = 0; i < bodies.length; i += 20)
     await Promise.all(
       bodies.slice(i, i + 20).map(async (raw, j) => {
-        const res = await fetch(`${url}/api/v1/surveys/jilin-2017/responses`, {
+        const res = await fetch(`${url}/api/v1/surveys/jilin-try/responses`, {
           method: "POST",
           body: raw,
           headers: { "content-type": "application/json", "x-forwarded-for": `198.19.${(i + j) >> 8}.${(i + j) & 255}` },
@@ -128,7 +128,7 @@ async function outage(url: string, proxy: ReturnType<typeof faultProxy>, token: 
       const body = JSON.stringify({ submissionId, locale: "en", answers: JILIN_ANSWERS });
       for (;;) {
         const started = performance.now();
-        const res = await fetch(`${url}/api/v1/surveys/jilin-2017/responses`, {
+        const res = await fetch(`${url}/api/v1/surveys/jilin-try/responses`, {
           method: "POST",
           body,
           headers: { "content-type": "application/json", "x-forwarded-for": `198.20.0.${c}` },

@@ -19,7 +19,7 @@ async function main() {
     `SELECT s.id, s.version_id, v.definition,
             (SELECT c.id FROM collector c WHERE c.survey_id = s.id AND c.kind = 'link' LIMIT 1) AS collector_id
      FROM survey s JOIN questionnaire_version v ON v.id = s.version_id WHERE s.slug = $1`,
-    [process.env.BENCH_SLUG ?? "jilin-2017"],
+    [process.env.BENCH_SLUG ?? "jilin-try"],
   );
   const survey = rows[0];
   const definition = QuestionnaireDefinitionSchema.parse(survey.definition);

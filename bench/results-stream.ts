@@ -5,7 +5,7 @@ export function openResultsStream(url: string, token: string) {
   const controller = new AbortController();
   const events: { at: number; delivered: number | null }[] = [];
   let closed = false;
-  const ready = fetch(`${url}/api/v1/surveys/jilin-2017/results/stream`, {
+  const ready = fetch(`${url}/api/v1/surveys/jilin-try/results/stream`, {
     headers: { authorization: `Bearer ${token}` },
     signal: controller.signal,
   }).then(async (res) => {
