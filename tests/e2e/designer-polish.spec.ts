@@ -72,6 +72,7 @@ async function draftOf(request: APIRequestContext, id: string) {
 
 /** Presses the mouse on `from`, moves it in steps (dnd-kit starts after a few pixels) and drops on `to`. */
 async function dragWithMouse(page: Page, from: Locator, to: Locator) {
+  await from.scrollIntoViewIfNeeded();
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
@@ -165,7 +166,7 @@ test("seven questions stay a short page: an outline beside the editor opens one 
   await expect(third.getByLabel("Question (English)", { exact: true })).toBeVisible();
   // A collapsed question opens from its own line as well.
   await question(page, "section_1_q5")
-    .getByRole("button", { name: /section_1_q5/ })
+    .getByRole("button", { name: /^section_1_q5/ })
     .click();
   await expect(question(page, "section_1_q5")).toHaveAttribute("data-open", "true");
   await expect(page.locator("article[data-open]")).toHaveCount(1);
@@ -179,11 +180,11 @@ test("sections, questions and options reorder by mouse and keyboard, and the dra
   await page.goto(`/questionnaires/${id}`);
   const questionOrder = () =>
     page
-      .locator("section[aria-label='Section Firm'] article")
+      .locator("section[aria-label='Section 企业'] article")
       .evaluateAll((list) => list.map((a) => a.getAttribute("data-testid")!.replace(/^question-/, "")));
   // With the other section's question open, the four of Firm are one line each.
   await outline(page).getByRole("button", { name: "Business outlook" }).click();
-  expect(await questionOrder()).toEqual(["region", "employees", "markets", "plan"]);
+  await expect.poll(questionOrder).toEqual(["region", "employees", "markets", "plan"]);
 
   // Mouse: "Expansion plan" dragged by its handle onto "Region".
   await dragWithMouse(
@@ -200,16 +201,24 @@ test("sections, questions and options reorder by mouse and keyboard, and the dra
   const markets = question(page, "markets");
   const optionOrder = () =>
     markets.locator("[data-testid^='item-']").evaluateAll((l) => l.map((o) => o.getAttribute("data-testid")));
-  await markets.getByRole("button", { name: "Drag to reorder 欧盟" }).focus();
+  // Each step is announced to screen readers (dnd-kit's live region), in the designer's language.
+  const eu = markets.getByRole("button", { name: "Drag to reorder 欧盟" });
+  await eu.focus();
   await page.keyboard.press("Space");
+  await expect(eu).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.press("ArrowDown");
+  await expect(page.getByText("欧盟 is now at position 2 of 3.")).toBeAttached();
   await page.keyboard.press("Space");
+  await expect(page.getByText("欧盟 dropped at position 2 of 3.")).toBeAttached();
   await expect.poll(optionOrder).toEqual(["item-us", "item-eu", "item-refused"]);
 
   // Keyboard, a whole section: Outlook moved above Firm.
-  await page.getByRole("button", { name: "Drag to reorder 展望" }).focus();
+  const outlook = page.getByRole("button", { name: "Drag to reorder 展望" });
+  await outlook.focus();
   await page.keyboard.press("Enter");
+  await expect(outlook).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.press("ArrowUp");
+  await expect(page.getByText("展望 is now at position 1 of 2.")).toBeAttached();
   await page.keyboard.press("Enter");
   const sections = outline(page).getByRole("list").first().locator(":scope > li > button");
   await expect(sections).toHaveText(["1. Outlook", "2. Firm"]);
@@ -335,7 +344,7 @@ test("screenshots of the designer in English and Chinese at 1280×800", async ({
   await page.goto(`/questionnaires/${id}`);
   await outline(page).getByRole("button", { name: "Markets" }).click();
   await expect(page.getByTestId("preview-frame").contentFrame().getByText("Markets")).toBeVisible();
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(question(page, "markets")).toBeInViewport();
   await page.screenshot({ path: path.join(dir, "designer-en.png") });
 
   const zh = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 800 } });
@@ -344,7 +353,7 @@ test("screenshots of the designer in English and Chinese at 1280×800", async ({
   await zhPage.goto(`/questionnaires/${id}`);
   await zhPage.getByRole("navigation", { name: "大纲" }).getByRole("button", { name: "市场" }).click();
   await expect(zhPage.getByTestId("preview-frame").contentFrame().getByText("市场")).toBeVisible();
-  await zhPage.evaluate(() => window.scrollTo(0, 0));
+  await expect(zhPage.getByRole("article", { name: "题目 markets" })).toBeInViewport();
   await zhPage.screenshot({ path: path.join(dir, "designer-zh.png") });
   await zh.close();
   for (const name of ["designer-en.png", "designer-zh.png"])
