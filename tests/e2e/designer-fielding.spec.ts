@@ -68,9 +68,13 @@ test("design every question type, publish, field, answer, screen and restore", a
 
   const q4 = await addQuestion(page, "Rating scale", "section_1_q4", "Policy rating", "政策评分");
   await q4.getByLabel("Factor").selectOption("national_policy");
-  await expect(q4.getByText("A question mapped to factors needs an attentionThreshold")).toBeVisible();
+  // The threshold it now needs is listed beside the preview (its field is not touched yet).
+  const problems = page.getByTestId("problems");
+  await expect(
+    problems.getByRole("button", { name: /section_1_q4 · concern from A question mapped to factors needs/ }),
+  ).toBeVisible();
   await q4.getByLabel("Concern from").fill("4");
-  await expect(q4.getByText("A question mapped to factors needs an attentionThreshold")).toHaveCount(0);
+  await expect(problems.getByText("A question mapped to factors needs an attentionThreshold")).toHaveCount(0);
 
   const q5 = await addQuestion(page, "Matrix (rows × scale)", "section_1_q5", "Obstacles", "障碍");
   await label(q5.getByTestId("item-row_1"), "Label", "Tax rates", "税率");
