@@ -3,9 +3,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { validityRate } from "@/lib/analytics/statistics";
-import { publicSurveySummary } from "@/lib/surveys/public-survey-summary";
-
-const DEMO_SLUG = "jilin-2017";
+import { PAPER_SURVEY_SLUG, TRY_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
+import { publicSurveySummary, type PublicSurveySummary } from "@/lib/surveys/public-survey-summary";
 
 // Counts change as responses arrive: render per request.
 export const dynamic = "force-dynamic";
@@ -14,9 +13,20 @@ export default async function HomePage() {
   const t = await getTranslations("home");
   const format = await getFormatter();
   const locale = await getLocale();
-  const demo = await publicSurveySummary(DEMO_SLUG);
-  const { delivered, valid } = demo?.counts ?? { delivered: null, valid: null };
-  const rate = delivered !== null && valid !== null ? validityRate(valid, delivered) : null;
+  const [paper, trial] = await Promise.all([
+    publicSurveySummary(PAPER_SURVEY_SLUG),
+    publicSurveySummary(TRY_SURVEY_SLUG),
+  ]);
+  const counts = (survey: PublicSurveySummary) => {
+    const { delivered, valid } = survey.counts;
+    const rate = delivered !== null && valid !== null ? validityRate(valid, delivered) : null;
+    return {
+      delivered: delivered ?? "–",
+      valid: valid ?? "–",
+      validityRate: rate === null ? "–" : format.number(rate, { style: "percent", maximumFractionDigits: 1 }),
+    };
+  };
+  const title = (survey: PublicSurveySummary) => (locale === "zh" ? survey.titleZh : survey.titleEn);
 
   return (
     <div className="space-y-10">
@@ -25,30 +35,46 @@ export default async function HomePage() {
         <p className="mt-4 text-lg leading-relaxed text-slate-700">{t("lead")}</p>
       </section>
 
-      <Card aria-labelledby="demo-title" className="border-brand-100 bg-brand-50">
-        <CardTitle id="demo-title">{demo ? (locale === "zh" ? demo.titleZh : demo.titleEn) : t("demoTitle")}</CardTitle>
-        {demo ? (
-          <>
-            <p className="mt-2 text-slate-700" data-testid="demo-counts">
-              {t("demoBody", {
-                delivered: delivered ?? "–",
-                valid: valid ?? "–",
-                validityRate: rate === null ? "–" : format.number(rate, { style: "percent", maximumFractionDigits: 1 }),
-              })}
-            </p>
-            <div className="mt-4 flex flex-wrap gap-3">
-              <Button asChild>
-                <Link href={`/s/${DEMO_SLUG}`}>{t("openSurvey")}</Link>
-              </Button>
-              <Button asChild variant="secondary">
-                <Link href={`/surveys/${DEMO_SLUG}/dashboard`}>{t("openDashboard")}</Link>
-              </Button>
-            </div>
-          </>
-        ) : (
+      {paper || trial ? (
+        <div className="grid gap-4 md:grid-cols-2">
+          {trial && (
+            <Card aria-labelledby="try-title" className="border-brand-100 bg-brand-50">
+              <CardTitle id="try-title">{t("tryTitle")}</CardTitle>
+              <p className="mt-1 text-sm text-slate-600">{title(trial)}</p>
+              <p className="mt-2 text-slate-700" data-testid="try-counts">
+                {t("tryBody", counts(trial))}
+              </p>
+              <div className="mt-4 flex flex-wrap gap-3">
+                <Button asChild>
+                  <Link href={`/s/${TRY_SURVEY_SLUG}`}>{t("trySurvey")}</Link>
+                </Button>
+                <Button asChild variant="secondary">
+                  <Link href={`/surveys/${TRY_SURVEY_SLUG}/dashboard`}>{t("tryDashboard")}</Link>
+                </Button>
+              </div>
+            </Card>
+          )}
+          {paper && (
+            <Card aria-labelledby="demo-title">
+              <CardTitle id="demo-title">{t("paperTitle")}</CardTitle>
+              <p className="mt-1 text-sm text-slate-600">{title(paper)}</p>
+              <p className="mt-2 text-slate-700" data-testid="demo-counts">
+                {t("demoBody", counts(paper))}
+              </p>
+              <div className="mt-4 flex flex-wrap gap-3">
+                <Button asChild variant="secondary">
+                  <Link href={`/surveys/${PAPER_SURVEY_SLUG}/dashboard`}>{t("paperDashboard")}</Link>
+                </Button>
+              </div>
+            </Card>
+          )}
+        </div>
+      ) : (
+        <Card aria-labelledby="demo-title" className="border-brand-100 bg-brand-50">
+          <CardTitle id="demo-title">{t("demoTitle")}</CardTitle>
           <p className="mt-2 text-slate-700">{t("demoMissing")}</p>
-        )}
-      </Card>
+        </Card>
+      )}
 
       <div className="grid gap-4 md:grid-cols-3">
         {(["forFirms", "forResearchers", "forAnalysts"] as const).map((key) => (

@@ -10,7 +10,9 @@ import { accountFixtures, RIVAL } from "@/tests/fixtures/accounts";
 import { addResponse } from "@/tests/fixtures/engine-surveys";
 import { signIn } from "./researcher-session";
 
-const DASHBOARD = "/surveys/jilin-2017/dashboard";
+// Group comparisons add firms to the open try-it survey (the paper's data); the side-by-side
+// comparison of two waves reads the paper's closed one.
+const DASHBOARD = "/surveys/jilin-try/dashboard";
 const WAVE = "jilin-2020-e2e";
 let db: Db;
 const added: string[] = [];
@@ -24,7 +26,7 @@ test.beforeAll(async () => {
   db = createDbClient(process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL!, 2);
   await accountFixtures(db);
   await db.survey.deleteMany({ where: { slug: WAVE } });
-  const demo = await db.survey.findUniqueOrThrow({ where: { slug: "jilin-2017" }, include: { version: true } });
+  const demo = await db.survey.findUniqueOrThrow({ where: { slug: "jilin-try" }, include: { version: true } });
   const definition: QuestionnaireDefinition = QuestionnaireDefinitionSchema.parse(demo.version.definition);
   const answers = {
     region: "changchun",
@@ -56,7 +58,7 @@ test.beforeAll(async () => {
     });
 });
 test.afterAll(async () => {
-  // Leave the demo survey as seeded (other specs count its responses).
+  // Leave the try-it survey as seeded (other specs count its responses).
   await db.response.deleteMany({ where: { id: { in: added } } });
   await db.survey.deleteMany({ where: { slug: WAVE } });
   await db.$disconnect();
@@ -78,7 +80,7 @@ test("three size classes are compared with chi-square, and the difference is sta
   await expect(page).toHaveURL(/compare_by=size_class/);
   const api = await apiJson(
     page.request,
-    "/api/v1/surveys/jilin-2017/results/compare?level=macro&compare_by=size_class&locale=en",
+    "/api/v1/surveys/jilin-try/results/compare?level=macro&compare_by=size_class&locale=en",
   );
   const labels = (api.groups as { label: string }[]).map((g) => g.label);
   expect(labels).toEqual([
@@ -123,7 +125,7 @@ test("two factors of the same firms are compared with McNemar's test, in words",
   await expect(page).toHaveURL(/pair_level=macro&pair_a=national_policy&pair_b=fiscal_tax_support/);
   const api = await apiJson(
     page.request,
-    "/api/v1/surveys/jilin-2017/results/paired?level=macro&a=national_policy&b=fiscal_tax_support&locale=en",
+    "/api/v1/surveys/jilin-try/results/paired?level=macro&a=national_policy&b=fiscal_tax_support&locale=en",
   );
   expect(api.test.method).toBe("chi-square-corrected");
   expect(api.test.p).toBeLessThan(0.05);
@@ -140,7 +142,11 @@ test("two factors of the same firms are compared with McNemar's test, in words",
 test("two waves are compared side by side from the surveys list", async ({ page }) => {
   await signIn(page.request, "viewer@example.org");
   await page.goto("/surveys");
-  await page.getByRole("checkbox", { name: "Compare Jilin small and micro enterprises: constraints" }).check();
+  await page
+    .getByRole("checkbox", {
+      name: "Compare Jilin small and micro enterprises: constraints on collaborative innovation (2017)",
+    })
+    .check();
   await page.getByRole("checkbox", { name: "Compare Jilin small and micro enterprises (2020)" }).check();
   await page.getByRole("combobox", { name: "Level" }).selectOption("macro");
   await page.getByRole("button", { name: "Compare the ticked surveys" }).click();

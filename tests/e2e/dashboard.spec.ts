@@ -8,7 +8,10 @@ import { createDbClient, type Db } from "@/lib/db/create-client";
 import { lowContrast } from "./contrast";
 import { signIn } from "./researcher-session";
 
+// The paper's closed wave is read; responses are submitted to the open try-it survey of the same
+// questionnaire, which starts from the same data.
 const DASHBOARD = "/surveys/jilin-2017/dashboard";
+const TRY_DASHBOARD = "/surveys/jilin-try/dashboard";
 let db: Db;
 const created: string[] = [];
 
@@ -16,7 +19,7 @@ test.beforeAll(() => {
   db = createDbClient(process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL!, 2);
 });
 test.afterAll(async () => {
-  // Leave the demo survey as seeded (other specs count its responses).
+  // Leave the try-it survey as seeded (other specs count its responses).
   await db.response.deleteMany({ where: { id: { in: created } } });
   await db.$disconnect();
 });
@@ -26,7 +29,7 @@ test.use({ locale: "en-US" });
 const macro = (page: Page) => page.getByTestId("chart-attention-macro");
 
 async function submitResponse(request: APIRequestContext) {
-  const res = await request.post("/api/v1/surveys/jilin-2017/responses", {
+  const res = await request.post("/api/v1/surveys/jilin-try/responses", {
     data: {
       submissionId: crypto.randomUUID(),
       locale: "en",
@@ -211,9 +214,9 @@ test("whiskers stand at their interval from the first frame, after a filter chan
 test("the day chart has a time axis: days stand in proportion to the time between them", async ({ page, request }) => {
   await submitResponse(request);
   await signIn(page.request, "viewer@example.org");
-  await page.goto(DASHBOARD);
+  await page.goto(TRY_DASHBOARD);
   const { periods, periodUnit } = await (
-    await page.request.get("/api/v1/surveys/jilin-2017/results/composition")
+    await page.request.get("/api/v1/surveys/jilin-try/results/composition")
   ).json();
   expect(periodUnit).toBe("day");
   const withValid = (periods as { period: string; valid: number }[])
@@ -429,7 +432,7 @@ test("a response submitted elsewhere appears without a reload, also after the st
   );
   // Members' dashboards are live; the public's are throttled (tests/integration/disclosure.test.ts).
   await signIn(page.request, "viewer@example.org");
-  await page.goto(DASHBOARD);
+  await page.goto(TRY_DASHBOARD);
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live", { timeout: 15_000 });
   expect(dropped).toBeGreaterThanOrEqual(2);
   const before = Number((await page.getByTestId("count-valid").textContent())!.replace(/\D/g, ""));

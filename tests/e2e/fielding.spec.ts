@@ -7,7 +7,7 @@ test.use({ locale: "en-US" });
 
 test("invitation lists: bad rows are named, links are shown once and each answers once", async ({ page }) => {
   await signIn(page.request);
-  await page.goto("/surveys/jilin-2017");
+  await page.goto("/surveys/jilin-try");
   await page.getByLabel("Name of the list").fill("March mailing");
   await page
     .getByLabel("or paste the lines")
@@ -29,7 +29,7 @@ test("invitation lists: bad rows are named, links are shown once and each answer
     return Buffer.concat(chunks).toString("utf8");
   });
   expect(csv).toMatch(
-    /^\uFEFFfirm_name,contact,firm_identifier,link\r\nAcme,a@x.cn,,http:\/\/127\.0\.0\.1:\d+\/s\/jilin-2017\?token=inv_/,
+    /^\uFEFFfirm_name,contact,firm_identifier,link\r\nAcme,a@x.cn,,http:\/\/127\.0\.0\.1:\d+\/s\/jilin-try\?token=inv_/,
   );
   const link = (await links.locator("code").first().textContent())!;
 
@@ -37,7 +37,7 @@ test("invitation lists: bad rows are named, links are shown once and each answer
   await expect(page.getByTestId("collectors")).toContainText("March mailing");
   await expect(page.getByTestId("collectors")).toContainText("0 of 2");
   const firm = await page.context().browser()!.newContext({ locale: "en-US" });
-  const res = await firm.request.post("/api/v1/surveys/jilin-2017/responses", {
+  const res = await firm.request.post("/api/v1/surveys/jilin-try/responses", {
     data: {
       submissionId: crypto.randomUUID(),
       locale: "en",
@@ -61,7 +61,7 @@ test("invitation lists: bad rows are named, links are shown once and each answer
 
 test("a quota shows how full it is", async ({ page }) => {
   await signIn(page.request);
-  await page.goto("/surveys/jilin-2017");
+  await page.goto("/surveys/jilin-try");
   await page.getByLabel("Breakdown question").selectOption({ label: "Where is your firm located?" });
   await page.getByLabel("Answer", { exact: true }).selectOption({ label: "Siping" });
   await page.getByLabel("At most").fill("60");
@@ -76,7 +76,7 @@ test("a quota shows how full it is", async ({ page }) => {
 
 test("paper entry stores a questionnaire marked as paper", async ({ page }) => {
   await signIn(page.request);
-  await page.goto("/surveys/jilin-2017/paper");
+  await page.goto("/surveys/jilin-try/paper");
   await page
     .getByRole("group", { name: "Language of the paper questionnaire" })
     .getByRole("button", { name: "English" })
@@ -101,7 +101,7 @@ test("a viewer can read the survey but neither design nor publish", async ({ pag
   const id = (await (await request.get("/api/v1/questionnaires")).json()).questionnaires[0].id;
   await signIn(page.request, "viewer@example.org");
   expect((await page.goto("/questionnaires"))!.status()).toBe(404);
-  await page.goto("/surveys/jilin-2017");
+  await page.goto("/surveys/jilin-try");
   // 226 demo responses, plus any the other tests of this file added.
   expect(Number(await page.getByTestId("count-valid").textContent())).toBeGreaterThanOrEqual(226);
   await expect(page.getByText("Invitation list")).toHaveCount(0);

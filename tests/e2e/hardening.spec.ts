@@ -113,9 +113,9 @@ test.describe("sign-in and server actions", () => {
 test("before (or without) JavaScript, the respondent form never puts answers in the URL", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto("/s/jilin-2017");
+  await page.goto("/s/jilin-try");
   await page.getByRole("radio", { name: "长春市" }).check();
-  const submitted = page.waitForRequest((r) => r.url().includes("/s/jilin-2017") && r.isNavigationRequest());
+  const submitted = page.waitForRequest((r) => r.url().includes("/s/jilin-try") && r.isNavigationRequest());
   await page.getByRole("button", { name: "下一步" }).click();
   const request = await submitted;
   expect(request.method()).toBe("POST");
@@ -150,7 +150,7 @@ test.describe("security headers", () => {
     page.on("console", (m) => {
       if (m.text().includes("Content Security Policy")) violations.push(m.text());
     });
-    const response = await page.goto("/s/jilin-2017");
+    const response = await page.goto("/s/jilin-try");
     await expect(page.getByRole("radio", { name: "长春市" })).toBeVisible();
     const csp = response!.headers()["content-security-policy"];
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];

@@ -12,7 +12,7 @@ test.beforeAll(() => {
 });
 // Other specs answer the demo survey through its open link: leave it open whatever happens here.
 test.afterAll(async () => {
-  await db.collector.updateMany({ where: { survey: { slug: "jilin-2017" }, kind: "link" }, data: { closedAt: null } });
+  await db.collector.updateMany({ where: { survey: { slug: "jilin-try" }, kind: "link" }, data: { closedAt: null } });
   await db.$disconnect();
 });
 
@@ -28,7 +28,7 @@ const answers = {
 
 test("a researcher closes the open link; anonymous answers are refused until it reopens", async ({ page, browser }) => {
   await signIn(page.request);
-  await page.goto("/surveys/jilin-2017");
+  await page.goto("/surveys/jilin-try");
   const linkStatus = page.getByTestId("collector-status-link");
   await expect(linkStatus).toContainText("Taking responses");
   await linkStatus.getByRole("button", { name: "Close the open link" }).click();
@@ -36,21 +36,21 @@ test("a researcher closes the open link; anonymous answers are refused until it 
   await expect(page.getByTestId("invite-only")).toBeVisible();
 
   const firm = await browser.newContext({ locale: "en-US" });
-  const before = await db.response.count({ where: { survey: { slug: "jilin-2017" } } });
-  const refused = await firm.request.post("/api/v1/surveys/jilin-2017/responses", {
+  const before = await db.response.count({ where: { survey: { slug: "jilin-try" } } });
+  const refused = await firm.request.post("/api/v1/surveys/jilin-try/responses", {
     data: { submissionId: crypto.randomUUID(), locale: "en", answers },
   });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error).toBeTruthy();
-  expect(await db.response.count({ where: { survey: { slug: "jilin-2017" } } })).toBe(before);
+  expect(await db.response.count({ where: { survey: { slug: "jilin-try" } } })).toBe(before);
   const firmPage = await firm.newPage();
-  await firmPage.goto("/s/jilin-2017");
+  await firmPage.goto("/s/jilin-try");
   await expect(firmPage.getByText("This survey is by invitation")).toBeVisible();
   await expect(firmPage.getByText("Please open the personal link from your invitation.")).toBeVisible();
 
   await linkStatus.getByRole("button", { name: "Reopen the open link" }).click();
   await expect(linkStatus).toContainText("Taking responses");
-  const accepted = await firm.request.post("/api/v1/surveys/jilin-2017/responses", {
+  const accepted = await firm.request.post("/api/v1/surveys/jilin-try/responses", {
     data: { submissionId: crypto.randomUUID(), locale: "en", answers },
   });
   expect(accepted.status()).toBe(201);

@@ -27,9 +27,9 @@ test.describe("on a phone, in Chinese", () => {
   test("a firm answers the Jilin survey section by section, sees precise errors, and is counted (screened as too fast)", async ({
     page,
   }) => {
-    const before = await completeCount("jilin-2017");
-    await page.goto("/s/jilin-2017");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("吉林省小微企业协同创新制约因素调查（2017）");
+    const before = await completeCount("jilin-try");
+    await page.goto("/s/jilin-try");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("吉林省小微企业协同创新制约因素调查（体验版）");
     await expect(page.getByText("第 1 部分，共 4 部分")).toBeVisible();
     await expectAccessible(page);
 
@@ -65,12 +65,12 @@ test.describe("on a phone, in Chinese", () => {
     await page.getByRole("checkbox", { name: "内部控制" }).check();
     await page.getByRole("button", { name: "提交" }).dblclick();
 
-    await expect(page).toHaveURL(/\/s\/jilin-2017\/thanks$/);
+    await expect(page).toHaveURL(/\/s\/jilin-try\/thanks$/);
     await expect(page.getByRole("heading", { name: "感谢您的参与！" })).toBeVisible();
     await expectAccessible(page);
-    expect(await completeCount("jilin-2017")).toBe(before + 1);
+    expect(await completeCount("jilin-try")).toBe(before + 1);
     const stored = await db.response.findFirstOrThrow({
-      where: { survey: { slug: "jilin-2017" }, status: "complete" },
+      where: { survey: { slug: "jilin-try" }, status: "complete" },
       orderBy: { completedAt: "desc" },
     });
     expect(stored).toMatchObject({
@@ -118,7 +118,7 @@ test.describe("on a phone, in Chinese", () => {
     page,
     request,
   }) => {
-    await page.goto("/s/jilin-2017");
+    await page.goto("/s/jilin-try");
     await expect(page.getByRole("button", { name: "English" })).toBeVisible();
     await expect(page.getByRole("link", { name: "登录" })).toHaveCount(0);
     await expect(page.locator("#q-firm_id label")).toHaveText("统一社会信用代码 (选答)");
@@ -132,12 +132,12 @@ test.describe("on a phone, in Chinese", () => {
   });
 
   test("switching to English keeps every answer", async ({ page }) => {
-    await page.goto("/s/jilin-2017");
+    await page.goto("/s/jilin-try");
     await page.getByRole("radio", { name: "白城市" }).check();
     await page.getByLabel("贵企业现有从业人员数").fill("7");
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-      "Jilin small and micro enterprises: constraints on collaborative innovation (2017)",
+      "Jilin small and micro enterprises: constraints on collaborative innovation (try it)",
     );
     await expect(page.getByRole("radio", { name: "Baicheng" })).toBeChecked();
     await expect(page.getByLabel("How many people does your firm employ?")).toHaveValue("7");
@@ -216,7 +216,7 @@ test.describe("on a desktop, in English", () => {
   });
 
   test("answers survive a reload, and the resume link brings them to another device", async ({ page, browser }) => {
-    await page.goto("/s/jilin-2017");
+    await page.goto("/s/jilin-try");
     await page.getByRole("radio", { name: "Siping" }).check();
     await page.getByLabel("How many people does your firm employ?").fill("12");
     await expect(page.getByRole("status")).toHaveText(
@@ -227,7 +227,7 @@ test.describe("on a desktop, in English", () => {
     await expect(page.getByLabel("How many people does your firm employ?")).toHaveValue("12");
 
     const link = await page.getByLabel("Keep this link to come back to your answers:").inputValue();
-    expect(link).toMatch(/\/s\/jilin-2017\?resume=[0-9a-f-]{36}$/);
+    expect(link).toMatch(/\/s\/jilin-try\?resume=[0-9a-f-]{36}$/);
     const submissionId = link.split("resume=")[1];
     expect(await db.response.findFirst({ where: { submissionId } })).toMatchObject({
       status: "partial",
@@ -246,7 +246,7 @@ test.describe("on a desktop, in English", () => {
     page,
     browser,
   }) => {
-    await page.goto("/s/jilin-2017");
+    await page.goto("/s/jilin-try");
     await page.getByRole("radio", { name: "Siping" }).check();
     await expect(page.getByRole("status")).toHaveText(
       "Your answers are saved. You can close this page and come back later.",
@@ -344,7 +344,7 @@ test("the Jilin survey can be completed with the keyboard alone", async ({ page 
     }
     throw new Error(`Tab never reached ${name}`);
   };
-  await page.goto("/s/jilin-2017");
+  await page.goto("/s/jilin-try");
   await tabTo("长春市", "radio");
   await page.keyboard.press("Space");
   await tabTo("商务及居民服务业", "radio");
@@ -364,7 +364,7 @@ test("the Jilin survey can be completed with the keyboard alone", async ({ page 
   }
   await expect(page.getByRole("heading", { name: "感谢您的参与！" })).toBeVisible();
   const stored = await db.response.findFirstOrThrow({
-    where: { survey: { slug: "jilin-2017" }, status: "complete" },
+    where: { survey: { slug: "jilin-try" }, status: "complete" },
     orderBy: { completedAt: "desc" },
   });
   expect(stored).toMatchObject({

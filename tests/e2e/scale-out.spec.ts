@@ -63,7 +63,7 @@ async function waitForHealth(port: number, child: ChildProcess) {
 }
 
 const submit = () =>
-  fetch(`http://127.0.0.1:${PROXY}/api/v1/surveys/jilin-2017/responses`, {
+  fetch(`http://127.0.0.1:${PROXY}/api/v1/surveys/jilin-try/responses`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ submissionId: randomUUID(), locale: "en", answers: JILIN_ANSWERS }),
@@ -71,7 +71,7 @@ const submit = () =>
 
 /** Delivered responses as one app server's results API reads them. */
 const delivered = async (port: number) => {
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/jilin-2017/results/composition`, {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/jilin-try/results/composition`, {
     headers: { authorization: `Bearer ${token}` },
   });
   return ((await res.json()) as { totals: { delivered: number } }).totals.delivered;
@@ -81,7 +81,7 @@ const storedComplete = async () =>
   Number(
     (
       await primary.query(
-        `SELECT count(*) AS n FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = 'jilin-2017' AND r.status = 'complete'`,
+        `SELECT count(*) AS n FROM response r JOIN survey s ON s.id = r.survey_id WHERE s.slug = 'jilin-try' AND r.status = 'complete'`,
       )
     ).rows[0].n,
   );
@@ -200,7 +200,7 @@ test("a response submitted through the shared address reaches open dashboards on
   const controllers = APPS.map(() => new AbortController());
   await Promise.all(
     APPS.map(async (port, i) => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/jilin-2017/results/stream`, {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/surveys/jilin-try/results/stream`, {
         headers: { authorization: `Bearer ${token}` },
         signal: controllers[i].signal,
       });

@@ -19,7 +19,7 @@ import {
   QuestionnaireDefinitionSchema,
   type QuestionnaireDefinition,
 } from "@/lib/questionnaire/definition-schema";
-import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
+import { TRY_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
 import { addResponse, createEngineSurvey } from "@/tests/fixtures/engine-surveys";
 import { openApiAnswers } from "@/tests/fixtures/openapi-answers";
 import { JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
@@ -58,11 +58,11 @@ async function get<T>(template: string, query: string, opts: { slug?: string; to
   return { status: res.status, body: body as T };
 }
 const compare = (query: string, token?: string) =>
-  get<GroupsComparison>("/api/v1/surveys/{slug}/results/compare", query, { slug: DEMO_SURVEY_SLUG, token });
-const attention = (query: string, token?: string, slug = DEMO_SURVEY_SLUG) =>
+  get<GroupsComparison>("/api/v1/surveys/{slug}/results/compare", query, { slug: TRY_SURVEY_SLUG, token });
+const attention = (query: string, token?: string, slug = TRY_SURVEY_SLUG) =>
   get<AttentionResult>("/api/v1/surveys/{slug}/results/attention", query, { slug, token });
 const paired = (query: string, token?: string) =>
-  get<PairedComparison>("/api/v1/surveys/{slug}/results/paired", query, { slug: DEMO_SURVEY_SLUG, token });
+  get<PairedComparison>("/api/v1/surveys/{slug}/results/paired", query, { slug: TRY_SURVEY_SLUG, token });
 const surveys = (query: string, token?: string) => get<SurveysComparison>("/api/v1/compare", query, { token });
 
 async function tokenOf(email: string, organizationId: string) {
@@ -73,9 +73,10 @@ async function tokenOf(email: string, organizationId: string) {
 beforeAll(async () => {
   await seedDemo(process.env.DATABASE_URL!);
   db = createDbClient(process.env.DATABASE_URL!, 4);
-  const demo = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG }, include: { version: true } });
+  const demo = await db.survey.findUniqueOrThrow({ where: { slug: TRY_SURVEY_SLUG }, include: { version: true } });
   definition = QuestionnaireDefinitionSchema.parse(demo.version.definition);
-  // The demo has micro and small firms only: 16 medium-sized ones make a third size class.
+  // The demo data (copied into the try-it survey) has micro and small firms only: 16 medium-sized
+  // ones make a third size class.
   for (let i = 0; i < 16; i++)
     await addResponse(db, demo, definition, {
       answers: {
@@ -199,7 +200,7 @@ describe("k groups of a breakdown", () => {
         "/api/v1/surveys/{slug}/results/compare",
         "level=middle&compare_by=size_class&group_a=micro&group_b=small",
         {
-          slug: DEMO_SURVEY_SLUG,
+          slug: TRY_SURVEY_SLUG,
           token: tokens.member,
         },
       )
@@ -255,7 +256,7 @@ describe("k groups of a breakdown", () => {
 /** Valid demo responses (complete, not screened), read from the response table itself. */
 async function demoAnswers(where: { region?: string } = {}) {
   const rows = await db.response.findMany({
-    where: { survey: { slug: DEMO_SURVEY_SLUG }, status: "complete", screenedAt: null },
+    where: { survey: { slug: TRY_SURVEY_SLUG }, status: "complete", screenedAt: null },
     select: { answers: true, breakdowns: true },
   });
   return rows
@@ -344,10 +345,10 @@ describe("two factors answered by the same firms", () => {
 
 describe("surveys side by side", () => {
   it("compares two waves of one version per shared factor with the z-test", async () => {
-    const { status, body } = await surveys(`surveys=${DEMO_SURVEY_SLUG},${WAVE_2020}&level=macro`, tokens.member);
+    const { status, body } = await surveys(`surveys=${TRY_SURVEY_SLUG},${WAVE_2020}&level=macro`, tokens.member);
     expect(status).toBe(200);
     expect(body.surveys.map((s) => [s.slug, s.access, s.base])).toEqual([
-      [DEMO_SURVEY_SLUG, "member", 242],
+      [TRY_SURVEY_SLUG, "member", 242],
       [WAVE_2020, "member", 12],
     ]);
     expect(body.onlyIn).toEqual([]);
@@ -370,7 +371,7 @@ describe("surveys side by side", () => {
   });
 
   it("reads each survey as the caller may see it, tests three with chi-square and lists unshared factors apart", async () => {
-    const { body } = await surveys(`surveys=${DEMO_SURVEY_SLUG},${WAVE_2020},${otherSlug}&level=macro`, tokens.member);
+    const { body } = await surveys(`surveys=${TRY_SURVEY_SLUG},${WAVE_2020},${otherSlug}&level=macro`, tokens.member);
     expect(body.surveys.map((s) => [s.access, s.perturbed])).toEqual([
       ["member", false],
       ["member", false],
@@ -384,28 +385,28 @@ describe("surveys side by side", () => {
     const published = (await attention("level=macro", undefined, otherSlug)).body.factors[0];
     expect(shown[2]).toEqual({ count: published.count, n: published.n });
     expect(body.onlyIn.map((f) => [f.code, f.surveys])).toEqual([
-      ["fiscal_tax_support", [DEMO_SURVEY_SLUG, WAVE_2020]],
-      ["ip_protection", [DEMO_SURVEY_SLUG, WAVE_2020]],
-      ["market_access", [DEMO_SURVEY_SLUG, WAVE_2020]],
-      ["venture_capital", [DEMO_SURVEY_SLUG, WAVE_2020]],
+      ["fiscal_tax_support", [TRY_SURVEY_SLUG, WAVE_2020]],
+      ["ip_protection", [TRY_SURVEY_SLUG, WAVE_2020]],
+      ["market_access", [TRY_SURVEY_SLUG, WAVE_2020]],
+      ["venture_capital", [TRY_SURVEY_SLUG, WAVE_2020]],
       ["land_supply", [otherSlug]],
     ]);
   });
 
   it("answers 404 for a survey the caller may not see, naming that slug and nothing of it", async () => {
-    const rival = await surveys(`surveys=${DEMO_SURVEY_SLUG},${rivalSlug}&level=macro`, tokens.member);
+    const rival = await surveys(`surveys=${TRY_SURVEY_SLUG},${rivalSlug}&level=macro`, tokens.member);
     expect(rival.status).toBe(404);
     expect(refusal(rival)).toEqual({
       error: "not_found",
       message: `There is no survey at "${rivalSlug}", or its results are not shared with you.`,
     });
     // The same answer as for a slug nobody has.
-    const none = await surveys(`surveys=${DEMO_SURVEY_SLUG},no-such-survey&level=macro`, tokens.member);
+    const none = await surveys(`surveys=${TRY_SURVEY_SLUG},no-such-survey&level=macro`, tokens.member);
     expect(refusal(none).message).toBe(refusal(rival).message.replace(rivalSlug, "no-such-survey"));
     // Its own organization sees it; the public sees neither members-only survey.
-    expect((await surveys(`surveys=${rivalSlug},${DEMO_SURVEY_SLUG}&level=macro`, tokens.rival)).status).toBe(200);
-    expect((await surveys(`surveys=${DEMO_SURVEY_SLUG},${WAVE_2020}&level=macro`)).status).toBe(404);
-    const anonymous = await surveys(`surveys=${DEMO_SURVEY_SLUG},${otherSlug}&level=macro`);
+    expect((await surveys(`surveys=${rivalSlug},${TRY_SURVEY_SLUG}&level=macro`, tokens.rival)).status).toBe(200);
+    expect((await surveys(`surveys=${TRY_SURVEY_SLUG},${WAVE_2020}&level=macro`)).status).toBe(404);
+    const anonymous = await surveys(`surveys=${TRY_SURVEY_SLUG},${otherSlug}&level=macro`);
     expect(anonymous.body.surveys.map((s) => [s.access, s.perturbed])).toEqual([
       ["public", true],
       ["public", true],
@@ -413,10 +414,10 @@ describe("surveys side by side", () => {
   });
 
   it("answers 422 naming the parameter", async () => {
-    const one = await surveys(`surveys=${DEMO_SURVEY_SLUG}&level=macro`, tokens.member);
+    const one = await surveys(`surveys=${TRY_SURVEY_SLUG}&level=macro`, tokens.member);
     expect(one.status).toBe(422);
     expect(refusal(one).issues[0].path).toEqual(["surveys"]);
-    const level = await surveys(`surveys=${DEMO_SURVEY_SLUG},${WAVE_2020}&level=meso`, tokens.member);
+    const level = await surveys(`surveys=${TRY_SURVEY_SLUG},${WAVE_2020}&level=meso`, tokens.member);
     expect(refusal(level).issues[0].path).toEqual(["level"]);
   });
 });

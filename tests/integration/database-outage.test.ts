@@ -38,7 +38,7 @@ async function expectUnavailable(res: Response) {
 
 const params = (slug: string) => ({ params: Promise.resolve({ slug }) });
 const submission = () =>
-  new Request("http://test/api/v1/surveys/jilin-2017/responses", {
+  new Request("http://test/api/v1/surveys/jilin-try/responses", {
     method: "POST",
     headers: { "content-type": "application/json", "x-forwarded-for": "10.2.0.1" },
     body: JSON.stringify({ submissionId: randomUUID(), locale: "en", answers: JILIN_ANSWERS }),
@@ -52,8 +52,8 @@ describe.each([
 
   it("GET /api/v1/surveys/{slug} and POST …/responses answer 503 with Retry-After", async () => {
     const started = Date.now();
-    await expectUnavailable(await getSurvey(new Request("http://test/"), params("jilin-2017")));
-    await expectUnavailable(await postResponse(submission(), params("jilin-2017")));
+    await expectUnavailable(await getSurvey(new Request("http://test/"), params("jilin-try")));
+    await expectUnavailable(await postResponse(submission(), params("jilin-try")));
     expect(Date.now() - started).toBeLessThan(5000);
   });
 

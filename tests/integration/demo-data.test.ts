@@ -1,15 +1,25 @@
 // The demo survey, loaded into a fresh migrated database, reproduces the Jilin paper's figures
-// when counted in SQL over the stored answer rows.
+// when counted in SQL over the stored answer rows; it is closed, and the open try-it survey of the
+// same version starts from the same figures in its result cells and alone moves with new answers.
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { findDashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
+import { getAttention, getSampleTotals } from "@/lib/analytics/results";
+import { foldResults } from "@/lib/analytics/results-aggregator";
 import { createDbClient, type Db } from "@/lib/db/create-client";
-import { seedDemo, DEMO_SURVEY_SLUG } from "@/prisma/seed";
+import { submitResponse } from "@/lib/responses/submit-response";
+import type { FactorLevel } from "@/lib/questionnaire/definition-schema";
+import { seedDemo, DEMO_SURVEY_SLUG, TRY_SURVEY_SLUG } from "@/prisma/seed";
 import { verifyPassword } from "@/lib/auth/password";
+import { JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
 
 let db: Db;
 let surveyId: string;
 
 beforeAll(async () => {
-  expect(await seedDemo(process.env.DATABASE_URL!)).toMatch(/Loaded 3 templates and 250 demo responses/);
+  expect(await seedDemo(process.env.DATABASE_URL!)).toBe(
+    "Loaded 3 templates and 250 demo responses (survey jilin-2017, closed) and the open survey jilin-try with a copy of the paper's responses.",
+  );
   db = createDbClient(process.env.DATABASE_URL!, 2);
   surveyId = (await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } })).id;
   return () => db.$disconnect();
@@ -115,5 +125,84 @@ describe("Jilin demo data in PostgreSQL", () => {
   it("loads nothing twice when seeded again", async () => {
     expect(await seedDemo(process.env.DATABASE_URL!)).toBe("Demo data already loaded.");
     expect(await db.response.count({ where: { surveyId } })).toBe(250);
+    expect(await db.response.count({ where: { survey: { slug: TRY_SURVEY_SLUG } } })).toBe(250);
+  });
+
+  it("adds the try-it survey to a database seeded before it existed, and closes the paper's wave", async () => {
+    await db.survey.delete({ where: { slug: TRY_SURVEY_SLUG } });
+    await db.survey.update({ where: { id: surveyId }, data: { closesAt: null } });
+    expect(await seedDemo(process.env.DATABASE_URL!)).toBe(
+      "Loaded the open survey jilin-try with a copy of the paper's responses.",
+    );
+    expect((await db.survey.findUniqueOrThrow({ where: { id: surveyId } })).closesAt).toEqual(
+      new Date("2017-05-31T16:00:00Z"),
+    );
+    expect(await db.response.count({ where: { survey: { slug: TRY_SURVEY_SLUG } } })).toBe(250);
+  });
+});
+
+describe("the paper's closed wave and the open try-it survey", () => {
+  const memberView = async (slug: string) => {
+    const found = (await findDashboardSurvey({ db, slug, actor: null }))!;
+    return { ...found, access: "member" as const };
+  };
+  const figures = async (slug: string) => {
+    await foldResults(db);
+    const survey = await memberView(slug);
+    const levels = await Promise.all(
+      (["macro", "middle", "micro"] as FactorLevel[]).map((level) =>
+        getAttention({ db, survey, level, filter: { breakdowns: {} }, measure: "cases", locale: "en" }),
+      ),
+    );
+    return {
+      totals: await getSampleTotals({ db, survey }),
+      levels: levels.map((l) => ({ base: l.base, factors: l.factors.map((f) => [f.code, f.count]) })),
+    };
+  };
+
+  it("closes the paper's wave at the end of its fieldwork; the try-it survey is open on the same version", async () => {
+    const paper = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } });
+    const trial = await db.survey.findUniqueOrThrow({ where: { slug: TRY_SURVEY_SLUG } });
+    expect(paper.closesAt).toEqual(new Date("2017-05-31T16:00:00Z"));
+    expect(trial).toMatchObject({ closesAt: null, versionId: paper.versionId, minCompletionSeconds: 120 });
+    expect(trial.titleEn).toBe("Jilin small and micro enterprises: constraints on collaborative innovation (try it)");
+    const refused = await submitResponse({
+      db,
+      slug: DEMO_SURVEY_SLUG,
+      submission: { submissionId: randomUUID(), locale: "zh", answers: JILIN_ANSWERS },
+    });
+    expect(refused).toMatchObject({ kind: "not_open", state: "closed" });
+  });
+
+  it("starts the try-it survey's result cells from the paper's figures; an answer to it moves only it", async () => {
+    const paper = await figures(DEMO_SURVEY_SLUG);
+    expect(paper.totals).toMatchObject({ delivered: 250, valid: 226 });
+    expect(paper.levels[0].base).toBe(226);
+    expect(Object.fromEntries(paper.levels[0].factors)).toMatchObject({
+      national_policy: 156,
+      fiscal_tax_support: 120,
+      ip_protection: 61,
+    });
+    expect(await figures(TRY_SURVEY_SLUG)).toEqual(paper);
+
+    const stored = await submitResponse({
+      db,
+      slug: TRY_SURVEY_SLUG,
+      submission: {
+        submissionId: randomUUID(),
+        locale: "zh",
+        answers: JILIN_ANSWERS,
+        startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      },
+    });
+    expect(stored).toMatchObject({ kind: "stored", created: true });
+    const moved = await figures(TRY_SURVEY_SLUG);
+    expect(moved.totals).toMatchObject({ delivered: 251, valid: 227 });
+    expect(moved.levels[0].base).toBe(227);
+    expect(Object.fromEntries(moved.levels[0].factors)).toMatchObject({
+      national_policy: 157,
+      fiscal_tax_support: 121,
+    });
+    expect(await figures(DEMO_SURVEY_SLUG)).toEqual(paper);
   });
 });

@@ -65,12 +65,12 @@ const bodies = (partial: boolean) =>
 
 async function post(raw: string) {
   const res = await postResponse(
-    new Request("http://test/api/v1/surveys/jilin-2017/responses", {
+    new Request("http://test/api/v1/surveys/jilin-try/responses", {
       method: "POST",
       body: raw,
       headers: { "content-type": "application/json", "x-forwarded-for": `10.77.${++ip >> 8}.${ip & 255}` },
     }),
-    { params: Promise.resolve({ slug: "jilin-2017" }) },
+    { params: Promise.resolve({ slug: "jilin-try" }) },
   );
   return { status: res.status, type: res.headers.get("content-type"), body: await res.json() };
 }

@@ -49,7 +49,7 @@ const call = async (handler: Handler | undefined, request: Request, params: Reco
 };
 
 function submissionRequest(body: BodyInit, extraHeaders: Record<string, string> = {}) {
-  return new Request("http://test/api/v1/surveys/jilin-2017/responses", {
+  return new Request("http://test/api/v1/surveys/jilin-try/responses", {
     method: "POST",
     body,
     headers: { "content-type": "application/json", "x-forwarded-for": `10.13.0.${++ip}`, ...extraHeaders },
@@ -72,7 +72,7 @@ describe("request bodies are read only up to their limit (defect 1)", () => {
         controller.enqueue(chunk);
       },
     });
-    const res = await call(responsesRoute.POST, submissionRequest(body), { slug: "jilin-2017" });
+    const res = await call(responsesRoute.POST, submissionRequest(body), { slug: "jilin-try" });
     expect(res).toMatchObject({ status: 413, body: { error: "payload_too_large" } });
     expect(pulled).toBeLessThan(MAX_SUBMISSION_BYTES + 4 * chunk.byteLength);
   });
@@ -97,7 +97,7 @@ describe("inputs that gave 500 get 422 or 404 naming the problem (defect 4)", ()
 
   it("refuses a startedAt in year 0 or in the future, naming startedAt", async () => {
     for (const startedAt of ["0000-01-01T00:00:00Z", "9999-12-31T00:00:00Z"]) {
-      const res = await submit("jilin-2017", {
+      const res = await submit("jilin-try", {
         submissionId: randomUUID(),
         locale: "en",
         answers: JILIN_ANSWERS,
@@ -110,7 +110,7 @@ describe("inputs that gave 500 get 422 or 404 naming the problem (defect 4)", ()
 
   it("answers 404 for resume ids that are 36 characters but not UUIDs", async () => {
     for (const submissionId of ["0".repeat(36), "f".repeat(36), "-".repeat(36)]) {
-      const res = await call(resumeRoute.GET, new Request("http://test/"), { slug: "jilin-2017", submissionId });
+      const res = await call(resumeRoute.GET, new Request("http://test/"), { slug: "jilin-try", submissionId });
       expect(res).toMatchObject({ status: 404, body: { error: "not_found" } });
     }
   });
@@ -128,7 +128,7 @@ describe("answers of the wrong kind are refused, not dropped (defect 5)", () => 
   it('refuses an answers key "__proto__" by name', async () => {
     const before = await storedCount();
     const raw = `{"submissionId":"${randomUUID()}","locale":"en","answers":{"__proto__":"x","region":"changchun"}}`;
-    const res = await call(responsesRoute.POST, submissionRequest(raw), { slug: "jilin-2017" });
+    const res = await call(responsesRoute.POST, submissionRequest(raw), { slug: "jilin-try" });
     expect(res).toMatchObject({ status: 422, body: { error: "validation_failed" } });
     expect(res.body.issues[0].path).toEqual(["answers", "__proto__"]);
     expect(await storedCount()).toBe(before);
@@ -150,7 +150,7 @@ describe("answers of the wrong kind are refused, not dropped (defect 5)", () => 
   });
 
   it("refuses employees: 1e308 as too large", async () => {
-    const res = await submit("jilin-2017", {
+    const res = await submit("jilin-try", {
       submissionId: randomUUID(),
       locale: "en",
       answers: { ...JILIN_ANSWERS, employees: 1e308 },
@@ -164,13 +164,13 @@ describe("every API answer is JSON (defect 6)", () => {
   it("answers 405 in JSON, with Allow, for methods a route does not take", async () => {
     for (const method of ["PUT", "PATCH", "DELETE"] as const) {
       const res = await call(resumeRoute[method], new Request("http://test/", { method }), {
-        slug: "jilin-2017",
+        slug: "jilin-try",
         submissionId: randomUUID(),
       });
       expect(res).toMatchObject({ status: 405, body: { error: "method_not_allowed" } });
       expect(res.headers.get("allow")).toBe("GET");
     }
-    const put = await call(responsesRoute.PUT, new Request("http://test/", { method: "PUT" }), { slug: "jilin-2017" });
+    const put = await call(responsesRoute.PUT, new Request("http://test/", { method: "PUT" }), { slug: "jilin-try" });
     expect(put).toMatchObject({ status: 405, body: { error: "method_not_allowed" } });
     expect(put.headers.get("allow")).toBe("POST, GET");
   });

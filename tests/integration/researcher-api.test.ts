@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import { startJobWorker, stopDataJobs } from "@/lib/jobs/job-worker";
-import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
+import { DEMO_SURVEY_SLUG, TRY_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
 import { openApiAnswers } from "@/tests/fixtures/openapi-answers";
 import { JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
 
@@ -490,7 +490,7 @@ describe("who may do what (lib/auth/permissions.ts, inside the queries)", () => 
           params: { slug: DEMO_SURVEY_SLUG },
         })
       ).body.status,
-    ).toBe("open");
+    ).toBe("closed");
   });
 
   it("shows another organization's surveys and responses to no one: 404, as if they did not exist", async () => {
@@ -546,16 +546,16 @@ describe("API tokens for oneself", () => {
 
 describe("the other documented answers match the document too", () => {
   it("the respondent endpoints: the public survey, a partial save and its resume state", async () => {
-    const survey = await api("GET", "/api/v1/surveys/{slug}", { params: { slug: DEMO_SURVEY_SLUG } });
-    expect(survey.body).toMatchObject({ slug: DEMO_SURVEY_SLUG, requiresToken: false });
+    const survey = await api("GET", "/api/v1/surveys/{slug}", { params: { slug: TRY_SURVEY_SLUG } });
+    expect(survey.body).toMatchObject({ slug: TRY_SURVEY_SLUG, requiresToken: false });
     const submissionId = randomUUID();
     const saved = await api("POST", "/api/v1/surveys/{slug}/responses", {
-      params: { slug: DEMO_SURVEY_SLUG },
+      params: { slug: TRY_SURVEY_SLUG },
       body: { submissionId, locale: "zh", partial: true, answers: { region: "changchun" } },
     });
     expect(saved.body).toMatchObject({ status: "partial", revision: 1 });
     const resumed = await api("GET", "/api/v1/surveys/{slug}/responses/{submissionId}", {
-      params: { slug: DEMO_SURVEY_SLUG, submissionId },
+      params: { slug: TRY_SURVEY_SLUG, submissionId },
     });
     expect(resumed.body).toMatchObject({ status: "partial", answers: { region: "changchun" } });
   });

@@ -50,7 +50,7 @@ const responsesOf = (slug: string) =>
 
 describe("GET /api/v1/surveys/{slug}", () => {
   it("returns the published questionnaire of an open survey", async () => {
-    const res = await get(getSurvey, { slug: "jilin-2017" });
+    const res = await get(getSurvey, { slug: "jilin-try" });
     expect(res.status).toBe(200);
     expect(res.body.definition.code).toBe("jilin_small_micro");
     expect(res.body.title.en).toMatch(/Jilin/);
@@ -74,7 +74,7 @@ describe("GET /api/v1/surveys/{slug}", () => {
 
 describe("POST /api/v1/surveys/{slug}/responses", () => {
   it("stores a complete response with its answer rows (201), screening a too-fast one", async () => {
-    const slow = await post("jilin-2017", {
+    const slow = await post("jilin-try", {
       submissionId: randomUUID(),
       locale: "zh",
       answers: JILIN_ANSWERS,
@@ -96,7 +96,7 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
       "national_policy",
     ]);
 
-    const fast = await post("jilin-2017", { submissionId: randomUUID(), locale: "en", answers: JILIN_ANSWERS });
+    const fast = await post("jilin-try", { submissionId: randomUUID(), locale: "en", answers: JILIN_ANSWERS });
     expect(fast.status).toBe(201);
     const screened = await db.response.findUniqueOrThrow({ where: { id: fast.body.id } });
     expect(screened).toMatchObject({ status: "complete", screenedRule: "too_fast" });
@@ -105,11 +105,11 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
 
   it("replays the same body with 200 and the same id, and refuses other content under that submissionId (409)", async () => {
     const body = { submissionId: randomUUID(), locale: "en", answers: JILIN_ANSWERS, startedAt: tenMinutesAgo() };
-    const first = await post("jilin-2017", body);
-    const again = await post("jilin-2017", body);
+    const first = await post("jilin-try", body);
+    const again = await post("jilin-try", body);
     expect(first.status).toBe(201);
     expect(again).toMatchObject({ status: 200, body: { id: first.body.id, status: "complete" } });
-    const conflict = await post("jilin-2017", { ...body, answers: { ...JILIN_ANSWERS, region: "jilin" } });
+    const conflict = await post("jilin-try", { ...body, answers: { ...JILIN_ANSWERS, region: "jilin" } });
     expect(conflict).toMatchObject({ status: 409, body: { error: "submission_conflict" } });
     const rows = await db.response.findMany({
       where: { submissionId: body.submissionId },
@@ -122,7 +122,7 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
 
   it("stores one response when the same submission arrives ten times at once", async () => {
     const body = { submissionId: randomUUID(), locale: "zh", answers: JILIN_ANSWERS, startedAt: tenMinutesAgo() };
-    const results = await Promise.all(Array.from({ length: 10 }, () => post("jilin-2017", body)));
+    const results = await Promise.all(Array.from({ length: 10 }, () => post("jilin-try", body)));
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(await db.response.count({ where: { submissionId: body.submissionId } })).toBe(1);
@@ -138,7 +138,7 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
       macro_constraints: ["national_policy", "none"],
       industry: undefined,
     };
-    const zh = await post("jilin-2017", { submissionId, locale: "zh", answers });
+    const zh = await post("jilin-try", { submissionId, locale: "zh", answers });
     expect(zh.status).toBe(422);
     expect(zh.body.error).toBe("validation_failed");
     expect(zh.body.issues).toEqual([
@@ -150,9 +150,9 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
         message: "“以上都不是”不能与其他选项同时选择，请取消其一。",
       },
     ]);
-    const en = await post("jilin-2017", { submissionId, locale: "en", answers });
+    const en = await post("jilin-try", { submissionId, locale: "en", answers });
     expect(en.body.issues[1].message).toBe("Enter a number of at least 1.");
-    const badBody = await post("jilin-2017", { submissionId: "not-a-uuid", locale: "fr", answers: {} });
+    const badBody = await post("jilin-try", { submissionId: "not-a-uuid", locale: "fr", answers: {} });
     expect(badBody.status).toBe(422);
     expect(badBody.body.issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(["locale", "submissionId"]);
     expect(await db.response.count()).toBe(before);
@@ -164,8 +164,8 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
     expect(await post("no-such-survey", body)).toMatchObject({ status: 404, body: { error: "not_found" } });
     expect(await post("closed-2016", body)).toMatchObject({ status: 410, body: { error: "survey_closed" } });
     expect(await post("future-2099", body)).toMatchObject({ status: 410, body: { error: "survey_not_open" } });
-    expect(await post("jilin-2017", "{not json")).toMatchObject({ status: 400, body: { error: "invalid_json" } });
-    const huge = await post("jilin-2017", { ...body, answers: { ...JILIN_ANSWERS, firm_id: "x".repeat(70_000) } });
+    expect(await post("jilin-try", "{not json")).toMatchObject({ status: 400, body: { error: "invalid_json" } });
+    const huge = await post("jilin-try", { ...body, answers: { ...JILIN_ANSWERS, firm_id: "x".repeat(70_000) } });
     expect(huge).toMatchObject({ status: 413, body: { error: "payload_too_large" } });
     expect(huge.body.message).not.toMatch(/at |Error/);
     expect(await db.response.count()).toBe(before);
@@ -178,21 +178,21 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
       statuses.push(
         (
           await post(
-            "jilin-2017",
+            "jilin-try",
             { submissionId: randomUUID(), locale: "zh", answers: { region: "jilin" }, partial: true },
             ip,
           )
         ).status,
       );
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
-    const limited = await post("jilin-2017", { submissionId: randomUUID(), locale: "zh", answers: JILIN_ANSWERS }, ip);
+    const limited = await post("jilin-try", { submissionId: randomUUID(), locale: "zh", answers: JILIN_ANSWERS }, ip);
     expect(limited).toMatchObject({ status: 429, body: { error: "rate_limited" } });
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await db.response.count({ where: { answers: { equals: { region: "jilin" } } } })).toBe(5);
     expect(
       (
         await post(
-          "jilin-2017",
+          "jilin-try",
           { submissionId: randomUUID(), locale: "zh", answers: { region: "jilin" }, partial: true },
           "203.0.113.8",
         )
@@ -204,7 +204,7 @@ describe("POST /api/v1/surveys/{slug}/responses", () => {
 describe("partial saves and resume", () => {
   it("saves partial answers under one submissionId, resumes them, then completes the same response", async () => {
     const submissionId = randomUUID();
-    const first = await post("jilin-2017", {
+    const first = await post("jilin-try", {
       submissionId,
       locale: "zh",
       answers: { region: "siping" },
@@ -212,7 +212,7 @@ describe("partial saves and resume", () => {
       startedAt: tenMinutesAgo(),
     });
     expect(first).toMatchObject({ status: 201, body: { status: "partial" } });
-    const second = await post("jilin-2017", {
+    const second = await post("jilin-try", {
       submissionId,
       locale: "zh",
       answers: { region: "siping", employees: 8 },
@@ -225,14 +225,14 @@ describe("partial saves and resume", () => {
     });
     expect(partial).toMatchObject({ status: "partial", answers: { region: "siping", employees: 8 }, answerRows: [] });
 
-    const resumed = await get(getResume, { slug: "jilin-2017", submissionId });
+    const resumed = await get(getResume, { slug: "jilin-try", submissionId });
     expect(resumed).toMatchObject({
       status: 200,
       body: { status: "partial", answers: { region: "siping", employees: 8 } },
     });
-    expect((await get(getResume, { slug: "jilin-2017", submissionId: randomUUID() })).status).toBe(404);
+    expect((await get(getResume, { slug: "jilin-try", submissionId: randomUUID() })).status).toBe(404);
 
-    const done = await post("jilin-2017", {
+    const done = await post("jilin-try", {
       submissionId,
       locale: "en",
       answers: { ...JILIN_ANSWERS, region: "siping", employees: 8 },
@@ -248,7 +248,7 @@ describe("partial saves and resume", () => {
       breakdowns: { size_class: "micro", region: "siping" },
     });
     expect(complete.answerRows.length).toBeGreaterThan(0);
-    expect((await get(getResume, { slug: "jilin-2017", submissionId })).body).toEqual({
+    expect((await get(getResume, { slug: "jilin-try", submissionId })).body).toEqual({
       submissionId,
       status: "complete",
       completedAt: complete.completedAt!.toISOString(),
@@ -258,7 +258,7 @@ describe("partial saves and resume", () => {
   it("never lets a stale copy on another device overwrite newer answers (409 stale_revision carries them)", async () => {
     const submissionId = randomUUID();
     const save = (answers: object, revision?: number, partial = true) =>
-      post("jilin-2017", {
+      post("jilin-try", {
         submissionId,
         locale: "zh",
         answers,
@@ -272,7 +272,7 @@ describe("partial saves and resume", () => {
       body: { status: "partial", revision: 1 },
     });
     expect(await save({ region: "siping", employees: 8 }, 1)).toMatchObject({ status: 200, body: { revision: 2 } });
-    const onLaptop = await get(getResume, { slug: "jilin-2017", submissionId });
+    const onLaptop = await get(getResume, { slug: "jilin-try", submissionId });
     expect(onLaptop.body).toMatchObject({
       status: "partial",
       revision: 2,
@@ -304,19 +304,19 @@ describe("partial saves and resume", () => {
 
   it("keeps the last save when a client sends no revision (API clients that do not track them)", async () => {
     const submissionId = randomUUID();
-    await post("jilin-2017", { submissionId, locale: "zh", answers: { region: "siping" }, partial: true, revision: 0 });
-    const plain = await post("jilin-2017", { submissionId, locale: "zh", answers: { region: "jilin" }, partial: true });
+    await post("jilin-try", { submissionId, locale: "zh", answers: { region: "siping" }, partial: true, revision: 0 });
+    const plain = await post("jilin-try", { submissionId, locale: "zh", answers: { region: "jilin" }, partial: true });
     expect(plain).toMatchObject({ status: 200, body: { revision: 2 } });
     expect(await db.response.findFirstOrThrow({ where: { submissionId } })).toMatchObject({
       answers: { region: "jilin" },
     });
     expect(
-      (await post("jilin-2017", { submissionId, locale: "zh", answers: {}, partial: true, revision: -1 })).status,
+      (await post("jilin-try", { submissionId, locale: "zh", answers: {}, partial: true, revision: -1 })).status,
     ).toBe(422);
   });
 
   it("accepts a partial save with required questions empty but still refuses malformed answers", async () => {
-    const bad = await post("jilin-2017", {
+    const bad = await post("jilin-try", {
       submissionId: randomUUID(),
       locale: "en",
       answers: { employees: -3 },
@@ -332,13 +332,13 @@ describe("partial saves and resume", () => {
 describe("screening, logic and quotas", () => {
   it("screens a second response from the same firm as a duplicate", async () => {
     const answers = { ...JILIN_ANSWERS, firm_id: "91220101MA0DUP0001" };
-    const one = await post("jilin-2017", {
+    const one = await post("jilin-try", {
       submissionId: randomUUID(),
       locale: "zh",
       answers,
       startedAt: tenMinutesAgo(),
     });
-    const two = await post("jilin-2017", {
+    const two = await post("jilin-try", {
       submissionId: randomUUID(),
       locale: "zh",
       answers: { ...answers, firm_id: "91220101ma0dup0001 " },
@@ -400,7 +400,7 @@ describe("invitation tokens", () => {
       status: 403,
       body: { error: "token_invalid" },
     });
-    expect(await post("jilin-2017", { ...body, token: tokens[0] })).toMatchObject({
+    expect(await post("jilin-try", { ...body, token: tokens[0] })).toMatchObject({
       status: 403,
       body: { error: "token_invalid" },
     });
