@@ -140,7 +140,7 @@ export function Designer(props: {
 
   return (
     <DesignerContext.Provider value={context}>
-      <div className="sticky top-0 z-10 -mx-4 mb-4 flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white/95 px-4 py-2">
+      <div className="sticky top-0 z-10 -mx-4 mb-4 flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-4 py-2 xl:mx-[calc(50%_-_min(50vw_-_1.5rem,44rem))]">
         <Button type="button" variant="secondary" size="sm" disabled={!canUndo} onClick={undo}>
           {t("undo")}
         </Button>
@@ -195,8 +195,9 @@ export function Designer(props: {
           </p>
         )}
       </div>
-      {/* At xl the designer uses the window's width: outline, editor and phone side by side. */}
-      <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,1fr)_406px] xl:relative xl:left-1/2 xl:w-[min(calc(100vw-3rem),88rem)] xl:-translate-x-1/2 xl:grid-cols-[13rem_minmax(0,1fr)_406px]">
+      {/* At xl the designer (toolbar included) takes the window's width, up to 88rem: outline,
+          editor and phone side by side. */}
+      <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,1fr)_406px] xl:mx-[calc(50%_-_min(50vw_-_1.5rem,44rem))] xl:grid-cols-[13rem_minmax(0,1fr)_406px]">
         <div className="lg:col-start-1 lg:row-start-1 xl:sticky xl:top-16 xl:max-h-[calc(100vh-5rem)] xl:self-start xl:overflow-y-auto">
           <Outline
             onOpen={(section, question) => goTo(["sections", section, "questions", question], false)}
