@@ -38,7 +38,7 @@ export function Outline({
               onClick={() => onSection(si)}
             >
               <span className="min-w-0 truncate">
-                {si + 1}. {localizedText(section.title as { zh?: string; en?: string }, locale) || section.code}
+                {si + 1}. {localizedText(section.title, locale) || section.code}
               </span>
               {badge(
                 under(["sections", si]) -
@@ -59,9 +59,7 @@ export function Outline({
                       )}
                       onClick={() => onOpen(si, qi)}
                     >
-                      <span className="min-w-0 truncate">
-                        {localizedText(q.label as { zh?: string; en?: string }, locale) || q.code}
-                      </span>
+                      <span className="min-w-0 truncate">{localizedText(q.label, locale) || q.code}</span>
                       {badge(under(["sections", si, "questions", qi]))}
                     </button>
                   </li>

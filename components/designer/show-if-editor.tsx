@@ -128,6 +128,7 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
           type="button"
           size="sm"
           variant="secondary"
+          disabled={earlier.length === 0}
           onClick={() => setItems(join, [...items, nextComparison(codes, items)!])}
         >
           {t("addAnother")}
