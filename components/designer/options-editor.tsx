@@ -37,11 +37,12 @@ export function OptionsEditor({
   return (
     <fieldset className="space-y-3" data-path={pathKey(path)}>
       <legend className="text-sm font-semibold">{t(kind === "options" ? "options" : "rows")}</legend>
-      <ol className="space-y-3">
-        <SortableList
-          items={items.map((_, index) => ({ id: `${kind}-${index}`, name: names[index] }))}
-          onMove={(from, to) => edit((list) => moveItem(list, from, to))}
-        >
+      {/* The list sits inside the drag context, whose screen-reader texts may not be list items. */}
+      <SortableList
+        items={items.map((_, index) => ({ id: `${kind}-${index}`, name: names[index] }))}
+        onMove={(from, to) => edit((list) => moveItem(list, from, to))}
+      >
+        <ol className="space-y-3">
           {items.map((item, index) => {
             const at = [...path, index];
             const name = names[index];
@@ -106,8 +107,8 @@ export function OptionsEditor({
               </SortableItem>
             );
           })}
-        </SortableList>
-      </ol>
+        </ol>
+      </SortableList>
       {listIssues.view}
       <Button
         type="button"

@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./researcher-session";
 
@@ -104,6 +105,9 @@ test("a blank questionnaire opens without errors, previews with problems, lists 
   await expect(problems).toHaveCount(4);
   await expect(problems.nth(0)).toContainText("Section section_1 · title");
   await expect(problems.nth(2)).toContainText("Section section_1 › question section_1_q1 › option_1 · label");
+  // The outline, the problems list and the editor pass WCAG 2.1 AA (contrast included).
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   // The preview already shows the draft: blank labels stand as their codes, typed text at once.
   const preview = page.getByTestId("preview-frame").contentFrame();
