@@ -11,7 +11,16 @@ import { useNarrowScreen } from "./use-narrow-screen";
 import { rowHeight, wrappedTick } from "./wrap-label";
 
 // Dark enough for text-sized marks on white (WCAG 3:1 for graphics), and told apart in the legend.
-const COLOURS = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c", "#0e7490", "#4d7c0f", "#a21caf"];
+export const COMPARISON_COLOURS = [
+  "#1d4ed8",
+  "#b45309",
+  "#047857",
+  "#7c3aed",
+  "#be123c",
+  "#0e7490",
+  "#4d7c0f",
+  "#a21caf",
+];
 const BAR_HEIGHT = 14;
 
 type Group = { code: string; label: string };
@@ -22,6 +31,8 @@ type Props = {
   compared: "groups" | "surveys";
   groups: Group[];
   factors: FactorAcrossGroups[];
+  /** False when the figure around the chart prints the legend (it then also reaches its downloads). */
+  legend?: boolean;
 };
 
 const WORDING = {
@@ -37,7 +48,7 @@ type LabelProps = {
   index?: number;
 };
 
-export function ComparisonChart({ id, title, compared, groups, factors }: Props) {
+export function ComparisonChart({ id, title, compared, groups, factors, legend = true }: Props) {
   const t = useTranslations("dashboard.compare");
   const narrow = useNarrowScreen();
   const data = toComparisonBars(factors);
@@ -88,13 +99,13 @@ export function ComparisonChart({ id, title, compared, groups, factors }: Props)
               interval={0}
               tick={wrappedTick(axisWidth - 12, 11)}
             />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
             {groups.map((g, i) => (
               <Bar
                 key={g.code}
                 dataKey={`share${i}`}
                 name={g.label}
-                fill={COLOURS[i % COLOURS.length]}
+                fill={COMPARISON_COLOURS[i % COMPARISON_COLOURS.length]}
                 barSize={BAR_HEIGHT - 2}
                 isAnimationActive={false}
               >

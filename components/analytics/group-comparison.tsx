@@ -5,8 +5,10 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
 import { useTranslations } from "next-intl";
+import { comparisonCsv } from "@/lib/analytics/to-comparison-bars";
 import type { GroupsComparison } from "@/lib/analytics/to-groups-comparison";
-import { ComparisonChart } from "./comparison-chart";
+import { ChartFigure } from "./chart-figure";
+import { COMPARISON_COLOURS, ComparisonChart } from "./comparison-chart";
 import { ComparisonTable } from "./comparison-table";
 import type { FilterBreakdown } from "./dashboard-filters";
 
@@ -14,6 +16,7 @@ type Props = { breakdowns: FilterBreakdown[]; comparisons: GroupsComparison[]; t
 
 export function GroupComparison({ breakdowns, comparisons, threshold }: Props) {
   const t = useTranslations("dashboard");
+  const levelName = useTranslations("common.levels");
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -103,24 +106,35 @@ export function GroupComparison({ breakdowns, comparisons, threshold }: Props) {
               {t("compare.tooFewGroups", { threshold })}
             </p>
           ) : (
-            <>
-              <ComparisonChart
-                id={c.level}
-                compared="groups"
-                title={t("compare.chart", { level: t(`levels.${c.level}`) })}
-                groups={c.groups}
-                factors={c.factors}
-              />
+            // The chart (with its downloads) and the table side by side where there is room.
+            <div className="mt-2 grid items-start gap-4 xl:grid-cols-2">
+              <ChartFigure
+                id={`compare-${c.level}-chart`}
+                fileKey={`${c.level}_by_${by}`}
+                title={t("compare.chart", { level: levelName(c.level) })}
+                legend={c.groups.map((g, i) => ({
+                  label: g.label,
+                  colour: COMPARISON_COLOURS[i % COMPARISON_COLOURS.length],
+                }))}
+                notes={t("compare.note")}
+                csv={comparisonCsv(c.level, c.groups, c.factors)}
+              >
+                <ComparisonChart
+                  id={c.level}
+                  compared="groups"
+                  title={t("compare.chart", { level: levelName(c.level) })}
+                  groups={c.groups}
+                  factors={c.factors}
+                  legend={false}
+                />
+              </ChartFigure>
               <ComparisonTable groups={c.groups} factors={c.factors} />
-            </>
+            </div>
           )}
         </div>
       ))}
-      {comparisons.length > 0 && (
-        <p className="mt-2 text-xs text-slate-600">
-          {t("compare.note")} {comparisons.some((c) => c.perturbed) && t("perturbedNote")}
-        </p>
-      )}
+      {/* The method note is in each chart's caption (and so in its downloads). */}
+      {comparisons.some((c) => c.perturbed) && <p className="mt-2 text-xs text-slate-600">{t("perturbedNote")}</p>}
     </section>
   );
 }

@@ -99,7 +99,7 @@ export function distributionCsv(d: Distribution): CsvTable {
   };
 }
 
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
+export const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**
  * RFC 4180 text with a byte-order mark, so spreadsheet programs read Chinese labels correctly.

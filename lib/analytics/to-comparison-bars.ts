@@ -1,6 +1,6 @@
 // Rows for the grouped bar chart of a comparison (one row per factor, one bar per group or survey,
 // each with its interval as a whisker), and the test as the table prints it. Pure, browser-safe.
-import { formatPercent } from "./to-chart-bars";
+import { formatPercent, round, type CsvTable } from "./to-chart-bars";
 import { SIGNIFICANCE } from "./to-comparison";
 import type { FactorAcrossGroups } from "./to-groups-comparison";
 
@@ -35,3 +35,53 @@ export function formatTest(f: Pick<FactorAcrossGroups, "test" | "statistic" | "d
 
 /** A p-value as the findings print it. */
 export const formatP = (p: number) => (p < 0.001 ? "< 0.001" : p.toFixed(3));
+
+/**
+ * A comparison's numbers for its CSV download: one row per factor and group (the group's code and
+ * label, count, base, share and interval), with the factor's test and Holm-adjusted p.
+ */
+export function comparisonCsv(
+  level: string,
+  groups: { code: string; label: string }[],
+  factors: FactorAcrossGroups[],
+): CsvTable {
+  return {
+    header: [
+      "level",
+      "code",
+      "label",
+      "group",
+      "group_label",
+      "count",
+      "base",
+      "share",
+      "ci_low",
+      "ci_high",
+      "test",
+      "statistic",
+      "p",
+      "p_holm",
+    ],
+    rows: factors.flatMap((f) =>
+      groups.map((g, i) => {
+        const s = f.shares[i];
+        return [
+          level,
+          f.code,
+          f.label,
+          g.code,
+          g.label,
+          s ? s.count : "",
+          s ? s.n : "",
+          s ? round(s.share) : "",
+          s?.ci ? round(s.ci[0]) : "",
+          s?.ci ? round(s.ci[1]) : "",
+          f.test ?? "",
+          f.statistic === null ? "" : round(f.statistic),
+          f.p === null ? "" : round(f.p),
+          f.pHolm === null ? "" : round(f.pHolm),
+        ];
+      }),
+    ),
+  };
+}

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "response.unscreened",
   "response.entered",
   "responses.imported",
+  "responses.rescreened",
   "response.erased",
   "survey.exported",
   "organization.created",

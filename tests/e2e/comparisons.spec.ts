@@ -3,7 +3,7 @@
 // test in words, and two waves side by side on /compare (reached from the surveys list), each
 // figure the one the API gives. Another organization's survey is not found there.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Download } from "@playwright/test";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import { QuestionnaireDefinitionSchema, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import { accountFixtures, RIVAL } from "@/tests/fixtures/accounts";
@@ -70,10 +70,17 @@ async function apiJson(request: APIRequestContext, path: string) {
   return res.json();
 }
 
+const fileText = async (download: Download) =>
+  Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
+const today = () => new Date().toISOString().slice(0, 10);
+
 type Share = { count: number; n: number; share: number } | null;
 type Factor = { code: string; label: string; shares: Share[]; pHolm: number | null };
 
-test("three size classes are compared with chi-square, and the difference is stated in words", async ({ page }) => {
+test("three size classes are compared with chi-square, in words and in a grouped bar chart beside its table, with downloads", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page.request, "viewer@example.org");
   await page.goto(DASHBOARD);
   await page.getByRole("combobox", { name: "Compare by" }).selectOption("size_class");
@@ -103,6 +110,45 @@ test("three size classes are compared with chi-square, and the difference is sta
   const row = section.getByRole("row", { name: new RegExp(`^${ip.label}`) });
   await expect(row).toContainText(`${percent(ip.shares[2]!.share)} (16/16)`);
   await expect(row).toContainText(/χ²\(2\) = \d+\.\d\d/);
+
+  // A grouped bar chart with a whisker per bar, and its table beside it at 1280 px.
+  const figure = section.getByTestId("chart-compare-macro-chart");
+  const bars = await figure.locator(".recharts-bar-rectangle").count();
+  expect(bars).toBeGreaterThanOrEqual(2 * api.factors.length);
+  await expect(figure.locator(".recharts-errorBar")).toHaveCount(bars);
+  await expect(figure.getByTestId("compare-macro-chart-legend").locator("li")).toHaveText(labels);
+  const [chartBox, tableBox] = [await figure.boundingBox(), await section.getByRole("table").boundingBox()];
+  expect(tableBox!.x).toBeGreaterThanOrEqual(chartBox!.x + chartBox!.width);
+  expect(tableBox!.y).toBeLessThan(chartBox!.y + chartBox!.height);
+
+  // Its downloads carry the numbers and the context.
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    figure.getByRole("button", { name: /as CSV/ }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toBe(`jilin-try_macro_by_size_class_${today()}.csv`);
+  const csvText = await fileText(csv);
+  expect(csvText.split("\r\n")[0]).toBe(
+    "\uFEFFlevel,code,label,group,group_label,count,base,share,ci_low,ci_high,test,statistic,p,p_holm",
+  );
+  expect(csvText).toContain(`macro,ip_protection,${ip.label},medium,Medium or larger (over 100 employees),16,16,1,`);
+  const [svgFile] = await Promise.all([
+    page.waitForEvent("download"),
+    figure.getByRole("button", { name: /as SVG/ }).click(),
+  ]);
+  expect(svgFile.suggestedFilename()).toBe(`jilin-try_macro_by_size_class_${today()}.svg`);
+  const svg = await fileText(svgFile);
+  expect(svg).not.toContain("foreignObject");
+  const lines = await page.evaluate((markup) => {
+    const doc = new DOMParser().parseFromString(markup, "image/svg+xml");
+    return [...doc.querySelectorAll("text")].map((t) => t.textContent ?? "");
+  }, svg);
+  // Headings wrap to the drawing's width: read as one text, in order.
+  const drawn = lines.join(" ");
+  expect(drawn.indexOf("Jilin small and micro enterprises: constraints on collaborative innovation (try it)")).toBe(0);
+  expect(drawn).toContain("Macro (national): shares in each group; * marks a significant difference");
+  for (const label of labels) expect(lines).toContain(label);
+  expect(drawn).toContain("95 % Wilson interval");
 
   // Leaving medium firms out compares two groups, in the two-group words.
   await page.getByRole("group", { name: "Groups" }).getByRole("checkbox", { name: "Medium or larger" }).uncheck();

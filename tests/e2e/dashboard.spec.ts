@@ -181,27 +181,30 @@ test("chart labels wrap instead of being cut, and every chart text passes AA con
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
 
+/** Where the macro chart's bars and interval whiskers stand on the screen now. */
+const whiskerEnds = (page: Page) =>
+  macro(page).evaluate((figure) => {
+    const bars = [...figure.querySelectorAll(".recharts-bar-rectangle path")].map((p) => p.getBoundingClientRect());
+    const ends = [...figure.querySelectorAll(".recharts-errorBar")].map((w) => w.getBoundingClientRect().right);
+    return { bars: bars.map((b) => ({ left: b.left, right: b.right })), ends };
+  });
+
+/** The whiskers do not move for 0.7 s and end at the upper limits the API gives; returns its base. */
+async function expectWhiskersAtTheirIntervals(page: Page, slug: string, query: string) {
+  const first = await whiskerEnds(page);
+  await page.waitForTimeout(700);
+  expect(await whiskerEnds(page)).toEqual(first);
+  const api = await (await page.request.get(`/api/v1/surveys/${slug}/results/attention?level=macro${query}`)).json();
+  expect(first.ends).toHaveLength(api.factors.length);
+  api.factors.forEach((f: { share: number; ci: [number, number] }, i: number) => {
+    const unit = (first.bars[i].right - first.bars[i].left) / f.share;
+    expect(first.ends[i]).toBeCloseTo(first.bars[i].left + f.ci[1] * unit, -0.5);
+  });
+  return api.base as number;
+}
+
 test("whiskers stand at their interval from the first frame, after a filter change too", async ({ page }) => {
-  const whiskerEnds = () =>
-    macro(page).evaluate((figure) => {
-      const bars = [...figure.querySelectorAll(".recharts-bar-rectangle path")].map((p) => p.getBoundingClientRect());
-      const ends = [...figure.querySelectorAll(".recharts-errorBar")].map((w) => w.getBoundingClientRect().right);
-      return { bars: bars.map((b) => ({ left: b.left, right: b.right })), ends };
-    });
-  const expectAtTheirIntervals = async (query: string) => {
-    const first = await whiskerEnds();
-    await page.waitForTimeout(700);
-    expect(await whiskerEnds()).toEqual(first);
-    const api = await (
-      await page.request.get(`/api/v1/surveys/jilin-2017/results/attention?level=macro${query}`)
-    ).json();
-    expect(first.ends).toHaveLength(api.factors.length);
-    api.factors.forEach((f: { share: number; ci: [number, number] }, i: number) => {
-      const unit = (first.bars[i].right - first.bars[i].left) / f.share;
-      expect(first.ends[i]).toBeCloseTo(first.bars[i].left + f.ci[1] * unit, -0.5);
-    });
-    return api.base as number;
-  };
+  const expectAtTheirIntervals = (query: string) => expectWhiskersAtTheirIntervals(page, "jilin-2017", query);
   await page.goto(DASHBOARD);
   await expect(macro(page).locator(".recharts-errorBar")).toHaveCount(6);
   const unfiltered = await expectAtTheirIntervals("");
@@ -442,6 +445,8 @@ test("a response submitted elsewhere appears without a reload, also after the st
   await expect(page.getByTestId("count-valid")).toHaveText(String(before + 1));
   const seenAfter = Date.now() - stored;
   await expect(page.getByTestId("attention-macro-base")).toHaveText(`n = ${before + 1}`);
+  // The live figures arrive without whiskers sweeping in from a wrong position.
+  expect(await expectWhiskersAtTheirIntervals(page, "jilin-try", "")).toBe(before + 1);
   await expect(page.getByTestId("live-updated")).toContainText("Updated");
   console.log(`live update visible ${seenAfter} ms after the submission returned`);
 

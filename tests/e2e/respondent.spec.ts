@@ -242,6 +242,55 @@ test.describe("on a desktop, in English", () => {
     await other.close();
   });
 
+  test("after 'saved', a change says 'Saving…' until the server has it, and closing the page meanwhile asks first", async ({
+    page,
+  }) => {
+    await page.goto("/s/jilin-try");
+    await page.getByRole("radio", { name: "Siping" }).check();
+    const status = page.getByRole("status");
+    const saved = "Your answers are saved. You can close this page and come back later.";
+    await expect(status).toHaveText(saved);
+    const link = await page.getByLabel("Keep this link to come back to your answers:").inputValue();
+    const submissionId = link.split("resume=")[1];
+
+    // The next save is held on its way to the server.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/v1/surveys/jilin-try/responses", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole("radio", { name: "Tonghua" }).check();
+    await expect(status).toHaveText("Saving…");
+    // Meanwhile the server, as a resume link on another device reads it, still has the old answer,
+    // and the page keeps saying so for as long as the save is on its way.
+    const resumed = await page.request.get(`/api/v1/surveys/jilin-try/responses/${submissionId}`);
+    expect(await resumed.json()).toMatchObject({ answers: { region: "siping" } });
+    await page.waitForTimeout(3000);
+    await expect(status).toHaveText("Saving…");
+
+    // Leaving now asks first (the browser's own prompt); staying keeps the page.
+    const asked = page.waitForEvent("dialog");
+    await page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe("beforeunload");
+    await dialog.dismiss();
+    expect(page.isClosed()).toBe(false);
+
+    release();
+    await expect(status).toHaveText(saved);
+    expect(await db.response.findFirst({ where: { submissionId } })).toMatchObject({ answers: { region: "tonghua" } });
+    // Once saved, the page closes without asking.
+    let promptedAgain = false;
+    page.on("dialog", (d) => {
+      promptedAgain = true;
+      void d.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(promptedAgain).toBe(false);
+  });
+
   test("a stale page on the first device cannot overwrite newer answers saved on a second one", async ({
     page,
     browser,
