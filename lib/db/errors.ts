@@ -36,3 +36,19 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+type UniqueViolation = {
+  code?: string;
+  meta?: { driverAdapterError?: { cause?: { kind?: string; constraint?: { index?: string } } } };
+};
+
+/**
+ * A unique violation, from a Prisma write (P2002) or a raw statement (P2010 from the driver
+ * adapter). `index` narrows a raw statement's violation to that unique index.
+ */
+export function isUniqueViolation(e: unknown, index?: string): boolean {
+  const error = e as UniqueViolation | null;
+  if (error?.code === "P2002") return index === undefined;
+  const cause = error?.code === "P2010" ? error.meta?.driverAdapterError?.cause : undefined;
+  return cause?.kind === "UniqueConstraintViolation" && (index === undefined || cause.constraint?.index === index);
+}

@@ -17,8 +17,7 @@ export function json(body: unknown, init?: ResponseInit): Response {
   const text = JSON.stringify(body);
   const headers = new Headers(init?.headers);
   headers.set("Content-Type", "application/json");
-  // At most three UTF-8 bytes per UTF-16 unit: short for certain, without encoding it twice.
-  if (text.length * 3 < COMPRESS_FROM_BYTES) {
+  if (text.length < COMPRESS_FROM_BYTES && new TextEncoder().encode(text).byteLength < COMPRESS_FROM_BYTES) {
     const cacheControl = headers.get("Cache-Control");
     headers.set("Cache-Control", cacheControl ? `${cacheControl}, no-transform` : "no-transform");
   }
@@ -102,15 +101,15 @@ export async function readJsonBody<S extends z.ZodType>(
 ): Promise<{ data: z.infer<S> } | { response: Response }> {
   const text = await readBodyText(request, maxBytes);
   if (text === null) return { response: tooLarge(maxBytes) };
-  let json: unknown;
+  let value: unknown;
   try {
-    json = JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     return { response: apiError(400, "invalid_json", "The body is not valid JSON.") };
   }
-  const unstorable = unstorableTextPath(json);
+  const unstorable = unstorableTextPath(value);
   if (unstorable) return { response: validationFailed([{ path: unstorable, message: UNSTORABLE_TEXT_MESSAGE }]) };
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(value);
   if (!parsed.success) return { response: validationFailed(issuesOf(parsed.error, texts)) };
   return { data: parsed.data };
 }

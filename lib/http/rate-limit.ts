@@ -6,7 +6,7 @@ import { purgeExpiredAddresses } from "@/lib/privacy/purge-addresses";
 
 /** At most `limit` requests per `key` (a client address) in each window of `windowSeconds` (60). */
 export type RateLimit = { key: string; limit: number; windowSeconds?: number };
-export type RateLimitResult = { allowed: boolean; count: number; limit: number; retryAfterSeconds: number };
+type RateLimitResult = { allowed: boolean; count: number; limit: number; retryAfterSeconds: number };
 
 /** The window `now` falls in, and how long until the next one starts. */
 export function rateLimitWindow(rateLimit: RateLimit, now: Date) {

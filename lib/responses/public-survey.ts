@@ -102,9 +102,9 @@ export async function findPublicSurvey(opts: { db: Db; slug: string; now?: Date 
 }
 
 // Open surveys as this server last read them, by slug: the one-statement store of a submission
-// starts from this copy and stores only if it is still of the survey's current settings revision,
-// so a copy can be kept as long as it is right. The age bound only keeps surveys nobody answers
-// from staying in memory.
+// starts from this copy and stores only if it is still of the survey's current settings revision
+// (ADR 028). A copy is read again after a minute in any case, so that surveys nobody answers any
+// more leave memory.
 const recent = new Map<string, { survey: PublicSurvey; readAt: number }>();
 const RECENT_MS = 60_000;
 
@@ -114,17 +114,19 @@ const RECENT_MS = 60_000;
  */
 export function recentOpenSurvey(slug: string, now: Date): PublicSurvey | null {
   const entry = recent.get(slug);
-  if (!entry || now.getTime() - entry.readAt > RECENT_MS) return null;
+  if (!entry || Date.now() - entry.readAt > RECENT_MS) return null;
   const state = surveyStateAt(entry.survey, now);
   return state === "open" ? { ...entry.survey, state } : null;
 }
 
 /** Keeps an open survey just read for recentOpenSurvey; forgets one that is not open. */
-export function rememberSurvey(survey: PublicSurvey, now: Date) {
-  if (survey.state !== "open") {
-    recent.delete(survey.slug);
-    return;
-  }
+export function rememberSurvey(survey: PublicSurvey) {
+  if (survey.state !== "open") return forgetSurvey(survey.slug);
   if (recent.size > 500) recent.clear();
-  recent.set(survey.slug, { survey, readAt: now.getTime() });
+  recent.set(survey.slug, { survey, readAt: Date.now() });
+}
+
+/** Forgets this server's copy of the survey with this slug (none has it any more). */
+export function forgetSurvey(slug: string) {
+  recent.delete(slug);
 }

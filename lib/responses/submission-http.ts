@@ -1,12 +1,14 @@
 // How the public API answers a submission outcome (DESIGN.md §5). Messages are for developers;
 // the respondent form words each `error` code in the respondent's language itself.
 import "server-only";
-import { answer, apiError } from "@/lib/http/api-response";
+import type { Db } from "@/lib/db/create-client";
+import { answer, apiError, readJsonBody } from "@/lib/http/api-response";
+import { hitRateLimit, type RateLimit } from "@/lib/http/rate-limit";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
 import { answerIssuesForApi } from "./answer-issues-for-api";
-import { SubmissionResultSchema } from "./submission-schema";
+import { MAX_SUBMISSION_BYTES, SubmissionResultSchema, SubmissionSchema } from "./submission-schema";
 import type { PublicSurvey } from "./public-survey";
-import type { SubmitOutcome } from "./submit-response";
+import { submitResponse, type SubmitOutcome } from "./submit-response";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -79,4 +81,30 @@ export function rateLimited(retryAfterSeconds: number): Response {
   );
   response.headers.set("Retry-After", String(retryAfterSeconds));
   return response;
+}
+
+/**
+ * A submission received over HTTP: its body read and checked, stored, and answered. Every request
+ * counts once against the client's `rateLimit`: the store counts those it is given (in its own
+ * statement when it can), this counts the bodies refused before it (at most MAX_SUBMISSION_BYTES
+ * read, also from a client over its limit).
+ */
+export async function receiveSubmission(opts: {
+  db: Db;
+  request: Request;
+  slug: string;
+  rateLimit: RateLimit;
+}): Promise<Response> {
+  const body = await readJsonBody(opts.request, SubmissionSchema, MAX_SUBMISSION_BYTES);
+  if ("response" in body) {
+    const limit = await hitRateLimit({ db: opts.db, ...opts.rateLimit });
+    return limit.allowed ? body.response : rateLimited(limit.retryAfterSeconds);
+  }
+  const outcome = await submitResponse({
+    db: opts.db,
+    slug: opts.slug,
+    submission: body.data,
+    rateLimit: opts.rateLimit,
+  });
+  return submissionHttpResponse(outcome, body.data.locale);
 }

@@ -8,17 +8,25 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db, Prisma } from "@/lib/db/create-client";
-import { hitRateLimit, rateLimitWindow, sweepExpiredAddressesSometimes, type RateLimit } from "@/lib/http/rate-limit";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { hitRateLimit, type RateLimit } from "@/lib/http/rate-limit";
 import type { Answers } from "@/lib/questionnaire/answer-values";
 import type { QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import { answerIssuesOf, answersSchemaFor, type AnswerIssue } from "@/lib/questionnaire/answer-validation";
-import { breakdownsOf, toAnswerRows } from "./answer-rows";
+import { toAnswerRows } from "./answer-rows";
 import { contentHashOf } from "./content-hash";
 import { duplicateOf } from "./duplicate-firm";
-import { insertResponse, storeNewCompleteResponse } from "./insert-response";
+import { insertResponse } from "./insert-response";
 import { hashInvitationToken } from "./invitation-token";
-import { findPublicSurvey, recentOpenSurvey, rememberSurvey, type PublicSurvey } from "./public-survey";
-import { completionTiming, firmIdentifierOf, matchingQuotas, screeningOf } from "./screening";
+import { findPublicSurvey, forgetSurvey, recentOpenSurvey, rememberSurvey, type PublicSurvey } from "./public-survey";
+import { matchingQuotas } from "./screening";
+import {
+  completeResponseColumns,
+  storeInOneStatement,
+  takesOneStatement,
+  type NotStored,
+  type StoreOptions,
+} from "./store-new-complete";
 import type { SubmissionInput, SubmissionResult } from "./submission-schema";
 
 export type SubmitOutcome =
@@ -75,14 +83,6 @@ async function checkQuotas(tx: Tx, survey: PublicSurvey, answers: Answers) {
   }
 }
 
-type StoreOptions = {
-  survey: PublicSurvey;
-  submission: SubmissionInput;
-  answers: Answers;
-  contentHash: string;
-  now: Date;
-};
-
 async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
   const { survey, submission, answers, now } = o;
   const [existing] = await tx.$queryRaw<Existing[]>`
@@ -121,14 +121,13 @@ async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
     contentHash: o.contentHash,
     collectorId: invitation?.collector_id ?? survey.linkCollectorId,
   };
-  const timing = completionTiming({
-    now,
-    clientStartedAt: submission.startedAt ? new Date(submission.startedAt) : null,
-    storedStartedAt: existing?.started_at,
+  const columns = completeResponseColumns(o, {
+    startedAt: existing?.started_at,
+    invitationFirmIdentifier: invitation?.firm_identifier,
   });
 
   if (submission.partial) {
-    const data = { ...common, status: "partial" as const, startedAt: timing.startedAt, revision };
+    const data = { ...common, status: "partial" as const, startedAt: columns.timing.startedAt, revision };
     if (existing) await tx.response.update({ where: { id }, data, select: { id: true } });
     else
       await tx.response.create({
@@ -144,25 +143,22 @@ async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
     };
   }
 
-  const firm = firmIdentifierOf({ invitationFirmIdentifier: invitation?.firm_identifier, answers });
+  const firm = columns.firm;
   const duplicateFirm = await duplicateOf(tx, survey.id, firm, existing?.id);
   await checkQuotas(tx, survey, answers);
-  const screening = screeningOf({
-    durationSeconds: timing.durationSeconds,
-    minCompletionSeconds: survey.minCompletionSeconds,
-    duplicateFirm,
-  });
+  const screening = columns.screeningFor(duplicateFirm);
   const data = {
     ...common,
     status: "complete" as const,
-    breakdowns: breakdownsOf(survey.definition, answers),
+    breakdowns: columns.breakdowns,
     firmIdentifier: firm,
-    startedAt: timing.startedAt,
+    startedAt: columns.timing.startedAt,
     completedAt: now,
-    durationSeconds: timing.durationSeconds,
+    durationSeconds: columns.timing.durationSeconds,
     revision,
     screenedRule: screening?.rule ?? null,
     screenedReason: screening?.reason ?? null,
+    // Dated at completion, as response_store_new_complete dates it.
     screenedAt: screening ? now : null,
   };
   const rows = toAnswerRows(survey.definition, answers);
@@ -186,78 +182,6 @@ async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
   };
 }
 
-/** Whether the submission can be stored in one statement: a new complete one by open link that fills no quota. */
-const takesOneStatement = (o: StoreOptions) =>
-  !o.submission.partial &&
-  !o.submission.token &&
-  !o.survey.requiresToken &&
-  matchingQuotas(o.survey.quotas, o.answers).length === 0;
-
-type NotStored = "exists" | "changed" | "raced";
-
-/**
- * The one-statement store of a new complete response, which counts the request against
- * `rateLimit` when given; or why it did not store: "exists" (this submission id is taken) or
- * "changed" (the survey's settings changed since `o.survey` was read), both with the request
- * counted, or "raced" (a first send of the same submission won; nothing was counted).
- */
-async function storeInOneStatement(
-  db: Db,
-  o: StoreOptions,
-  rateLimit: RateLimit | undefined,
-): Promise<SubmitOutcome | NotStored> {
-  const { survey, submission, answers, now } = o;
-  const timing = completionTiming({
-    now,
-    clientStartedAt: submission.startedAt ? new Date(submission.startedAt) : null,
-  });
-  const firm = firmIdentifierOf({ answers });
-  const screening = (duplicateFirm: string | null) =>
-    screeningOf({
-      durationSeconds: timing.durationSeconds,
-      minCompletionSeconds: survey.minCompletionSeconds,
-      duplicateFirm,
-    });
-  const id = randomUUID();
-  const window = rateLimit && rateLimitWindow(rateLimit, now);
-  try {
-    const stored = await storeNewCompleteResponse(
-      db,
-      {
-        id,
-        surveyId: survey.id,
-        versionId: survey.versionId,
-        collectorId: survey.linkCollectorId,
-        submissionId: submission.submissionId,
-        locale: submission.locale,
-        answers,
-        breakdowns: breakdownsOf(survey.definition, answers),
-        contentHash: o.contentHash,
-        firmIdentifier: firm,
-        startedAt: timing.startedAt,
-        completedAt: now,
-        durationSeconds: timing.durationSeconds,
-        screening: screening(null),
-        ifDuplicate: screening(firm),
-        settingsRevision: survey.settingsRevision,
-        rateLimit: rateLimit && window ? { ...rateLimit, windowStart: window.windowStart } : null,
-      },
-      toAnswerRows(survey.definition, answers),
-    );
-    if (stored === "limited") return { kind: "rate_limited", retryAfterSeconds: window!.retryAfterSeconds };
-    if (rateLimit) await sweepExpiredAddressesSometimes(db, now);
-    if (stored !== "stored") return stored;
-  } catch (e) {
-    if (isUniqueViolation(e)) return "raced";
-    throw e;
-  }
-  return {
-    kind: "stored",
-    created: true,
-    result: { id, submissionId: submission.submissionId, status: "complete", revision: 1 },
-  };
-}
-
 /** The answers checked against the survey's questionnaire, with the content hash; or why they are refused. */
 function prepare(survey: PublicSurvey, submission: SubmissionInput, now: Date): StoreOptions | SubmitOutcome {
   const parsed = answersSchemaFor(survey.definition, { partial: submission.partial }).safeParse(submission.answers);
@@ -268,15 +192,6 @@ function prepare(survey: PublicSurvey, submission: SubmissionInput, now: Date): 
     token: submission.token,
   });
   return { survey, submission, answers: parsed.data, contentHash, now };
-}
-
-/** A unique violation, from a Prisma write (P2002) or a raw statement (P2010 from the driver adapter). */
-function isUniqueViolation(e: unknown) {
-  const error = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
-  return (
-    error?.code === "P2002" ||
-    (error?.code === "P2010" && error.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation")
-  );
 }
 
 /**
@@ -310,8 +225,11 @@ export async function submitResponse(opts: {
   }
 
   const survey = await findPublicSurvey({ db, slug: opts.slug, now });
-  if (!survey) return { kind: "not_found" };
-  rememberSurvey(survey, now);
+  if (!survey) {
+    forgetSurvey(opts.slug);
+    return { kind: "not_found" };
+  }
+  rememberSurvey(survey);
   if (survey.state !== "open")
     return { kind: "not_open", state: survey.state, opensAt: survey.opensAt, closesAt: survey.closesAt };
   const options = prepare(survey, submission, now);

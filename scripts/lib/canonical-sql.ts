@@ -1,5 +1,5 @@
 // The canonical SQL functions (prisma/sql/<domain>/*.sql): domains in name order (analytics,
-// then responses), files in name order within each.
+// http, responses), files in name order within each.
 import fs from "node:fs";
 import path from "node:path";
 

@@ -5,6 +5,7 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import { jilinSmallMicroTemplate } from "@/lib/questionnaire/templates/jilin-small-micro";
+import { hitRateLimit } from "@/lib/http/rate-limit";
 import { submitResponse } from "@/lib/responses/submit-response";
 import { seedDemo } from "@/prisma/seed";
 import { createSurvey, JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
@@ -184,5 +185,55 @@ describe("the request limit of a client", () => {
     const buckets = await db.$queryRaw<{ count: number }[]>`
       SELECT count FROM rate_limit_bucket WHERE key = ${rateLimit.key}`;
     expect(buckets.reduce((n, b) => n + b.count, 0)).toBe(5);
+  });
+
+  it("does not hold a client's count while its submission waits for a firm's lock", async () => {
+    const rateLimit = { key: `responses:test-${randomUUID()}`, limit: 100 };
+    const firm = "91220101MA0WAIT001";
+    const survey = await db.survey.findUniqueOrThrow({ where: { slug: SLUG } });
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    await holder.query("BEGIN");
+    await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`${survey.id}:${firm}`]);
+    const waiting = submitResponse({
+      db,
+      slug: SLUG,
+      rateLimit,
+      submission: {
+        submissionId: randomUUID(),
+        locale: "zh",
+        answers: { ...JILIN_ANSWERS, firm_id: firm },
+        startedAt: minutesAgo(10).toISOString(),
+      },
+    });
+    await expect
+      .poll(
+        async () =>
+          (await holder.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))
+            .rows[0].n,
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+    // Another request of the same client (a refused body, say) is counted meanwhile, not queued.
+    const other = await Promise.race([
+      hitRateLimit({ db, ...rateLimit }),
+      new Promise<"blocked">((resolve) => setTimeout(() => resolve("blocked"), 3000)),
+    ]);
+    await holder.query("COMMIT");
+    await holder.end();
+    expect(other).toMatchObject({ allowed: true, count: 1 });
+    expect(await waiting).toMatchObject({ kind: "stored", created: true });
+    const [bucket] = await db.$queryRaw<{ count: number }[]>`
+      SELECT sum(count)::int AS count FROM rate_limit_bucket WHERE key = ${rateLimit.key}`;
+    expect(bucket.count).toBe(2);
+  });
+
+  it("keeps a survey's copy current when paper or invitation collectors are added", async () => {
+    const survey = await db.survey.findUniqueOrThrow({ where: { slug: SLUG } });
+    await db.collector.create({ data: { surveyId: survey.id, kind: "paper", name: "Paper, wave 2" } });
+    await db.collector.create({ data: { surveyId: survey.id, kind: "invitation", name: "Invitations" } });
+    expect((await db.survey.findUniqueOrThrow({ where: { slug: SLUG } })).settingsRevision).toBe(
+      survey.settingsRevision,
+    );
   });
 });

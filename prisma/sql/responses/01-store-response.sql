@@ -29,8 +29,8 @@ $$;
 CREATE OR REPLACE FUNCTION response_insert(
   p_id uuid, p_survey_id uuid, p_version_id uuid, p_collector_id uuid, p_submission_id uuid,
   p_status "ResponseStatus", p_locale text, p_answers jsonb, p_breakdowns jsonb, p_content_hash text,
-  p_firm_identifier text, p_started_at timestamptz, p_completed_at timestamptz, p_duration_seconds integer,
-  p_revision integer, p_screened_rule "ScreeningRule", p_screened_reason text, p_screened_at timestamptz,
+  p_firm_identifier text, p_started_at timestamp, p_completed_at timestamp, p_duration_seconds integer,
+  p_revision integer, p_screened_rule "ScreeningRule", p_screened_reason text, p_screened_at timestamp,
   p_rows jsonb)
 RETURNS void
 LANGUAGE sql VOLATILE AS $$
@@ -49,48 +49,64 @@ LANGUAGE sql VOLATILE AS $$
 $$;
 
 -- A new complete submission in one statement, and so in one transaction of its own, which also
--- counts its request against the client's limit (rate_limit_hit, prisma/sql/http/):
---   'limited' when the client is over p_rate_limit requests in the window (the count stays; a
---     null p_rate_key counts nothing);
+-- counts its request against the client's limit (rate_limit_hit, prisma/sql/http/; a null
+-- p_rate_key counts nothing):
+--   'limited' when the client has used its p_rate_limit requests of the window (counted all the same);
 --   'changed' when the survey's settings are no longer of p_settings_revision (the caller's copy
---     of the survey is out of date: it reads the survey again and starts over), and
+--     of the survey is out of date: it reads the survey again and starts over);
 --   'exists' when a response already has this submission id (the caller then replays or
---     completes it in the full transaction), both with the request counted;
+--     completes it in the full transaction);
 --   'stored' when the response is stored, screened as p_screened_* says or, when the firm had
---     already answered, as p_duplicate_* says. The caller decides both screenings from its one rule
--- set (lib/responses/screening.ts); this function only knows which one applies. Two first sends
--- racing past the lookup meet at the unique index, and the loser's error sends it to the replay.
+--     already answered, as p_duplicate_* says.
+-- The caller decides both screenings from its one rule set (lib/responses/screening.ts); this
+-- function only knows which one applies, and dates a screening at p_completed_at as the full
+-- path does. The limit is read first without a lock and counted last, so the bucket's row is
+-- locked only from then to commit: one client address's requests do not queue behind each
+-- other's firm locks. (Concurrent requests of one address may so pass the limit by as many.)
+-- The survey's row is read FOR SHARE: a change of its settings waits for the submissions being
+-- stored, and a submission waiting for the change then sees the new revision ('changed').
+-- Two first sends racing past the lookup meet at the unique index; the loser's error (which
+-- rolls back its count too) sends it to the replay.
 CREATE OR REPLACE FUNCTION response_store_new_complete(
   p_id uuid, p_survey_id uuid, p_version_id uuid, p_collector_id uuid, p_submission_id uuid,
   p_locale text, p_answers jsonb, p_breakdowns jsonb, p_content_hash text, p_firm_identifier text,
-  p_started_at timestamptz, p_completed_at timestamptz, p_duration_seconds integer, p_rows jsonb,
+  p_started_at timestamp, p_completed_at timestamp, p_duration_seconds integer, p_rows jsonb,
   p_screened_rule "ScreeningRule", p_screened_reason text,
   p_duplicate_rule "ScreeningRule", p_duplicate_reason text, p_settings_revision integer,
   p_rate_key text, p_rate_window_start timestamp, p_rate_limit integer)
 RETURNS text
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
+  v_outcome text;
   v_duplicate boolean;
   v_rule "ScreeningRule";
-  v_reason text;
 BEGIN
-  IF p_rate_key IS NOT NULL AND rate_limit_hit(p_rate_key, p_rate_window_start) > p_rate_limit THEN
+  IF p_rate_key IS NOT NULL AND (SELECT b.count FROM rate_limit_bucket b
+      WHERE b.key = p_rate_key AND b.window_start = p_rate_window_start) >= p_rate_limit THEN
+    PERFORM rate_limit_hit(p_rate_key, p_rate_window_start);
     RETURN 'limited';
   END IF;
-  PERFORM 1 FROM survey WHERE id = p_survey_id AND settings_revision = p_settings_revision;
+  PERFORM 1 FROM survey WHERE id = p_survey_id AND settings_revision = p_settings_revision FOR SHARE;
   IF NOT FOUND THEN
-    RETURN 'changed';
+    v_outcome := 'changed';
+  ELSE
+    PERFORM 1 FROM response WHERE survey_id = p_survey_id AND submission_id = p_submission_id;
+    IF FOUND THEN
+      v_outcome := 'exists';
+    ELSE
+      v_duplicate := response_duplicates_firm(p_survey_id, p_firm_identifier, NULL);
+      v_rule := CASE WHEN v_duplicate THEN p_duplicate_rule ELSE p_screened_rule END;
+      PERFORM response_insert(p_id, p_survey_id, p_version_id, p_collector_id, p_submission_id, 'complete',
+        p_locale, p_answers, p_breakdowns, p_content_hash, p_firm_identifier, p_started_at, p_completed_at,
+        p_duration_seconds, 1, v_rule,
+        CASE WHEN v_duplicate THEN p_duplicate_reason ELSE p_screened_reason END,
+        CASE WHEN v_rule IS NULL THEN NULL ELSE p_completed_at END, p_rows);
+      v_outcome := 'stored';
+    END IF;
   END IF;
-  PERFORM 1 FROM response WHERE survey_id = p_survey_id AND submission_id = p_submission_id;
-  IF FOUND THEN
-    RETURN 'exists';
+  IF p_rate_key IS NOT NULL THEN
+    PERFORM rate_limit_hit(p_rate_key, p_rate_window_start);
   END IF;
-  v_duplicate := response_duplicates_firm(p_survey_id, p_firm_identifier, NULL);
-  v_rule := CASE WHEN v_duplicate THEN p_duplicate_rule ELSE p_screened_rule END;
-  v_reason := CASE WHEN v_duplicate THEN p_duplicate_reason ELSE p_screened_reason END;
-  PERFORM response_insert(p_id, p_survey_id, p_version_id, p_collector_id, p_submission_id, 'complete',
-    p_locale, p_answers, p_breakdowns, p_content_hash, p_firm_identifier, p_started_at, p_completed_at,
-    p_duration_seconds, 1, v_rule, v_reason, CASE WHEN v_rule IS NULL THEN NULL ELSE p_completed_at END, p_rows);
-  RETURN 'stored';
+  RETURN v_outcome;
 END
 $$;

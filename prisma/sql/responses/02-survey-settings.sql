@@ -1,5 +1,7 @@
 -- The survey's settings revision (Survey.settingsRevision): one more on every change of the
--- survey's row, its collectors or its quotas, whatever wrote it. App servers cache a survey's
+-- survey's row, its open-link collectors or its quotas, whatever wrote it (the triggers name
+-- which collectors: paper and invitation collectors do not change what a submission by open
+-- link checks, and a long import that adds one must not hold the survey's row). App servers cache a survey's
 -- submission settings (lib/responses/public-survey.ts); response_store_new_complete stores only
 -- when the cached copy is of the current revision.
 CREATE OR REPLACE FUNCTION survey_settings_changed()

@@ -8,9 +8,8 @@ import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { decodeCursor } from "@/lib/http/cursor";
-import { answer, readJsonBody, readQuery, unauthorized, validationFailed } from "@/lib/http/api-response";
+import { answer, readQuery, unauthorized, validationFailed } from "@/lib/http/api-response";
 import { clientAddress } from "@/lib/http/client-address";
-import { hitRateLimit } from "@/lib/http/rate-limit";
 import { listResponsePage } from "@/lib/responses/list-responses";
 import {
   RESPONSE_LIST_PARAMS,
@@ -18,9 +17,7 @@ import {
   ResponseListQuerySchema,
   ResponsePageSchema,
 } from "@/lib/responses/response-api-schemas";
-import { rateLimited, submissionHttpResponse } from "@/lib/responses/submission-http";
-import { MAX_SUBMISSION_BYTES, SubmissionSchema } from "@/lib/responses/submission-schema";
-import { submitResponse } from "@/lib/responses/submit-response";
+import { receiveSubmission } from "@/lib/responses/submission-http";
 import { getSurvey } from "@/lib/surveys/get-survey";
 import { surveyRefusal } from "@/lib/surveys/survey-refusal";
 import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
@@ -31,15 +28,7 @@ export const POST = apiRoute(async (request: Request, { params }: { params: Prom
     key: `responses:${clientAddress(request.headers)}`,
     limit: env().RESPONSES_RATE_LIMIT_PER_MINUTE,
   };
-  const body = await readJsonBody(request, SubmissionSchema, MAX_SUBMISSION_BYTES);
-  if ("response" in body) {
-    // A body refused before it reaches the store counts against the client's limit all the same.
-    const limit = await hitRateLimit({ db, ...rateLimit });
-    return limit.allowed ? body.response : rateLimited(limit.retryAfterSeconds);
-  }
-  // The store counts the request itself, in the statement that stores it.
-  const outcome = await submitResponse({ db, slug, submission: body.data, rateLimit });
-  return submissionHttpResponse(outcome, body.data.locale);
+  return receiveSubmission({ db, request, slug, rateLimit });
 });
 
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
