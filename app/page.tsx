@@ -4,6 +4,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { validityRate } from "@/lib/analytics/statistics";
 import { PAPER_SURVEY_SLUG, TRY_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
+import type { Locale } from "@/lib/questionnaire/definition-schema";
+import { displayName } from "@/lib/questionnaire/localized-text";
 import { publicSurveySummary, type PublicSurveySummary } from "@/lib/surveys/public-survey-summary";
 
 // Counts change as responses arrive: render per request.
@@ -12,7 +14,7 @@ export const dynamic = "force-dynamic";
 export default async function HomePage() {
   const t = await getTranslations("home");
   const format = await getFormatter();
-  const locale = await getLocale();
+  const locale = (await getLocale()) as Locale;
   const [paper, trial] = await Promise.all([
     publicSurveySummary(PAPER_SURVEY_SLUG),
     publicSurveySummary(TRY_SURVEY_SLUG),
@@ -26,7 +28,8 @@ export default async function HomePage() {
       validityRate: rate === null ? "–" : format.number(rate, { style: "percent", maximumFractionDigits: 1 }),
     };
   };
-  const title = (survey: PublicSurveySummary) => (locale === "zh" ? survey.titleZh : survey.titleEn);
+  const title = (survey: PublicSurveySummary) =>
+    displayName({ code: survey.slug, title: { zh: survey.titleZh, en: survey.titleEn } }, locale);
 
   return (
     <div className="space-y-10">

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { FormField, compactControlClass, controlClass } from "@/components/ui/form-field";
 import { Table, TableHead, TableRow, Td, Th } from "@/components/ui/table";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import { TextFileInput } from "@/components/ui/text-file-input";
 import type { WeightingMethod, WeightingTargets } from "@/lib/analytics/weighting/targets-schema";
 import type { WeightingView } from "@/lib/analytics/weighting/weighting-api-schemas";
@@ -95,7 +96,7 @@ function TargetsTable({ csv, onChange }: { csv: string; onChange: (csv: string) 
 export function WeightingForm(props: { slug: string; breakdowns: Breakdown[]; initial: WeightingView | null }) {
   const t = useTranslations("weighting");
   const format = useFormatter();
-  const ids = { method: useId(), csv: useId(), file: useId() };
+  const ids = { csv: useId(), file: useId() };
   const [view, setView] = useState<WeightingView | null>(props.initial);
   const [method, setMethod] = useState<WeightingMethod>(props.initial?.method ?? "rake");
   const [csv, setCsv] = useState(props.initial ? targetsCsv(props.initial.targets) : "");
@@ -170,20 +171,15 @@ export function WeightingForm(props: { slug: string; breakdowns: Breakdown[]; in
     <div className="space-y-4">
       <Card>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div className="space-y-1">
-            <label htmlFor={ids.method} className="block text-sm font-medium">
-              {t("method")}
-            </label>
-            <select
-              id={ids.method}
-              className={controlClass}
-              value={method}
-              onChange={(e) => setMethod(e.target.value as WeightingMethod)}
-            >
-              <option value="rake">{t("rake")}</option>
-              <option value="post_stratify">{t("post_stratify")}</option>
-            </select>
-          </div>
+          <LabelledSelect
+            label={t("method")}
+            size="form"
+            value={method}
+            onChange={(e) => setMethod(e.target.value as WeightingMethod)}
+          >
+            <option value="rake">{t("rake")}</option>
+            <option value="post_stratify">{t("post_stratify")}</option>
+          </LabelledSelect>
           <fieldset className="space-y-1">
             <legend className="text-sm font-medium">{t("template")}</legend>
             <div className="flex flex-wrap gap-3">

@@ -7,6 +7,7 @@ import type { Draft } from "immer";
 import type { IssueMap } from "@/lib/questionnaire/definition-issues";
 import type { DraftDefinition } from "@/lib/questionnaire/draft-edits";
 import type { FactorLevel } from "@/lib/questionnaire/definition-schema";
+import type { GoToMode } from "./use-designer-navigation";
 
 export type LibraryFactor = { code: string; level: FactorLevel; labelZh: string; labelEn: string };
 export type Path = (string | number)[];
@@ -26,6 +27,8 @@ export type DesignerContextValue = {
   /** The question whose editor is open; the others show as one line. */
   selected: Selection;
   select: (next: Selection | ((current: Selection) => Selection)) => void;
+  /** Opens the question a path lies in and moves the focus there (use-designer-navigation.ts). */
+  goTo: (path: Path, mode?: GoToMode) => void;
   /** Says what was deleted, next to an Undo button. */
   announceDeletion: (name: string) => void;
 };

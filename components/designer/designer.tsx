@@ -8,13 +8,23 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
+import { current } from "immer";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { QuestionnaireDefinitionSchema, type QuestionnaireDefinition } from "@/lib/questionnaire/definition-schema";
 import { issueMap, touchedIssues } from "@/lib/questionnaire/definition-issues";
 import { definitionMessageIn } from "@/lib/questionnaire/definition-issue-text";
-import { duplicateSection, indexAfterMove, moveItem, newSection, uniqueCode } from "@/lib/questionnaire/draft-edits";
-import type { DraftDefinition } from "@/lib/questionnaire/draft-edits";
+import {
+  duplicateSection,
+  indexAfterDelete,
+  indexAfterMove,
+  moveItem,
+  newSection,
+  uniqueCode,
+  type DraftDefinition,
+} from "@/lib/questionnaire/draft-edits";
+import { itemKey } from "@/lib/questionnaire/item-keys";
+import { displayName } from "@/lib/questionnaire/localized-text";
 import { previewDefinition } from "@/lib/questionnaire/preview-definition";
 import { DesignerContext, type LibraryFactor } from "./designer-context";
 import { LocalizedField } from "./fields";
@@ -91,8 +101,9 @@ export function Designer(props: {
       announceDeletion: setDeleted,
       selected,
       select: setSelection,
+      goTo,
     }),
-    [draft, update, shownIssues, issues, touch, props.library, selected, setSelection],
+    [draft, update, shownIssues, issues, touch, props.library, selected, setSelection, goTo],
   );
 
   useEffect(() => {
@@ -101,10 +112,7 @@ export function Designer(props: {
     return () => clearTimeout(timer);
   }, [deleted]);
 
-  const sectionName = (si: number) => {
-    const section = draft.sections[si];
-    return section.title.zh || section.title.en || section.code;
-  };
+  const sectionName = (si: number) => displayName(draft.sections[si], locale);
   const moveSection = (from: number, to: number) => {
     update((d) => void (d.sections = moveItem(d.sections, from, to)));
     setSelection((sel) => (sel ? { ...sel, section: indexAfterMove(sel.section, from, to) } : sel));
@@ -200,8 +208,8 @@ export function Designer(props: {
       <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,1fr)_406px] xl:mx-[calc(50%_-_min(50vw_-_1.5rem,44rem))] xl:grid-cols-[13rem_minmax(0,1fr)_406px]">
         <div className="lg:col-start-1 lg:row-start-1 xl:sticky xl:top-16 xl:max-h-[calc(100vh-5rem)] xl:self-start xl:overflow-y-auto">
           <Outline
-            onOpen={(section, question) => goTo(["sections", section, "questions", question], false)}
-            onSection={(section) => goTo(["sections", section], false)}
+            onOpen={(section, question) => goTo(["sections", section, "questions", question], "open")}
+            onSection={(section) => goTo(["sections", section], "open")}
           />
         </div>
         <div className="min-w-0 space-y-4 lg:col-start-1 lg:row-start-2 xl:col-start-2 xl:row-start-1">
@@ -211,11 +219,11 @@ export function Designer(props: {
             <LocalizedField path={["description"]} label={t("description")} multiline optional />
           </div>
           <SortableList
-            items={draft.sections.map((_, si) => ({ id: `section-${si}`, name: sectionName(si) }))}
+            items={draft.sections.map((section, si) => ({ id: itemKey(section), name: sectionName(si) }))}
             onMove={moveSection}
           >
-            {draft.sections.map((_, si) => (
-              <SortableItem key={si} id={`section-${si}`} name={sectionName(si)}>
+            {draft.sections.map((section, si) => (
+              <SortableItem key={itemKey(section)} id={itemKey(section)} name={sectionName(si)}>
                 {(handle) => (
                   <SectionEditor
                     sectionIndex={si}
@@ -226,14 +234,14 @@ export function Designer(props: {
                         index={si}
                         count={draft.sections.length}
                         onMove={(to) => moveSection(si, to)}
-                        onDuplicate={() => update(() => duplicateSection(draft, si))}
+                        onDuplicate={() => update((d) => duplicateSection(current(d), si))}
                         onDelete={
                           draft.sections.length > 1
                             ? () => {
                                 const name = sectionName(si);
                                 update((d) => void d.sections.splice(si, 1));
                                 setSelection((sel) =>
-                                  sel && sel.section > si ? { ...sel, section: sel.section - 1 } : sel,
+                                  sel ? { ...sel, section: indexAfterDelete(sel.section, si) } : sel,
                                 );
                                 setDeleted(name);
                               }

@@ -2,10 +2,13 @@
 // The options of a single, multi or rank question (or the rows of a matrix): code, labels in
 // both languages, the factor each maps to, and the flags its question type allows. They reorder
 // by drag and drop or by the arrows.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { current } from "immer";
 import { Button } from "@/components/ui/button";
 import { moveItem, newOption, uniqueCode } from "@/lib/questionnaire/draft-edits";
 import { countIssuesUnder, pathKey } from "@/lib/questionnaire/definition-issues";
+import { itemKey } from "@/lib/questionnaire/item-keys";
+import { displayName } from "@/lib/questionnaire/localized-text";
 import { getAt, useDesigner, type Path } from "./designer-context";
 import { CheckboxField, LocalizedField, TextField, useIssues } from "./fields";
 import { FactorPicker } from "./factor-picker";
@@ -24,22 +27,24 @@ export function OptionsEditor({
   questionType: string;
 }) {
   const t = useTranslations("designer");
+  const locale = useLocale() === "en" ? "en" : "zh";
   const { draft, update, issues, announceDeletion } = useDesigner();
   const items = (getAt(draft, path) ?? []) as Item[];
   const listIssues = useIssues(path);
+  // `fn` sees the list as plain data (current), so that it can copy an item with structuredClone.
   const edit = (fn: (list: Item[]) => Item[]) =>
     update((d) => {
       const parent = getAt(d, path.slice(0, -1)) as Record<string, Item[]>;
-      parent[kind] = fn(parent[kind]);
+      parent[kind] = fn(current(parent[kind]));
     });
 
-  const names = items.map((item) => item.label.zh || item.label.en || item.code);
+  const names = items.map((item) => displayName(item, locale));
   return (
     <fieldset className="space-y-3" data-path={pathKey(path)}>
       <legend className="text-sm font-semibold">{t(kind === "options" ? "options" : "rows")}</legend>
       {/* The list sits inside the drag context, whose screen-reader texts may not be list items. */}
       <SortableList
-        items={items.map((_, index) => ({ id: `${kind}-${index}`, name: names[index] }))}
+        items={items.map((item, index) => ({ id: itemKey(item), name: names[index] }))}
         onMove={(from, to) => edit((list) => moveItem(list, from, to))}
       >
         <ol className="space-y-3">
@@ -48,8 +53,8 @@ export function OptionsEditor({
             const name = names[index];
             return (
               <SortableItem
-                key={index}
-                id={`${kind}-${index}`}
+                key={itemKey(item)}
+                id={itemKey(item)}
                 name={name}
                 as="li"
                 className="rounded-md border border-slate-200 bg-slate-50 p-3"

@@ -3,8 +3,9 @@
 // question opens its editor (the others stay one line each) and scrolls to it; each entry says
 // how many problems lie under it, without calling them errors before publishing is tried.
 import { useLocale, useTranslations } from "next-intl";
-import { countIssuesUnder } from "@/lib/questionnaire/definition-issues";
-import { localizedText } from "@/lib/questionnaire/localized-text";
+import { countIssuesUnder, countOwnIssues } from "@/lib/questionnaire/definition-issues";
+import { itemKey } from "@/lib/questionnaire/item-keys";
+import { displayName } from "@/lib/questionnaire/localized-text";
 import { cn } from "@/lib/utils";
 import { useDesigner } from "./designer-context";
 
@@ -25,31 +26,27 @@ export function Outline({
         <span className="sr-only">{t("problems", { count: n })}</span>
       </span>
     ) : null;
-  const under = (path: (string | number)[]) => countIssuesUnder(allIssues, path);
   return (
     <nav aria-label={t("title")} className="text-sm">
       <h2 className="mb-2 text-sm font-semibold">{t("title")}</h2>
       <ol className="space-y-3">
         {draft.sections.map((section, si) => (
-          <li key={si}>
+          <li key={itemKey(section)}>
             <button
               type="button"
               className="flex w-full items-center gap-1 rounded px-1 py-1 text-left font-medium hover:bg-slate-100"
               onClick={() => onSection(si)}
             >
               <span className="min-w-0 truncate">
-                {si + 1}. {localizedText(section.title, locale) || section.code}
+                {si + 1}. {displayName(section, locale)}
               </span>
-              {badge(
-                under(["sections", si]) -
-                  section.questions.reduce((n, _, qi) => n + under(["sections", si, "questions", qi]), 0),
-              )}
+              {badge(countOwnIssues(allIssues, ["sections", si], "questions"))}
             </button>
             <ol className="mt-1 space-y-0.5 border-l border-slate-200 pl-2">
               {section.questions.map((q, qi) => {
                 const current = selected?.section === si && selected.question === qi;
                 return (
-                  <li key={qi}>
+                  <li key={itemKey(q)}>
                     <button
                       type="button"
                       aria-current={current ? "true" : undefined}
@@ -59,8 +56,8 @@ export function Outline({
                       )}
                       onClick={() => onOpen(si, qi)}
                     >
-                      <span className="min-w-0 truncate">{localizedText(q.label, locale) || q.code}</span>
-                      {badge(under(["sections", si, "questions", qi]))}
+                      <span className="min-w-0 truncate">{displayName(q, locale)}</span>
+                      {badge(countIssuesUnder(allIssues, ["sections", si, "questions", qi]))}
                     </button>
                   </li>
                 );

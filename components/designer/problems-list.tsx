@@ -3,15 +3,12 @@
 // question › option · field) and taking the researcher to that field. Until publishing is tried
 // it reads as a to-do list, not as errors.
 import { useLocale, useTranslations } from "next-intl";
-import { issuePlace, type IssueMap } from "@/lib/questionnaire/definition-issues";
-import { localizedText } from "@/lib/questionnaire/localized-text";
+import { issuePlace, type IssueMap, type IssuePath } from "@/lib/questionnaire/definition-issues";
+import { displayName } from "@/lib/questionnaire/localized-text";
 import type { DraftDefinition } from "@/lib/questionnaire/draft-edits";
 import { cn } from "@/lib/utils";
 
-type Named = { code?: string; label?: { zh?: string; en?: string }; title?: { zh?: string; en?: string } };
-
-/** "sections.0.questions.2.label" back to its path (codes never contain dots). */
-const pathOf = (key: string) => (key === "" ? [] : key.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
+type Named = { code: string; label?: { zh?: string; en?: string }; title?: { zh?: string; en?: string } };
 
 export function ProblemsList({
   draft,
@@ -23,16 +20,17 @@ export function ProblemsList({
   issues: IssueMap;
   /** Publishing was tried: the problems are errors now. */
   alarming: boolean;
-  onGo: (path: (string | number)[]) => void;
+  onGo: (path: IssuePath) => void;
 }) {
   const t = useTranslations("designer.problems");
   const locale = useLocale() === "en" ? "en" : "zh";
-  const entries = [...issues].flatMap(([key, messages]) => messages.map((message) => ({ key, message })));
+  const entries = [...issues].flatMap(([key, { path, messages }]) =>
+    messages.map((message) => ({ key, path, message })),
+  );
   if (entries.length === 0) return null;
 
-  const nameOf = (item: Named | undefined) =>
-    localizedText(item?.title ?? item?.label, locale) || item?.code || t("untitled");
-  const placeOf = (path: (string | number)[]) => {
+  const nameOf = (item: Named) => displayName(item, locale) || t("untitled");
+  const placeOf = (path: IssuePath) => {
     const place = issuePlace(path);
     const section = place.sectionIndex === undefined ? undefined : draft.sections[place.sectionIndex];
     const question = place.questionIndex === undefined ? undefined : section?.questions[place.questionIndex];
@@ -56,18 +54,18 @@ export function ProblemsList({
         alarming ? "border-red-700 bg-red-50" : "border-amber-300 bg-amber-50",
       )}
     >
-      <h3 id="designer-problems" className={cn("font-semibold", alarming ? "text-red-800" : "text-slate-800")}>
+      <h2 id="designer-problems" className={cn("font-semibold", alarming ? "text-red-800" : "text-slate-800")}>
         {t("title", { count: entries.length })}
-      </h3>
+      </h2>
       <ol className="mt-1 max-h-48 space-y-1 overflow-y-auto" data-testid="problems">
-        {entries.map(({ key, message }, i) => (
+        {entries.map(({ key, path, message }, i) => (
           <li key={`${key}-${i}`}>
             <button
               type="button"
               className="w-full rounded px-1 py-0.5 text-left hover:bg-white focus-visible:bg-white"
-              onClick={() => onGo(pathOf(key))}
+              onClick={() => onGo(path)}
             >
-              <span className="block text-xs text-slate-700">{placeOf(pathOf(key))}</span>
+              <span className="block text-xs text-slate-700">{placeOf(path)}</span>
               <span className={alarming ? "text-red-800" : "text-slate-900"}>{message}</span>
             </button>
           </li>

@@ -2,7 +2,7 @@
 // One question: code, type, labels, whether it is required, when it is shown, and its type's
 // settings. Only the open question shows its editor; the others are one line each (code, text,
 // type) that opens it, so a long questionnaire stays a short page.
-import { useId, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import {
   changeQuestionType,
@@ -14,7 +14,7 @@ import { countIssuesUnder, pathKey } from "@/lib/questionnaire/definition-issues
 import { localizedText } from "@/lib/questionnaire/localized-text";
 import { useDesigner } from "./designer-context";
 import { CheckboxField, LocalizedField, TextField } from "./fields";
-import { compactControlClass } from "@/components/ui/form-field";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import { ShowIfEditor } from "./show-if-editor";
 import { TypeSettings } from "./type-settings";
 
@@ -31,8 +31,7 @@ export function QuestionEditor({
 }) {
   const t = useTranslations("designer");
   const locale = useLocale() === "en" ? "en" : "zh";
-  const { draft, update, issues, selected, select } = useDesigner();
-  const typeId = useId();
+  const { draft, update, issues, selected, goTo } = useDesigner();
   const path = ["sections", sectionIndex, "questions", questionIndex];
   const question = draft.sections[sectionIndex].questions[questionIndex] as DraftQuestion;
   const issueCount = countIssuesUnder(issues, path);
@@ -60,7 +59,8 @@ export function QuestionEditor({
             type="button"
             aria-expanded={false}
             className="flex min-h-10 min-w-0 flex-1 items-center gap-2 rounded px-1 text-left hover:bg-slate-50"
-            onClick={() => select({ section: sectionIndex, question: questionIndex })}
+            // The button goes as the editor opens: the focus moves to the editor's first field.
+            onClick={() => goTo(path, "focus")}
           >
             <span className="shrink-0 font-mono text-xs text-slate-600">{question.code}</span>
             <span className="min-w-0 truncate text-sm">{localizedText(question.label, locale)}</span>
@@ -81,23 +81,17 @@ export function QuestionEditor({
         <div className="flex flex-wrap items-end gap-2">
           {handle}
           <TextField path={[...path, "code"]} label={t("questionCode")} className="w-44" />
-          <div>
-            <label htmlFor={typeId} className="block text-xs font-medium text-slate-600">
-              {t("type")}
-            </label>
-            <select
-              id={typeId}
-              className={compactControlClass}
-              value={question.type}
-              onChange={(e) => setType(e.target.value as DraftQuestionType)}
-            >
-              {QUESTION_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`types.${type}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LabelledSelect
+            label={t("type")}
+            value={question.type}
+            onChange={(e) => setType(e.target.value as DraftQuestionType)}
+          >
+            {QUESTION_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`types.${type}`)}
+              </option>
+            ))}
+          </LabelledSelect>
           {badge && <span className="mb-2">{badge}</span>}
         </div>
         {actions}

@@ -1,12 +1,15 @@
 "use client";
 // One section: its title, its level (the attention chart it feeds) and its questions, which
 // reorder by drag and drop or by the arrows; the open question follows a move.
-import { useId, useState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { current } from "immer";
 import { Button } from "@/components/ui/button";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import {
   QUESTION_TYPES,
   duplicateQuestion,
+  indexAfterDelete,
   indexAfterMove,
   moveItem,
   newQuestion,
@@ -16,9 +19,10 @@ import {
 } from "@/lib/questionnaire/draft-edits";
 import { FACTOR_LEVELS } from "@/lib/questionnaire/definition-schema";
 import { countIssuesUnder, pathKey } from "@/lib/questionnaire/definition-issues";
+import { itemKey } from "@/lib/questionnaire/item-keys";
+import { displayName } from "@/lib/questionnaire/localized-text";
 import { useDesigner } from "./designer-context";
 import { LocalizedField, SelectField, TextField, useIssues } from "./fields";
-import { compactControlClass } from "@/components/ui/form-field";
 import { ItemActions } from "./item-actions";
 import { QuestionEditor } from "./question-editor";
 import { SortableItem, SortableList } from "./sortable-list";
@@ -33,13 +37,13 @@ export function SectionEditor({
   handle: ReactNode;
 }) {
   const t = useTranslations("designer");
+  const locale = useLocale() === "en" ? "en" : "zh";
   const { draft, update, issues, announceDeletion, select } = useDesigner();
   const [newType, setNewType] = useState<DraftQuestionType>("single");
-  const typeId = useId();
   const section = draft.sections[sectionIndex];
   const path = ["sections", sectionIndex];
   const questionsIssues = useIssues([...path, "questions"]);
-  const sectionName = section.title.zh || section.title.en || section.code;
+  const sectionName = displayName(section, locale);
   const issueCount = countIssuesUnder(issues, path);
 
   const addQuestion = () => {
@@ -56,7 +60,7 @@ export function SectionEditor({
       s?.section === sectionIndex ? { section: sectionIndex, question: indexAfterMove(s.question, from, to) } : s,
     );
   };
-  const names = section.questions.map((q) => q.label.zh || q.label.en || q.code);
+  const names = section.questions.map((q) => displayName(q, locale));
 
   return (
     <section
@@ -87,11 +91,11 @@ export function SectionEditor({
       <LocalizedField path={[...path, "description"]} label={t("description")} multiline optional />
       <div className="space-y-2">
         <SortableList
-          items={section.questions.map((q, qi) => ({ id: `question-${qi}`, name: names[qi] }))}
+          items={section.questions.map((q, qi) => ({ id: itemKey(q), name: names[qi] }))}
           onMove={moveQuestion}
         >
           {section.questions.map((q, qi) => (
-            <SortableItem key={qi} id={`question-${qi}`} name={names[qi]}>
+            <SortableItem key={itemKey(q)} id={itemKey(q)} name={names[qi]}>
               {(questionHandle) => (
                 <QuestionEditor
                   sectionIndex={sectionIndex}
@@ -104,13 +108,13 @@ export function SectionEditor({
                       count={section.questions.length}
                       onMove={(to) => moveQuestion(qi, to)}
                       onDuplicate={() => {
-                        update(() => duplicateQuestion(draft, sectionIndex, qi));
+                        update((d) => duplicateQuestion(current(d), sectionIndex, qi));
                         select({ section: sectionIndex, question: qi + 1 });
                       }}
                       onDelete={() => {
                         update((d) => void d.sections[sectionIndex].questions.splice(qi, 1));
                         select((s) =>
-                          s?.section === sectionIndex && s.question > qi ? { ...s, question: s.question - 1 } : s,
+                          s?.section === sectionIndex ? { ...s, question: indexAfterDelete(s.question, qi) } : s,
                         );
                         announceDeletion(names[qi]);
                       }}
@@ -124,23 +128,17 @@ export function SectionEditor({
         {questionsIssues.view}
       </div>
       <div className="flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor={typeId} className="block text-xs font-medium text-slate-600">
-            {t("newQuestionType")}
-          </label>
-          <select
-            id={typeId}
-            className={compactControlClass}
-            value={newType}
-            onChange={(e) => setNewType(e.target.value as DraftQuestionType)}
-          >
-            {QUESTION_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`types.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LabelledSelect
+          label={t("newQuestionType")}
+          value={newType}
+          onChange={(e) => setNewType(e.target.value as DraftQuestionType)}
+        >
+          {QUESTION_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`types.${type}`)}
+            </option>
+          ))}
+        </LabelledSelect>
         <Button type="button" variant="secondary" onClick={addQuestion}>
           {t("addQuestion", { section: sectionName })}
         </Button>

@@ -6,30 +6,16 @@
 import { useId } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { compactControlClass } from "@/components/ui/form-field";
+import { LabelledSelect } from "@/components/ui/labelled-select";
+import { needsValue, OPS_FOR, type ComparisonOp } from "@/lib/questionnaire/condition-operators";
 import type { Comparison, Condition } from "@/lib/questionnaire/definition-schema";
 import { earlierQuestions, type DraftQuestion } from "@/lib/questionnaire/draft-edits";
 import { pathKey } from "@/lib/questionnaire/definition-issues";
-import {
-  conditionParts,
-  itemPath,
-  joinConditions,
-  nextComparison,
-  takesValue,
-  type Join,
-} from "@/lib/questionnaire/show-if-edits";
+import { displayName } from "@/lib/questionnaire/localized-text";
+import { conditionParts, itemPath, joinConditions, nextComparison, type Join } from "@/lib/questionnaire/show-if-edits";
 import { getAt, setAt, useDesigner, type Path } from "./designer-context";
 import { useIssues } from "./fields";
-import { compactControlClass } from "@/components/ui/form-field";
-
-const OPS_FOR: Record<DraftQuestion["type"], Comparison["op"][]> = {
-  single: ["equals", "not_equals", "answered", "not_answered"],
-  multi: ["includes", "excludes", "answered", "not_answered"],
-  rank: ["includes", "excludes", "answered", "not_answered"],
-  scale: ["gte", "lte", "equals", "answered", "not_answered"],
-  matrix: ["answered", "not_answered"],
-  number: ["gte", "lte", "equals", "answered", "not_answered"],
-  text: ["answered", "not_answered", "equals"],
-};
 
 export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: number; questionIndex: number }) {
   const t = useTranslations("designer.showIf");
@@ -37,7 +23,7 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
   const path: Path = ["sections", sectionIndex, "questions", questionIndex, "showIf"];
   const condition = getAt(draft, path) as Condition | undefined;
   const earlier = earlierQuestions(draft, sectionIndex, questionIndex);
-  const joinId = useId();
+  const noEarlierId = useId();
   const groupIssues = useIssues(path);
   const set = (next: Condition | undefined) => {
     touch(pathKey(path));
@@ -53,11 +39,16 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
           size="sm"
           variant="secondary"
           disabled={earlier.length === 0}
+          aria-describedby={earlier.length === 0 ? noEarlierId : undefined}
           onClick={() => set(nextComparison(codes, []))}
         >
           {t("add")}
         </Button>
-        {earlier.length === 0 && <p className="mt-1 text-xs text-slate-500">{t("noEarlier")}</p>}
+        {earlier.length === 0 && (
+          <p id={noEarlierId} className="mt-1 text-xs text-slate-500">
+            {t("noEarlier")}
+          </p>
+        )}
       </div>
     );
 
@@ -69,20 +60,10 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
     <fieldset className="space-y-2 rounded-md border border-slate-200 p-3" data-path={pathKey(path)}>
       <legend className="px-1 text-xs font-medium text-slate-600">{t("legend")}</legend>
       {several && (
-        <div>
-          <label htmlFor={joinId} className="block text-xs text-slate-600">
-            {t("join")}
-          </label>
-          <select
-            id={joinId}
-            className={compactControlClass}
-            value={join}
-            onChange={(e) => setItems(e.target.value as Join, items)}
-          >
-            <option value="all">{t("joins.all")}</option>
-            <option value="any">{t("joins.any")}</option>
-          </select>
-        </div>
+        <LabelledSelect label={t("join")} value={join} onChange={(e) => setItems(e.target.value as Join, items)}>
+          <option value="all">{t("joins.all")}</option>
+          <option value="any">{t("joins.any")}</option>
+        </LabelledSelect>
       )}
       <ol className="space-y-2">
         {items.map((item, i) => {
@@ -141,7 +122,11 @@ export function ShowIfEditor({ sectionIndex, questionIndex }: { sectionIndex: nu
   );
 }
 
-/** One comparison: an earlier question, how its answer compares, and the value if the test needs one. */
+/**
+ * One comparison: an earlier question, how its answer compares (only the operators its type
+ * allows), and the value if the test needs one. A new operator keeps the value it had, or none:
+ * the problems list then asks for it rather than the designer choosing one.
+ */
 function ComparisonRow({
   path,
   comparison,
@@ -154,110 +139,106 @@ function ComparisonRow({
   onChange: (next: Comparison) => void;
 }) {
   const t = useTranslations("designer.showIf");
-  const locale = useLocale();
-  const ids = { question: useId(), op: useId(), value: useId() };
-  const issues = { question: useIssues([...path, "question"]), value: useIssues([...path, "value"]) };
-  const labelOf = (q: DraftQuestion) =>
-    `${(locale === "zh" ? q.label.zh || q.label.en : q.label.en || q.label.zh) || q.code} (${q.code})`;
+  const locale = useLocale() === "en" ? "en" : "zh";
+  const valueId = useId();
+  const issues = {
+    question: useIssues([...path, "question"]),
+    op: useIssues([...path, "op"]),
+    value: useIssues([...path, "value"]),
+  };
   const target = earlier.find((q) => q.code === comparison.question);
-  const ops = target ? OPS_FOR[target.type] : (["answered", "not_answered"] as Comparison["op"][]);
+  const ops: readonly ComparisonOp[] = target ? OPS_FOR[target.type] : ["answered", "not_answered"];
   const options = target && "options" in target ? target.options : null;
   const numeric = target?.type === "number" || target?.type === "scale";
   const scale = target?.type === "scale" ? target.scale : null;
+  const { value: _value, ...withoutValue } = comparison;
+  const setValue = (value: string | number | undefined) =>
+    onChange(value === undefined || value === "" ? withoutValue : { ...withoutValue, value });
 
   return (
     <div className="grid gap-2 sm:grid-cols-3">
-      <div>
-        <label htmlFor={ids.question} className="block text-xs text-slate-600">
-          {t("question")}
-        </label>
-        <select
-          id={ids.question}
-          className={compactControlClass}
-          value={comparison.question}
-          onChange={(e) => onChange({ question: e.target.value, op: "answered" })}
-          {...issues.question.inputProps}
-        >
-          {!target && <option value={comparison.question}>{comparison.question}</option>}
-          {earlier.map((q) => (
-            <option key={q.code} value={q.code}>
-              {labelOf(q)}
-            </option>
-          ))}
-        </select>
-        {issues.question.view}
-      </div>
-      <div>
-        <label htmlFor={ids.op} className="block text-xs text-slate-600">
-          {t("op")}
-        </label>
-        <select
-          id={ids.op}
-          className={compactControlClass}
-          value={comparison.op}
-          onChange={(e) => {
-            const op = e.target.value as Comparison["op"];
-            onChange({
-              question: comparison.question,
-              op,
-              ...(takesValue(op) ? { value: comparison.value ?? options?.[0]?.code ?? scale?.min ?? 0 } : {}),
-            });
-          }}
-        >
-          {ops.map((op) => (
-            <option key={op} value={op}>
-              {t(`ops.${op}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      {takesValue(comparison.op) && (
-        <div>
-          <label htmlFor={ids.value} className="block text-xs text-slate-600">
-            {t("value")}
-          </label>
-          {options ? (
-            <select
-              id={ids.value}
-              className={compactControlClass}
-              value={String(comparison.value ?? "")}
-              onChange={(e) => onChange({ ...comparison, value: e.target.value })}
-              {...issues.value.inputProps}
-            >
-              {options.map((o) => (
-                <option key={o.code} value={o.code}>
-                  {(locale === "zh" ? o.label.zh || o.label.en : o.label.en || o.label.zh) || o.code}
-                </option>
-              ))}
-            </select>
-          ) : numeric ? (
-            <input
-              id={ids.value}
-              type="number"
-              inputMode="decimal"
-              step="any"
-              min={scale?.min}
-              max={scale?.max}
-              className={compactControlClass}
-              value={typeof comparison.value === "number" ? comparison.value : ""}
-              onChange={(e) => {
-                const { value: _empty, ...rest } = comparison;
-                onChange(e.target.value === "" ? rest : { ...rest, value: Number(e.target.value) });
-              }}
-              {...issues.value.inputProps}
-            />
-          ) : (
-            <input
-              id={ids.value}
-              className={compactControlClass}
-              value={String(comparison.value ?? "")}
-              onChange={(e) => onChange({ ...comparison, value: e.target.value })}
-              {...issues.value.inputProps}
-            />
-          )}
-          {issues.value.view}
-        </div>
-      )}
+      <LabelledSelect
+        label={t("question")}
+        value={comparison.question}
+        onChange={(e) => onChange({ question: e.target.value, op: "answered" })}
+        {...issues.question.inputProps}
+        note={issues.question.view}
+      >
+        {!target && <option value={comparison.question}>{comparison.question}</option>}
+        {earlier.map((q) => (
+          <option key={q.code} value={q.code}>
+            {`${displayName(q, locale)} (${q.code})`}
+          </option>
+        ))}
+      </LabelledSelect>
+      <LabelledSelect
+        label={t("op")}
+        value={comparison.op}
+        onChange={(e) => {
+          const op = e.target.value as ComparisonOp;
+          onChange({
+            question: comparison.question,
+            op,
+            ...(needsValue(op) && comparison.value !== undefined ? { value: comparison.value } : {}),
+          });
+        }}
+        {...issues.op.inputProps}
+        note={issues.op.view}
+      >
+        {/* An imported operator the question's type does not allow stays visible until changed. */}
+        {!ops.includes(comparison.op) && <option value={comparison.op}>{t(`ops.${comparison.op}`)}</option>}
+        {ops.map((op) => (
+          <option key={op} value={op}>
+            {t(`ops.${op}`)}
+          </option>
+        ))}
+      </LabelledSelect>
+      {needsValue(comparison.op) &&
+        (options ? (
+          <LabelledSelect
+            label={t("value")}
+            value={String(comparison.value ?? "")}
+            onChange={(e) => setValue(e.target.value)}
+            {...issues.value.inputProps}
+            note={issues.value.view}
+          >
+            <option value="">{t("chooseValue")}</option>
+            {options.map((o) => (
+              <option key={o.code} value={o.code}>
+                {displayName(o, locale)}
+              </option>
+            ))}
+          </LabelledSelect>
+        ) : (
+          <div>
+            <label htmlFor={valueId} className="block text-xs font-medium text-slate-600">
+              {t("value")}
+            </label>
+            {numeric ? (
+              <input
+                id={valueId}
+                type="number"
+                inputMode="decimal"
+                step="any"
+                min={scale?.min}
+                max={scale?.max}
+                className={compactControlClass}
+                value={typeof comparison.value === "number" ? comparison.value : ""}
+                onChange={(e) => setValue(e.target.value === "" ? undefined : Number(e.target.value))}
+                {...issues.value.inputProps}
+              />
+            ) : (
+              <input
+                id={valueId}
+                className={compactControlClass}
+                value={String(comparison.value ?? "")}
+                onChange={(e) => setValue(e.target.value)}
+                {...issues.value.inputProps}
+              />
+            )}
+            {issues.value.view}
+          </div>
+        ))}
     </div>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 // The draft with an undo history: every change goes through `update`, and keystrokes in one
-// field within a second undo together rather than letter by letter.
+// field within a second undo together rather than letter by letter. Each change carries the
+// list items' stable keys over to the new draft (item-keys.ts).
 import { useCallback, useRef, useState } from "react";
 import { produce, type Draft } from "immer";
 import type { DraftDefinition } from "@/lib/questionnaire/draft-edits";
+import { carryItemKeys } from "@/lib/questionnaire/item-keys";
 
 const MAX_HISTORY = 100;
 const COALESCE_MS = 1000;
@@ -19,6 +21,7 @@ export function useDraftHistory(initial: DraftDefinition) {
     setState((s) => {
       const next = produce(s.draft, recipe);
       if (next === s.draft) return s;
+      carryItemKeys(s.draft, next);
       const past = merge ? s.past : [...s.past, s.draft].slice(-MAX_HISTORY);
       return { draft: next, past, version: s.version + 1 };
     });

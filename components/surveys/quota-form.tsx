@@ -4,6 +4,7 @@ import { useActionState, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { compactControlClass } from "@/components/ui/form-field";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 
 type State = { error?: string; saved?: boolean } | null;
 type QuestionChoice = { code: string; label: string; options: { code: string; label: string }[] };
@@ -19,46 +20,35 @@ export function QuotaForm({
   const te = useTranslations("surveys.errors");
   const [state, formAction, pending] = useActionState(action, null);
   const [question, setQuestion] = useState(questions[0]?.code ?? "");
-  const ids = { q: useId(), o: useId(), l: useId() };
+  const limitId = useId();
   const options = questions.find((q) => q.code === question)?.options ?? [];
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2">
+      <LabelledSelect
+        label={t("question")}
+        name="questionCode"
+        value={question}
+        onChange={(e) => setQuestion(e.target.value)}
+      >
+        {questions.map((q) => (
+          <option key={q.code} value={q.code}>
+            {q.label}
+          </option>
+        ))}
+      </LabelledSelect>
+      <LabelledSelect label={t("value")} name="optionCode" key={question}>
+        {options.map((o) => (
+          <option key={o.code} value={o.code}>
+            {o.label}
+          </option>
+        ))}
+      </LabelledSelect>
       <div>
-        <label htmlFor={ids.q} className="block text-sm">
-          {t("question")}
-        </label>
-        <select
-          id={ids.q}
-          name="questionCode"
-          value={question}
-          onChange={(e) => setQuestion(e.target.value)}
-          className={compactControlClass}
-        >
-          {questions.map((q) => (
-            <option key={q.code} value={q.code}>
-              {q.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={ids.o} className="block text-sm">
-          {t("value")}
-        </label>
-        <select id={ids.o} name="optionCode" className={compactControlClass} key={question}>
-          {options.map((o) => (
-            <option key={o.code} value={o.code}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={ids.l} className="block text-sm">
+        <label htmlFor={limitId} className="block text-xs font-medium text-slate-600">
           {t("limit")}
         </label>
         <input
-          id={ids.l}
+          id={limitId}
           name="limit"
           type="number"
           min={1}

@@ -1,6 +1,16 @@
 // The Chinese wording of QuestionnaireDefinitionSchema's own messages, for the designer's inline
 // errors (zod's built-in messages come from zod's zh-CN locale). The schema stays the one source
 // of the rules and of the English text; the API keeps answering in English. Browser-safe.
+const TYPE_ZH: Record<string, string> = {
+  single: "单选题",
+  multi: "多选题",
+  rank: "排序题",
+  scale: "量表题",
+  matrix: "矩阵题",
+  number: "数字题",
+  text: "文本题",
+};
+
 const ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^A code has at most 64 characters$/, () => "代码最多 64 个字符"],
   [/^A code starts with a lower-case letter/, () => "代码须以小写字母开头，只能包含 a-z、0-9 和 _"],
@@ -20,6 +30,7 @@ const ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^A question mapped to factors needs an attentionThreshold$/, () => "关联了因素的题目需要设置关注阈值"],
   [/^showIf refers to "(.*)", which is not an earlier question$/, (m) => `显示条件引用的“${m[1]}”不是前面的题目`],
   [/^The "(.*)" condition needs a value$/, (m) => `“${m[1]}”条件需要一个值`],
+  [/^The "(.*)" condition does not apply to a (.*) question$/, (m) => `“${m[1]}”条件不适用于${TYPE_ZH[m[2]] ?? m[2]}`],
   [/^"(.*)" is not an option of "(.*)"$/, (m) => `“${m[1]}”不是题目“${m[2]}”的选项`],
 ];
 

@@ -3,6 +3,7 @@
 // Browser-safe: no server-only imports here.
 import { z } from "zod";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/text/storable-text";
+import { COMPARISON_OPS, needsValue, OPS_FOR } from "./condition-operators";
 
 export const DEFINITION_FORMAT = "sme-survey/questionnaire@1";
 export const LOCALES = ["zh", "en"] as const;
@@ -26,6 +27,10 @@ export type BreakdownKind = z.infer<typeof BreakdownKindSchema>;
 
 export const MAX_LABEL_LENGTH = 500;
 export const MAX_TEXT_ANSWER_LENGTH = 5000;
+export const DEFAULT_TEXT_ANSWER_LENGTH = 500;
+/** A scale runs from 0 or 1 up to at least 2 and at most 11 points. */
+export const LOWEST_SCALE_MAX = 2;
+export const MAX_SCALE_POINT = 11;
 
 export const CodeSchema = z
   .string()
@@ -80,7 +85,7 @@ export const ScalePointSchema = z
 export const ScaleSchema = z
   .object({
     min: z.number().int().min(0).max(1),
-    max: z.number().int().min(2).max(11),
+    max: z.number().int().min(LOWEST_SCALE_MAX).max(MAX_SCALE_POINT),
     points: z.array(ScalePointSchema).max(13).optional(),
   })
   .strict()
@@ -89,7 +94,7 @@ export const ScaleSchema = z
 const ComparisonSchema = z
   .object({
     question: CodeSchema,
-    op: z.enum(["equals", "not_equals", "includes", "excludes", "gte", "lte", "answered", "not_answered"]),
+    op: z.enum(COMPARISON_OPS),
     value: z.union([z.string(), z.number()]).optional(),
   })
   .strict();
@@ -178,7 +183,7 @@ export const TextQuestionSchema = z
   .object({
     ...questionBase,
     type: z.literal("text"),
-    maxLength: z.number().int().min(1).max(MAX_TEXT_ANSWER_LENGTH).default(500),
+    maxLength: z.number().int().min(1).max(MAX_TEXT_ANSWER_LENGTH).default(DEFAULT_TEXT_ANSWER_LENGTH),
     multiline: z.boolean().default(false),
   })
   .strict();
@@ -302,10 +307,12 @@ function checkCondition(
   const target = earlier.get(cond.question);
   if (!target)
     return issue([...path, "question"], `showIf refers to "${cond.question}", which is not an earlier question`);
-  const needsValue = cond.op !== "answered" && cond.op !== "not_answered";
-  if (needsValue && cond.value === undefined) issue([...path, "value"], `The "${cond.op}" condition needs a value`);
+  if (!OPS_FOR[target.type].includes(cond.op))
+    return issue([...path, "op"], `The "${cond.op}" condition does not apply to a ${target.type} question`);
+  if (needsValue(cond.op) && cond.value === undefined)
+    issue([...path, "value"], `The "${cond.op}" condition needs a value`);
   if (
-    needsValue &&
+    needsValue(cond.op) &&
     "options" in target &&
     typeof cond.value === "string" &&
     !target.options.some((o) => o.code === cond.value)

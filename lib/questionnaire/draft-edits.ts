@@ -1,6 +1,11 @@
 // Pure helpers the designer uses to edit a draft: fresh items of each type, unique codes,
 // moving and duplicating. Browser-safe; every function returns new data.
-import { DEFINITION_FORMAT, type LocalizedText, type QuestionnaireDefinitionInput } from "./definition-schema";
+import {
+  DEFAULT_TEXT_ANSWER_LENGTH,
+  DEFINITION_FORMAT,
+  type LocalizedText,
+  type QuestionnaireDefinitionInput,
+} from "./definition-schema";
 
 export type DraftDefinition = QuestionnaireDefinitionInput;
 export type DraftSection = DraftDefinition["sections"][number];
@@ -61,7 +66,7 @@ export function newQuestion(type: DraftQuestionType, code: string): DraftQuestio
     case "number":
       return { ...base, type, integer: false };
     case "text":
-      return { ...base, type, maxLength: 500, multiline: false };
+      return { ...base, type, maxLength: DEFAULT_TEXT_ANSWER_LENGTH, multiline: false };
   }
 }
 
@@ -139,6 +144,11 @@ export function earlierQuestions(def: DraftDefinition, sectionIndex: number, que
   return def.sections.flatMap((s, si) =>
     si < sectionIndex ? s.questions : si === sectionIndex ? s.questions.slice(0, questionIndex) : [],
   );
+}
+
+/** Where the item at `index` is after the item at `deleted` was removed (a later item moves up one). */
+export function indexAfterDelete(index: number, deleted: number): number {
+  return index > deleted ? index - 1 : index;
 }
 
 /** Where the item at `index` is after the item at `from` moved to `to` (a selection follows its item). */

@@ -7,3 +7,11 @@ export function localizedText(text: LocalizedText | undefined, locale: Locale): 
   if (!text) return "";
   return (locale === "zh" ? text.zh || text.en : text.en || text.zh) || "";
 }
+
+/** What an item is called in this language: its title or label (either language), else its code. */
+export function displayName(
+  item: { code: string; title?: Partial<LocalizedText>; label?: Partial<LocalizedText> },
+  locale: Locale,
+): string {
+  return localizedText(item.title ?? item.label, locale) || item.code;
+}

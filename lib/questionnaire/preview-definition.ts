@@ -4,13 +4,17 @@
 // range are brought within it, and a display condition that names no earlier question is
 // ignored, so its question is shown. Browser-safe and pure; publishing still checks the draft
 // against QuestionnaireDefinitionSchema.
-import type {
-  Condition,
-  LocalizedText,
-  OptionDefinition,
-  QuestionDefinition,
-  QuestionnaireDefinition,
-  SectionDefinition,
+import {
+  DEFAULT_TEXT_ANSWER_LENGTH,
+  LOWEST_SCALE_MAX,
+  MAX_SCALE_POINT,
+  MAX_TEXT_ANSWER_LENGTH,
+  type Condition,
+  type LocalizedText,
+  type OptionDefinition,
+  type QuestionDefinition,
+  type QuestionnaireDefinition,
+  type SectionDefinition,
 } from "./definition-schema";
 import type { DraftDefinition, DraftOption, DraftQuestion } from "./draft-edits";
 
@@ -21,9 +25,6 @@ type DraftScale = {
   points?: { value: number; label: DraftText; nonSubstantive?: boolean }[];
 };
 type PreviewScale = Extract<QuestionDefinition, { type: "scale" }>["scale"];
-
-const MAX_SCALE_POINT = 11;
-const MAX_TEXT_LENGTH = 5000;
 
 /** The text as written, or the fallback when both languages are blank. */
 function textOr(text: DraftText, fallback: string): LocalizedText {
@@ -45,7 +46,7 @@ function firstOfEachCode<T extends { code: string }>(items: readonly T[]): T[] {
 
 function previewScale(scale: DraftScale): PreviewScale {
   const min = scale.min === 0 ? 0 : 1;
-  const max = Number.isInteger(scale.max) ? Math.min(MAX_SCALE_POINT, Math.max(min + 1, scale.max)) : min + 4;
+  const max = Number.isInteger(scale.max) ? Math.min(MAX_SCALE_POINT, Math.max(LOWEST_SCALE_MAX, scale.max)) : min + 4;
   const points = scale.points
     ?.filter((p) => Number.isInteger(p.value) && p.value >= min && p.value <= max)
     .map((p) => ({
@@ -118,11 +119,11 @@ function previewQuestion(q: DraftQuestion, earlier: ReadonlySet<string>): Questi
       };
     }
     case "text": {
-      const length = Number.isInteger(q.maxLength) ? (q.maxLength as number) : 500;
+      const length = Number.isInteger(q.maxLength) ? (q.maxLength as number) : DEFAULT_TEXT_ANSWER_LENGTH;
       return {
         ...base,
         type: q.type,
-        maxLength: Math.max(1, Math.min(MAX_TEXT_LENGTH, length)),
+        maxLength: Math.max(1, Math.min(MAX_TEXT_ANSWER_LENGTH, length)),
         multiline: q.multiline ?? false,
       };
     }

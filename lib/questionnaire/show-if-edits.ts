@@ -30,6 +30,3 @@ export function nextComparison(earlierCodes: readonly string[], items: readonly 
   const code = [...earlierCodes].reverse().find((c) => !used.has(c)) ?? earlierCodes[earlierCodes.length - 1];
   return code === undefined ? undefined : { question: code, op: "answered" };
 }
-
-/** Whether a comparison with this operator takes a value. */
-export const takesValue = (op: Comparison["op"]) => op !== "answered" && op !== "not_answered";

@@ -86,6 +86,19 @@ describe("questionnaire definition schema", () => {
     expect(paths).toContain("sections.0.questions.1.showIf.value");
   });
 
+  it("refuses a comparison its question's type cannot hold: gte on a single choice", () => {
+    const doc = minimal();
+    doc.sections[0].questions[1].showIf = { question: "size", op: "gte", value: 2 };
+    expect(issuesOf(doc)).toEqual([
+      {
+        path: "sections.0.questions.1.showIf.op",
+        message: 'The "gte" condition does not apply to a single question',
+      },
+    ]);
+    doc.sections[0].questions[1].showIf = { all: [{ question: "size", op: "not_equals", value: "b" }] };
+    expect(issuesOf(doc)).toEqual([]);
+  });
+
   it("rejects duplicate question codes across sections and a label with no text", () => {
     const doc = minimal();
     doc.sections.push({

@@ -1,7 +1,18 @@
+import { produce, current } from "immer";
 import { describe, expect, it } from "vitest";
 import { QuestionnaireDefinitionSchema, type Condition } from "@/lib/questionnaire/definition-schema";
-import { issueMap, issuePlace, touchedIssues } from "@/lib/questionnaire/definition-issues";
-import { indexAfterMove, moveItem, newDefinition, newQuestion } from "@/lib/questionnaire/draft-edits";
+import { countOwnIssues, issueMap, issuePlace, touchedIssues } from "@/lib/questionnaire/definition-issues";
+import {
+  duplicateQuestion,
+  indexAfterDelete,
+  indexAfterMove,
+  moveItem,
+  newDefinition,
+  newQuestion,
+  type DraftDefinition,
+} from "@/lib/questionnaire/draft-edits";
+import { carryItemKeys, itemKey } from "@/lib/questionnaire/item-keys";
+import { displayName } from "@/lib/questionnaire/localized-text";
 import { previewDefinition } from "@/lib/questionnaire/preview-definition";
 import { conditionParts, itemPath, joinConditions, nextComparison } from "@/lib/questionnaire/show-if-edits";
 import { conditionHolds } from "@/lib/questionnaire/visibility";
@@ -39,6 +50,17 @@ describe("the preview of a draft with problems", () => {
     expect(preview.title).toEqual({ zh: "标题" });
   });
 
+  it("draws a 0–1 scale as 0–2, the smallest scale the schema accepts", () => {
+    const draft = newDefinition("d", { zh: "标题" });
+    const q = newQuestion("scale", "mood");
+    if (q.type !== "scale") throw new Error("scale");
+    q.scale = { min: 0, max: 1 };
+    draft.sections[0].questions = [q];
+    const preview = previewDefinition(draft);
+    expect(preview.sections[0].questions[0]).toMatchObject({ scale: { min: 0, max: 2 } });
+    expect(QuestionnaireDefinitionSchema.safeParse(preview).success).toBe(true);
+  });
+
   it("is the definition itself once the draft is valid", () => {
     const draft = newDefinition("ok", { zh: "好", en: "OK" });
     draft.sections[0].title = { en: "Firm" };
@@ -70,6 +92,18 @@ describe("issues shown before publishing", () => {
     ]);
     // A touched question code does not reveal the question's other fields.
     expect([...touchedIssues(issues, new Set(["sections.0.questions.0.code"])).keys()]).toEqual([]);
+  });
+
+  it("count a section's own problems apart from those of its questions", () => {
+    const more = issueMap([
+      { code: "custom", path: ["sections", 0, "title"], message: "title", input: undefined },
+      { code: "custom", path: ["sections", 0, "questions"], message: "none", input: undefined },
+      { code: "custom", path: ["sections", 0, "questions", 0, "label"], message: "label", input: undefined },
+      { code: "custom", path: ["sections", 1, "code"], message: "code", input: undefined },
+    ]);
+    expect(countOwnIssues(more, ["sections", 0], "questions")).toBe(2);
+    expect(countOwnIssues(more, ["sections", 1], "questions")).toBe(1);
+    expect(more.get("sections.0.questions.0.label")?.path).toEqual(["sections", 0, "questions", 0, "label"]);
   });
 
   it("name their place: section, question, item and field", () => {
@@ -129,5 +163,63 @@ describe("the open question follows a move", () => {
         const moved = moveItem(list, from, to);
         for (let i = 0; i < 5; i++) expect(moved[indexAfterMove(i, from, to)]).toBe(list[i]);
       }
+  });
+});
+
+describe("a selection after a deletion", () => {
+  it("stays on its item: later items move up one, earlier ones stay", () => {
+    const list = ["a", "b", "c", "d"];
+    for (let deleted = 0; deleted < 4; deleted++) {
+      const left = list.filter((_, i) => i !== deleted);
+      for (let i = 0; i < 4; i++) if (i !== deleted) expect(left[indexAfterDelete(i, deleted)]).toBe(list[i]);
+    }
+  });
+});
+
+describe("stable item keys", () => {
+  const step = (draft: DraftDefinition, recipe: (d: DraftDefinition) => DraftDefinition | void) => {
+    const next = produce(draft, recipe);
+    carryItemKeys(draft, next);
+    return next;
+  };
+  const optionKeys = (d: DraftDefinition, qi: number) => {
+    const q = d.sections[0].questions[qi];
+    return "options" in q ? q.options.map(itemKey) : [];
+  };
+
+  it("follow their items through moves, edits, duplicates and deletions", () => {
+    let draft = newDefinition("keys", { zh: "键" });
+    draft.sections[0].questions.push(newQuestion("text", "second"));
+    const [a, b] = optionKeys(draft, 0);
+    const [q1, q2] = draft.sections[0].questions.map(itemKey);
+    const section = itemKey(draft.sections[0]);
+
+    draft = step(draft, (d) => void (d.sections[0].questions = moveItem(d.sections[0].questions, 0, 1)));
+    expect(draft.sections[0].questions.map(itemKey)).toEqual([q2, q1]);
+    expect(itemKey(draft.sections[0])).toBe(section);
+
+    draft = step(draft, (d) => {
+      const q = d.sections[0].questions[1];
+      if ("options" in q) q.options[0].label = { en: "Edited" };
+    });
+    expect(optionKeys(draft, 1)).toEqual([a, b]);
+    expect(draft.sections[0].questions.map(itemKey)).toEqual([q2, q1]);
+
+    draft = step(draft, (d) => duplicateQuestion(current(d), 0, 0));
+    const keys = draft.sections[0].questions.map(itemKey);
+    expect([keys[0], keys[2]]).toEqual([q2, q1]);
+    expect(new Set(keys).size).toBe(3);
+
+    draft = step(draft, (d) => void d.sections[0].questions.splice(0, 1));
+    expect(draft.sections[0].questions.map(itemKey)).toEqual([keys[1], q1]);
+  });
+});
+
+describe("display names", () => {
+  it("name an item in the interface's language, then the other, then by its code", () => {
+    expect(displayName({ code: "plan", label: { zh: "扩张计划", en: "Expansion plan" } }, "en")).toBe("Expansion plan");
+    expect(displayName({ code: "plan", label: { zh: "扩张计划", en: "Expansion plan" } }, "zh")).toBe("扩张计划");
+    expect(displayName({ code: "firm", title: { zh: "企业", en: "" } }, "en")).toBe("企业");
+    expect(displayName({ code: "firm", title: { zh: "", en: "" } }, "zh")).toBe("firm");
   });
 });

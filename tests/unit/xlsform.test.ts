@@ -91,7 +91,8 @@ describe("XLSForm import", () => {
       options: [{ code: "cost", factor: "costs" }, { code: "none" }],
       showIf: {
         any: [
-          { question: "innovates", op: "includes", value: "yes" },
+          // selected() of a single choice is its equals comparison.
+          { question: "innovates", op: "equals", value: "yes" },
           { question: "staff", op: "gte", value: 10 },
         ],
       },

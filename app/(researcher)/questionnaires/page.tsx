@@ -9,7 +9,7 @@ import { requireOrganization } from "@/lib/auth/require-actor";
 import { db } from "@/lib/db/client";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
 import { listQuestionnaires } from "@/lib/questionnaire/list-questionnaires";
-import { localizedText } from "@/lib/questionnaire/localized-text";
+import { displayName, localizedText } from "@/lib/questionnaire/localized-text";
 import { uniqueCode } from "@/lib/questionnaire/draft-edits";
 import { TEMPLATES } from "@/lib/questionnaire/templates";
 import { XlsformImportForm } from "@/components/designer/xlsform-import-form";
@@ -60,7 +60,7 @@ export default async function QuestionnairesPage() {
               <TableRow key={q.id}>
                 <Td>
                   <Link href={`/questionnaires/${q.id}`} className="font-medium text-brand-700 underline">
-                    {localizedText(q.title, locale) || q.code}
+                    {displayName(q, locale)}
                   </Link>
                 </Td>
                 <Td>

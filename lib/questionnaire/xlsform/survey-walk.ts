@@ -243,13 +243,20 @@ export class SurveyWalk extends RowReader {
     this.stack.length = 0;
   }
 
-  /** The sections read, with option values in showIf conditions renamed like the options. */
+  /**
+   * The sections read, with option values in showIf conditions renamed like the options, and
+   * `selected()` of a single choice read as the comparison it is (equals, or not_equals in not()).
+   */
   sections() {
+    const types = new Map(this.done.flatMap((s) => s.questions.map((q) => [q.code, q.type])));
     const rename = (c: Condition): Condition => {
       if ("all" in c) return { all: c.all.map(rename) };
       if ("any" in c) return { any: c.any.map(rename) };
       const names = this.optionNames.get(c.question);
-      return typeof c.value === "string" && names?.has(c.value) ? { ...c, value: names.get(c.value) } : c;
+      const value = typeof c.value === "string" && names?.has(c.value) ? names.get(c.value) : c.value;
+      const single = types.get(c.question) === "single";
+      const op = single && c.op === "includes" ? "equals" : single && c.op === "excludes" ? "not_equals" : c.op;
+      return { ...c, op, ...(value === undefined ? {} : { value }) };
     };
     return this.done.map((s) => ({
       ...s,

@@ -5,6 +5,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { SurveySettingsForm } from "@/components/surveys/survey-settings-form";
 import { requireOrganization } from "@/lib/auth/require-actor";
 import { db } from "@/lib/db/client";
+import type { Locale } from "@/lib/questionnaire/definition-schema";
+import { displayName } from "@/lib/questionnaire/localized-text";
 import { listPublishedVersions } from "@/lib/surveys/list-published-versions";
 import { createSurveyAction } from "../actions";
 
@@ -20,7 +22,7 @@ export default async function NewSurveyPage({ searchParams }: Props) {
   const query = await searchParams;
   const { actor, organization } = await requireOrganization({ permission: "surveys.manage" });
   const t = await getTranslations("surveys.form");
-  const locale = await getLocale();
+  const locale = (await getLocale()) as Locale;
   const versions = await listPublishedVersions({ db, actor, organizationId: organization.id });
   const chosen =
     versions.find((v) => v.questionnaireId === query.questionnaire && String(v.number) === query.version) ??
@@ -41,7 +43,7 @@ export default async function NewSurveyPage({ searchParams }: Props) {
           action={createSurveyAction}
           versions={versions.map((v) => ({
             id: v.id,
-            label: `${(locale === "zh" ? v.title.zh || v.title.en : v.title.en || v.title.zh) ?? v.code} · ${t("versionLabel", { number: v.number })}`,
+            label: `${displayName(v, locale)} · ${t("versionLabel", { number: v.number })}`,
             titleZh: v.title.zh ?? "",
             titleEn: v.title.en ?? "",
           }))}
