@@ -19,8 +19,6 @@ import { toAnswerRows, breakdownsOf } from "../lib/responses/answer-rows";
 import { contentHashOf } from "../lib/responses/content-hash";
 
 export const DEMO_ORGANIZATION_SLUG = "demo";
-export const DEMO_SURVEY_SLUG = PAPER_SURVEY_SLUG;
-export { TRY_SURVEY_SLUG };
 export const DEMO_LOGINS = [
   { email: "researcher@example.org", password: "jilin-demo-2017", name: "Demo researcher", role: "researcher" },
   { email: "owner@example.org", password: "jilin-demo-2017", name: "Demo owner", role: "owner" },

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { foldResults } from "@/lib/analytics/results-aggregator";
 import { createDbClient, type Db } from "@/lib/db/create-client";
-import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
+import { PAPER_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
+import { seedDemo } from "@/prisma/seed";
 import { findDashboardSurvey, type DashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
 import { getAttention } from "@/lib/analytics/results";
 import { getComposition } from "@/lib/analytics/results";
@@ -22,7 +23,7 @@ const noFilter: ResultsFilter = { breakdowns: {} };
 beforeAll(async () => {
   await seedDemo(process.env.DATABASE_URL!);
   db = createDbClient(process.env.DATABASE_URL!, 4);
-  publicSurvey = (await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: null }))!;
+  publicSurvey = (await findDashboardSurvey({ db, slug: PAPER_SURVEY_SLUG, actor: null }))!;
   survey = { ...publicSurvey, access: "member" };
 });
 afterAll(() => db.$disconnect());
@@ -237,9 +238,9 @@ describe("who may see results", () => {
         via: "token",
         memberships: [{ organizationId: crypto.randomUUID(), role: "owner" }],
       };
-      expect(await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: null })).toBeNull();
-      expect(await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: outsider })).toBeNull();
-      expect(await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: viewer })).toMatchObject({
+      expect(await findDashboardSurvey({ db, slug: PAPER_SURVEY_SLUG, actor: null })).toBeNull();
+      expect(await findDashboardSurvey({ db, slug: PAPER_SURVEY_SLUG, actor: outsider })).toBeNull();
+      expect(await findDashboardSurvey({ db, slug: PAPER_SURVEY_SLUG, actor: viewer })).toMatchObject({
         access: "member",
       });
     } finally {

@@ -9,7 +9,8 @@ import { findDashboardSurvey } from "@/lib/analytics/find-dashboard-survey";
 import { getAttention } from "@/lib/analytics/results";
 import { createDbClient } from "@/lib/db/create-client";
 import { adminQuery, withDatabase } from "@/lib/db/schema-engine";
-import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
+import { PAPER_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
+import { seedDemo } from "@/prisma/seed";
 
 const source = process.env.DATABASE_URL!;
 const restoredName = `${new URL(source).pathname.slice(1)}_restored`;
@@ -29,7 +30,7 @@ afterAll(async () => {
 async function attentionIn(url: string, access: "member" | "public") {
   const db = createDbClient(url, 1);
   try {
-    const survey = { ...(await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: null }))!, access };
+    const survey = { ...(await findDashboardSurvey({ db, slug: PAPER_SURVEY_SLUG, actor: null }))!, access };
     const levels = ["macro", "middle", "micro"] as const;
     return await Promise.all(
       levels.map((level) =>

@@ -19,7 +19,8 @@ import {
   QuestionnaireDefinitionSchema,
   type QuestionnaireDefinition,
 } from "@/lib/questionnaire/definition-schema";
-import { TRY_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
+import { TRY_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
+import { seedDemo } from "@/prisma/seed";
 import { addResponse, createEngineSurvey } from "@/tests/fixtures/engine-surveys";
 import { openApiAnswers } from "@/tests/fixtures/openapi-answers";
 import { JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";

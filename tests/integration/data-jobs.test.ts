@@ -13,7 +13,8 @@ import { expireDataJobs } from "@/lib/jobs/expire-data-jobs";
 import { writeJobFile } from "@/lib/jobs/job-files";
 import { runDataJob } from "@/lib/jobs/run-data-job";
 import { startJobWorker, stopDataJobs } from "@/lib/jobs/job-worker";
-import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
+import { PAPER_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
+import { seedDemo } from "@/prisma/seed";
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const exportRoute = async () => (await import("@/app/api/v1/surveys/[slug]/export/route")).GET as Handler;
@@ -87,10 +88,10 @@ describe("an export as a background job", () => {
     const query = "format=csv&locale=en&values=codes&responses=valid&region=changchun";
     const res = await call(
       await exportRoute(),
-      `/api/v1/surveys/${DEMO_SURVEY_SLUG}/export?${query}`,
+      `/api/v1/surveys/${PAPER_SURVEY_SLUG}/export?${query}`,
       tokens.researcher,
       {
-        slug: DEMO_SURVEY_SLUG,
+        slug: PAPER_SURVEY_SLUG,
       },
     );
     expect(res.status).toBe(202);
@@ -101,14 +102,18 @@ describe("an export as a background job", () => {
       status: "queued",
       label: "csv",
       file: null,
-      survey: DEMO_SURVEY_SLUG,
+      survey: PAPER_SURVEY_SLUG,
     });
     jobId = created.id;
 
     const job = await finished(jobId);
     expect(job.status, JSON.stringify(job)).toBe("done");
     const valid = await db.response.count({
-      where: { survey: { slug: DEMO_SURVEY_SLUG }, valid: true, breakdowns: { path: ["region"], equals: "changchun" } },
+      where: {
+        survey: { slug: PAPER_SURVEY_SLUG },
+        valid: true,
+        breakdowns: { path: ["region"], equals: "changchun" },
+      },
     });
     expect(valid).toBeGreaterThan(0);
     expect(job.progress).toEqual({ done: valid, total: valid });
@@ -126,7 +131,7 @@ describe("an export as a background job", () => {
     const rows = Papa.parse<string[]>(new TextDecoder().decode(bytes).trimEnd(), { newline: "\r\n" }).data;
     expect(rows).toHaveLength(valid + 1);
 
-    const found = await findExportableSurvey({ db, actor: researcher, slug: DEMO_SURVEY_SLUG });
+    const found = await findExportableSurvey({ db, actor: researcher, slug: PAPER_SURVEY_SLUG });
     if (found.status !== "ok") throw new Error(found.status);
     const direct = await exportSurvey({
       db,
@@ -141,15 +146,15 @@ describe("an export as a background job", () => {
   });
 
   it("lists the job for the survey's researchers, and shows it to no one else", async () => {
-    const list = await call(await listRoute(), `/api/v1/surveys/${DEMO_SURVEY_SLUG}/jobs`, tokens.researcher, {
-      slug: DEMO_SURVEY_SLUG,
+    const list = await call(await listRoute(), `/api/v1/surveys/${PAPER_SURVEY_SLUG}/jobs`, tokens.researcher, {
+      slug: PAPER_SURVEY_SLUG,
     });
     expect((await list.json()).jobs.map((j: { id: string }) => j.id)).toContain(jobId);
     for (const token of [tokens.viewer, tokens.rival]) {
       expect((await call(await jobRoute(), `/api/v1/jobs/${jobId}`, token, { id: jobId })).status).toBe(404);
       expect((await call(await fileRoute(), `/api/v1/jobs/${jobId}/file`, token, { id: jobId })).status).toBe(404);
-      const others = await call(await listRoute(), `/api/v1/surveys/${DEMO_SURVEY_SLUG}/jobs`, token, {
-        slug: DEMO_SURVEY_SLUG,
+      const others = await call(await listRoute(), `/api/v1/surveys/${PAPER_SURVEY_SLUG}/jobs`, token, {
+        slug: PAPER_SURVEY_SLUG,
       });
       expect((await others.json()).jobs).toEqual([]);
     }
@@ -173,20 +178,20 @@ describe("an export as a background job", () => {
     const before = await db.dataJob.count();
     const bad = await call(
       await exportRoute(),
-      `/api/v1/surveys/${DEMO_SURVEY_SLUG}/export?format=pdf`,
+      `/api/v1/surveys/${PAPER_SURVEY_SLUG}/export?format=pdf`,
       tokens.researcher,
       {
-        slug: DEMO_SURVEY_SLUG,
+        slug: PAPER_SURVEY_SLUG,
       },
     );
     expect(bad.status).toBe(422);
     expect((await bad.json()).issues[0].path).toEqual(["format"]);
     const filter = await call(
       await exportRoute(),
-      `/api/v1/surveys/${DEMO_SURVEY_SLUG}/export?format=sav&planet=mars`,
+      `/api/v1/surveys/${PAPER_SURVEY_SLUG}/export?format=sav&planet=mars`,
       tokens.researcher,
       {
-        slug: DEMO_SURVEY_SLUG,
+        slug: PAPER_SURVEY_SLUG,
       },
     );
     expect(filter.status).toBe(422);
@@ -196,10 +201,10 @@ describe("an export as a background job", () => {
   it("sends the codebook at once, without a job", async () => {
     const res = await call(
       await exportRoute(),
-      `/api/v1/surveys/${DEMO_SURVEY_SLUG}/export?format=codebook&locale=en`,
+      `/api/v1/surveys/${PAPER_SURVEY_SLUG}/export?format=codebook&locale=en`,
       tokens.researcher,
       {
-        slug: DEMO_SURVEY_SLUG,
+        slug: PAPER_SURVEY_SLUG,
       },
     );
     expect(res.status).toBe(200);
@@ -209,7 +214,7 @@ describe("an export as a background job", () => {
   it("starts over when its worker died mid-file: the partial file is replaced, not appended to", async () => {
     const job = await db.dataJob.create({
       data: {
-        surveyId: (await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } })).id,
+        surveyId: (await db.survey.findUniqueOrThrow({ where: { slug: PAPER_SURVEY_SLUG } })).id,
         kind: "export",
         status: "running",
         params: { query: { format: "sav", locale: "zh" }, via: "token" },
@@ -231,7 +236,7 @@ describe("an export as a background job", () => {
     const viewer = await db.user.findUniqueOrThrow({ where: { email: "viewer@example.org" } });
     const job = await db.dataJob.create({
       data: {
-        surveyId: (await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } })).id,
+        surveyId: (await db.survey.findUniqueOrThrow({ where: { slug: PAPER_SURVEY_SLUG } })).id,
         kind: "export",
         params: { query: { format: "csv" }, via: "session" },
         createdById: viewer.id,
@@ -247,7 +252,7 @@ describe("an export as a background job", () => {
 
 describe("an import as a background job", () => {
   it("checks the file at once, then imports all rows in the background and reports the counts", async () => {
-    const demo = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } });
+    const demo = await db.survey.findUniqueOrThrow({ where: { slug: PAPER_SURVEY_SLUG } });
     const slug = "jobs-import";
     await db.survey.create({
       data: {
@@ -258,7 +263,7 @@ describe("an import as a background job", () => {
         titleEn: "Import",
       },
     });
-    const found = await findExportableSurvey({ db, actor: researcher, slug: DEMO_SURVEY_SLUG });
+    const found = await findExportableSurvey({ db, actor: researcher, slug: PAPER_SURVEY_SLUG });
     if (found.status !== "ok") throw new Error(found.status);
     const file = await exportSurvey({
       db,
@@ -307,7 +312,7 @@ describe("an import as a background job", () => {
   });
 
   it("stores nothing and lists the problems when the file turns bad between the check and the job", async () => {
-    const demo = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } });
+    const demo = await db.survey.findUniqueOrThrow({ where: { slug: PAPER_SURVEY_SLUG } });
     const slug = "jobs-import-race";
     const survey = await db.survey.create({
       data: {

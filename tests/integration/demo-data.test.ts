@@ -9,7 +9,8 @@ import { foldResults } from "@/lib/analytics/results-aggregator";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import { submitResponse } from "@/lib/responses/submit-response";
 import type { FactorLevel } from "@/lib/questionnaire/definition-schema";
-import { seedDemo, DEMO_SURVEY_SLUG, TRY_SURVEY_SLUG } from "@/prisma/seed";
+import { PAPER_SURVEY_SLUG, TRY_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
+import { seedDemo } from "@/prisma/seed";
 import { verifyPassword } from "@/lib/auth/password";
 import { JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
     "Loaded 3 templates and 250 demo responses (survey jilin-2017, closed) and the open survey jilin-try with a copy of the paper's responses.",
   );
   db = createDbClient(process.env.DATABASE_URL!, 2);
-  surveyId = (await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } })).id;
+  surveyId = (await db.survey.findUniqueOrThrow({ where: { slug: PAPER_SURVEY_SLUG } })).id;
   return () => db.$disconnect();
 });
 
@@ -111,7 +112,10 @@ describe("Jilin demo data in PostgreSQL", () => {
   });
 
   it("publishes the Jilin questionnaire as version 1, shares its dashboard, and seeds a working researcher login", async () => {
-    const survey = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG }, include: { version: true } });
+    const survey = await db.survey.findUniqueOrThrow({
+      where: { slug: PAPER_SURVEY_SLUG },
+      include: { version: true },
+    });
     expect(survey.version.number).toBe(1);
     expect(survey.publicDashboard).toBe(true);
     const user = await db.user.findUniqueOrThrow({
@@ -161,21 +165,21 @@ describe("the paper's closed wave and the open try-it survey", () => {
   };
 
   it("closes the paper's wave at the end of its fieldwork; the try-it survey is open on the same version", async () => {
-    const paper = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } });
+    const paper = await db.survey.findUniqueOrThrow({ where: { slug: PAPER_SURVEY_SLUG } });
     const trial = await db.survey.findUniqueOrThrow({ where: { slug: TRY_SURVEY_SLUG } });
     expect(paper.closesAt).toEqual(new Date("2017-05-31T16:00:00Z"));
     expect(trial).toMatchObject({ closesAt: null, versionId: paper.versionId, minCompletionSeconds: 120 });
     expect(trial.titleEn).toBe("Jilin small and micro enterprises: constraints on collaborative innovation (try it)");
     const refused = await submitResponse({
       db,
-      slug: DEMO_SURVEY_SLUG,
+      slug: PAPER_SURVEY_SLUG,
       submission: { submissionId: randomUUID(), locale: "zh", answers: JILIN_ANSWERS },
     });
     expect(refused).toMatchObject({ kind: "not_open", state: "closed" });
   });
 
   it("starts the try-it survey's result cells from the paper's figures; an answer to it moves only it", async () => {
-    const paper = await figures(DEMO_SURVEY_SLUG);
+    const paper = await figures(PAPER_SURVEY_SLUG);
     expect(paper.totals).toMatchObject({ delivered: 250, valid: 226 });
     expect(paper.levels[0].base).toBe(226);
     expect(Object.fromEntries(paper.levels[0].factors)).toMatchObject({
@@ -203,6 +207,6 @@ describe("the paper's closed wave and the open try-it survey", () => {
       national_policy: 157,
       fiscal_tax_support: 121,
     });
-    expect(await figures(DEMO_SURVEY_SLUG)).toEqual(paper);
+    expect(await figures(PAPER_SURVEY_SLUG)).toEqual(paper);
   });
 });

@@ -14,7 +14,8 @@ import type { Composition } from "@/lib/analytics/to-composition";
 import type { Comparison } from "@/lib/analytics/to-comparison";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import type { FactorLevel } from "@/lib/questionnaire/definition-schema";
-import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
+import { PAPER_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
+import { seedDemo } from "@/prisma/seed";
 import { addResponse } from "@/tests/fixtures/engine-surveys";
 import { setRecordKeys } from "@/tests/fixtures/record-keys";
 import { JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
@@ -35,9 +36,9 @@ const D = 2;
 beforeAll(async () => {
   await seedDemo(process.env.DATABASE_URL!);
   db = createDbClient(process.env.DATABASE_URL!, 4);
-  const survey = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } });
+  const survey = await db.survey.findUniqueOrThrow({ where: { slug: PAPER_SURVEY_SLUG } });
   await setRecordKeys(db, survey.id, 20170301);
-  const found = (await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: null }))!;
+  const found = (await findDashboardSurvey({ db, slug: PAPER_SURVEY_SLUG, actor: null }))!;
   member = { ...found, access: "member" };
   const handler = (module: unknown) => (module as { GET: Handler }).GET;
   routes = {
@@ -51,8 +52,8 @@ afterAll(() => db.$disconnect());
 /** An anonymous GET of a results endpoint, as a visitor of the public dashboard makes it. */
 async function anonymous<T>(endpoint: keyof typeof routes, query: string): Promise<T> {
   const locale = query.includes("locale=") ? "" : "&locale=en";
-  const request = new Request(`http://test/api/v1/surveys/${DEMO_SURVEY_SLUG}/results/${endpoint}?${query}${locale}`);
-  const res = await routes[endpoint](request, { params: Promise.resolve({ slug: DEMO_SURVEY_SLUG }) });
+  const request = new Request(`http://test/api/v1/surveys/${PAPER_SURVEY_SLUG}/results/${endpoint}?${query}${locale}`);
+  const res = await routes[endpoint](request, { params: Promise.resolve({ slug: PAPER_SURVEY_SLUG }) });
   expect(res.status, await res.clone().text()).toBe(200);
   return (await res.json()) as T;
 }
@@ -185,7 +186,7 @@ describe("the five leaks of issue 10, replayed anonymously", () => {
   it("5. the public stream waits for k new valid responses and N seconds; members hear every fold", async () => {
     // As on an app server: the aggregator folds new responses and notifies.
     const stopAggregator = startResultsAggregator(db);
-    const survey = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } });
+    const survey = await db.survey.findUniqueOrThrow({ where: { slug: PAPER_SURVEY_SLUG } });
     const definition = member.definition;
     const publicHeard: number[] = [];
     const memberHeard: number[] = [];
@@ -284,13 +285,13 @@ describe("more attacks", () => {
     expect(fresh[0].min).toBeGreaterThanOrEqual(0);
     expect(fresh[0].max).toBeLessThan(KEY_RANGE);
     expect(fresh[0].max - fresh[0].min).toBeGreaterThan(KEY_RANGE / 2);
-    const one = await db.response.findFirstOrThrow({ where: { survey: { slug: DEMO_SURVEY_SLUG } } });
+    const one = await db.response.findFirstOrThrow({ where: { survey: { slug: PAPER_SURVEY_SLUG } } });
     expect(Object.keys(one)).not.toContain("recordKey");
     expect(JSON.stringify(await publicAttention("level=macro"))).not.toMatch(/key/i);
   });
 
   it("suppression only: exact public counts, small groups still hidden", async () => {
-    const survey = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } });
+    const survey = await db.survey.findUniqueOrThrow({ where: { slug: PAPER_SURVEY_SLUG } });
     await db.survey.update({ where: { id: survey.id }, data: { disclosureMethod: "suppress_only" } });
     try {
       const published = await publicAttention("level=macro");
@@ -306,7 +307,7 @@ describe("the survey setting", () => {
   it("chooses the method and D, checks them, and records each change in the audit log", async () => {
     const { updateSurvey } = await import("@/lib/surveys/update-survey");
     const { SurveySettingsSchema } = await import("@/lib/surveys/survey-schema");
-    const survey = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } });
+    const survey = await db.survey.findUniqueOrThrow({ where: { slug: PAPER_SURVEY_SLUG } });
     const researcher = await db.user.findFirstOrThrow({
       where: { memberships: { some: { organizationId: survey.organizationId, role: "researcher" } } },
       include: { memberships: true },
@@ -335,7 +336,7 @@ describe("the survey setting", () => {
     ]);
     const input = SurveySettingsSchema.parse(form);
     try {
-      expect(await updateSurvey({ db, actor, slug: DEMO_SURVEY_SLUG, input })).toBe(true);
+      expect(await updateSurvey({ db, actor, slug: PAPER_SURVEY_SLUG, input })).toBe(true);
       const event = await db.auditEvent.findFirstOrThrow({
         where: { targetId: survey.id, action: "survey.updated" },
         orderBy: { createdAt: "desc" },

@@ -8,7 +8,8 @@ import { db } from "@/lib/db/client";
 import { generateJilinDemoResponses } from "@/lib/demo/jilin-demo-data";
 import { exportSurvey } from "@/lib/export/export-survey";
 import { findExportableSurvey, type ExportableSurvey } from "@/lib/export/find-exportable-survey";
-import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
+import { PAPER_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
+import { seedDemo } from "@/prisma/seed";
 
 let researcher: Actor;
 let survey: ExportableSurvey;
@@ -30,7 +31,7 @@ async function text(stream: ReadableStream<Uint8Array>) {
 beforeAll(async () => {
   await seedDemo(process.env.DATABASE_URL!);
   researcher = await actorFor("researcher@example.org");
-  const found = await findExportableSurvey({ db, actor: researcher, slug: DEMO_SURVEY_SLUG });
+  const found = await findExportableSurvey({ db, actor: researcher, slug: PAPER_SURVEY_SLUG });
   if (found.status !== "ok") throw new Error(`demo survey not exportable: ${found.status}`);
   survey = found.survey;
 });
@@ -215,7 +216,7 @@ describe("exporting the demo survey", () => {
 describe("who may export", () => {
   it("tells a viewer of the organization that the role is missing", async () => {
     const viewer = await actorFor("viewer@example.org");
-    expect((await findExportableSurvey({ db, actor: viewer, slug: DEMO_SURVEY_SLUG })).status).toBe("forbidden");
+    expect((await findExportableSurvey({ db, actor: viewer, slug: PAPER_SURVEY_SLUG })).status).toBe("forbidden");
   });
 
   it("answers not found to a researcher of another organization", async () => {
@@ -232,7 +233,7 @@ describe("who may export", () => {
       via: "session",
       memberships: [{ organizationId: other.id, role: "owner" }],
     };
-    expect((await findExportableSurvey({ db, actor, slug: DEMO_SURVEY_SLUG })).status).toBe("not_found");
+    expect((await findExportableSurvey({ db, actor, slug: PAPER_SURVEY_SLUG })).status).toBe("not_found");
     expect((await findExportableSurvey({ db, actor: researcher, slug: "no-such-survey" })).status).toBe("not_found");
   });
 });

@@ -8,7 +8,8 @@ import type { Actor } from "@/lib/auth/organizations-where";
 import { db } from "@/lib/db/client";
 import { purgeExpiredAddresses, SIGN_IN_ADDRESS_DAYS } from "@/lib/privacy/purge-addresses";
 import { eraseResponse } from "@/lib/responses/erase-response";
-import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
+import { PAPER_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
+import { seedDemo } from "@/prisma/seed";
 
 async function actorOf(email: string): Promise<Actor> {
   const user = await db.user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
@@ -68,7 +69,7 @@ describe("client addresses", () => {
 describe("erasing a response", () => {
   it("is for owners: the response, its answers and its share of the results go; the audit log says who and when", async () => {
     const survey = {
-      ...(await findDashboardSurvey({ db, slug: DEMO_SURVEY_SLUG, actor: null }))!,
+      ...(await findDashboardSurvey({ db, slug: PAPER_SURVEY_SLUG, actor: null }))!,
       access: "member" as const,
     };
     const base = async () =>
@@ -76,7 +77,7 @@ describe("erasing a response", () => {
       await getAttention({ db, survey, level: "macro", filter: { breakdowns: {} }, measure: "cases", locale: "en" }))
         .base;
     const target = await db.response.findFirstOrThrow({
-      where: { survey: { slug: DEMO_SURVEY_SLUG }, status: "complete", screenedAt: null },
+      where: { survey: { slug: PAPER_SURVEY_SLUG }, status: "complete", screenedAt: null },
     });
     const before = (await base())!;
 
@@ -84,19 +85,19 @@ describe("erasing a response", () => {
       await eraseResponse({
         db,
         actor: await actorOf("researcher@example.org"),
-        slug: DEMO_SURVEY_SLUG,
+        slug: PAPER_SURVEY_SLUG,
         id: target.id,
       }),
     ).toBe(false);
     expect(await db.response.findUnique({ where: { id: target.id } })).not.toBeNull();
 
     const owner = await actorOf("owner@example.org");
-    expect(await eraseResponse({ db, actor: owner, slug: DEMO_SURVEY_SLUG, id: target.id })).toBe(true);
+    expect(await eraseResponse({ db, actor: owner, slug: PAPER_SURVEY_SLUG, id: target.id })).toBe(true);
     expect(await db.response.findUnique({ where: { id: target.id } })).toBeNull();
     expect(await db.answer.count({ where: { responseId: target.id } })).toBe(0);
     expect(await base()).toBe(before - 1);
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "response.erased", targetId: target.id } });
-    expect(event).toMatchObject({ actorId: owner.userId, data: { survey: DEMO_SURVEY_SLUG, status: "complete" } });
-    expect(await eraseResponse({ db, actor: owner, slug: DEMO_SURVEY_SLUG, id: target.id })).toBe(false);
+    expect(event).toMatchObject({ actorId: owner.userId, data: { survey: PAPER_SURVEY_SLUG, status: "complete" } });
+    expect(await eraseResponse({ db, actor: owner, slug: PAPER_SURVEY_SLUG, id: target.id })).toBe(false);
   });
 });

@@ -10,7 +10,8 @@ import { createApiToken } from "@/lib/auth/create-api-token";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import { formatPercent } from "@/lib/analytics/to-chart-bars";
 import { QuestionnaireDefinitionSchema } from "@/lib/questionnaire/definition-schema";
-import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
+import { PAPER_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
+import { seedDemo } from "@/prisma/seed";
 import { addResponse } from "@/tests/fixtures/engine-surveys";
 import { JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
 import { describeWithCommand, runCommand } from "@/tests/setup/external-tools";
@@ -33,7 +34,7 @@ async function call(handler: Handler, address: string, token?: string) {
 }
 
 /** The report as a PDF file, and its text as pdftotext reads it. */
-async function reportPdf(query: string, token?: string, slug = DEMO_SURVEY_SLUG) {
+async function reportPdf(query: string, token?: string, slug = PAPER_SURVEY_SLUG) {
   const { GET } = await pdfRoute();
   const started = Date.now();
   const res = await call(GET, `/api/v1/surveys/${slug}/report.pdf?${query}`, token);
@@ -53,7 +54,7 @@ async function reportPdf(query: string, token?: string, slug = DEMO_SURVEY_SLUG)
 
 async function attention(level: string, query: string, token?: string) {
   const { GET } = await attentionRoute();
-  const res = await call(GET, `/api/v1/surveys/${DEMO_SURVEY_SLUG}/results/attention?level=${level}&${query}`, token);
+  const res = await call(GET, `/api/v1/surveys/${PAPER_SURVEY_SLUG}/results/attention?level=${level}&${query}`, token);
   expect(res.status).toBe(200);
   return (await res.json()) as { base: number; factors: { label: string; share: number; count: number }[] };
 }
@@ -64,7 +65,7 @@ beforeAll(async () => {
   const viewer = await db.user.findUniqueOrThrow({ where: { email: "viewer@example.org" } });
   const demo = await db.organization.findUniqueOrThrow({ where: { slug: "demo" } });
   viewerToken = (await createApiToken({ db, userId: viewer.id, organizationId: demo.id, name: "reports" }))!.token;
-  const jilin = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG }, include: { version: true } });
+  const jilin = await db.survey.findUniqueOrThrow({ where: { slug: PAPER_SURVEY_SLUG }, include: { version: true } });
   const groups = await db.survey.create({
     data: {
       organizationId: demo.id,
@@ -150,7 +151,7 @@ describeWithCommand("pdftotext", "poppler-utils", "the report as a PDF", () => {
 
   it("names the parameter of a query it cannot read (422)", async () => {
     const { GET } = await pdfRoute();
-    const res = await call(GET, `/api/v1/surveys/${DEMO_SURVEY_SLUG}/report.pdf?locale=fr`, viewerToken);
+    const res = await call(GET, `/api/v1/surveys/${PAPER_SURVEY_SLUG}/report.pdf?locale=fr`, viewerToken);
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body).toMatchObject({ error: "validation_failed", issues: [{ path: ["locale"] }] });
@@ -182,7 +183,7 @@ describeWithCommand("pdftotext", "poppler-utils", "the report as a PDF", () => {
     process.env.CHROMIUM_PATH = path.join(dir, "no-chromium-here");
     try {
       const { GET } = await pdfRoute();
-      const res = await call(GET, `/api/v1/surveys/${DEMO_SURVEY_SLUG}/report.pdf?locale=en`, viewerToken);
+      const res = await call(GET, `/api/v1/surveys/${PAPER_SURVEY_SLUG}/report.pdf?locale=en`, viewerToken);
       expect(res.status).toBe(503);
       expect(res.headers.get("retry-after")).toBe("30");
       const body = await res.json();

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { createDbClient, type Db } from "@/lib/db/create-client";
 import { startJobWorker, stopDataJobs } from "@/lib/jobs/job-worker";
-import { DEMO_SURVEY_SLUG, TRY_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
+import { PAPER_SURVEY_SLUG, TRY_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
+import { seedDemo } from "@/prisma/seed";
 import { openApiAnswers } from "@/tests/fixtures/openapi-answers";
 import { JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
 
@@ -121,7 +122,7 @@ describe("a survey scripted through the API (issue 12)", () => {
   const responseIds: string[] = [];
 
   it("imports a questionnaire, publishes it (the answer names the version's id) and fields it", async () => {
-    const jilin = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG }, include: { version: true } });
+    const jilin = await db.survey.findUniqueOrThrow({ where: { slug: PAPER_SURVEY_SLUG }, include: { version: true } });
     const definition = { ...(jilin.version.definition as object), code: "scripted_jilin" };
     const imported = await api("POST", "/api/v1/questionnaires", { token: tokens.researcher, body: definition });
     expect(imported.status).toBe(201);
@@ -157,7 +158,7 @@ describe("a survey scripted through the API (issue 12)", () => {
     expect(again).toMatchObject({ status: 409, body: { error: "slug_taken", suggestion: `${slug}-2` } });
     const listed = await api("GET", "/api/v1/surveys", { token: tokens.researcher });
     expect(listed.body.surveys.map((s: { slug: string }) => s.slug)).toEqual(
-      expect.arrayContaining([slug, DEMO_SURVEY_SLUG]),
+      expect.arrayContaining([slug, PAPER_SURVEY_SLUG]),
     );
   });
 
@@ -463,15 +464,15 @@ describe("who may do what (lib/auth/permissions.ts, inside the queries)", () => 
   it("lets a viewer read survey settings but not responses, invitations or changes (403 naming the permission)", async () => {
     const settings = await api("GET", "/api/v1/surveys/{slug}/settings", {
       token: tokens.viewer,
-      params: { slug: DEMO_SURVEY_SLUG },
+      params: { slug: PAPER_SURVEY_SLUG },
     });
     expect(settings).toMatchObject({
       status: 200,
-      body: { slug: DEMO_SURVEY_SLUG, counts: { delivered: 250, valid: 226 } },
+      body: { slug: PAPER_SURVEY_SLUG, counts: { delivered: 250, valid: 226 } },
     });
     const responses = await api("GET", "/api/v1/surveys/{slug}/responses", {
       token: tokens.viewer,
-      params: { slug: DEMO_SURVEY_SLUG },
+      params: { slug: PAPER_SURVEY_SLUG },
     });
     expect(responses).toMatchObject({ status: 403, body: { error: "forbidden" } });
     expect(responses.body.message).toContain("responses.read");
@@ -481,29 +482,33 @@ describe("who may do what (lib/auth/permissions.ts, inside the queries)", () => 
       ["GET", "/api/v1/surveys/{slug}/invitations", undefined],
     ] as const)
       expect(
-        (await api(method, template, { token: tokens.viewer, params: { slug: DEMO_SURVEY_SLUG }, body })).status,
+        (await api(method, template, { token: tokens.viewer, params: { slug: PAPER_SURVEY_SLUG }, body })).status,
       ).toBe(403);
     expect(
       (
         await api("GET", "/api/v1/surveys/{slug}/settings", {
           token: tokens.researcher,
-          params: { slug: DEMO_SURVEY_SLUG },
+          params: { slug: PAPER_SURVEY_SLUG },
         })
       ).body.status,
     ).toBe("closed");
   });
 
   it("shows another organization's surveys and responses to no one: 404, as if they did not exist", async () => {
-    const demoResponse = await db.response.findFirstOrThrow({ where: { survey: { slug: DEMO_SURVEY_SLUG } } });
+    const demoResponse = await db.response.findFirstOrThrow({ where: { survey: { slug: PAPER_SURVEY_SLUG } } });
     expect(
-      (await api("GET", "/api/v1/surveys/{slug}/settings", { token: tokens.rival, params: { slug: DEMO_SURVEY_SLUG } }))
-        .status,
+      (
+        await api("GET", "/api/v1/surveys/{slug}/settings", {
+          token: tokens.rival,
+          params: { slug: PAPER_SURVEY_SLUG },
+        })
+      ).status,
     ).toBe(404);
     expect(
       (
         await api("GET", "/api/v1/surveys/{slug}/responses", {
           token: tokens.rival,
-          params: { slug: DEMO_SURVEY_SLUG },
+          params: { slug: PAPER_SURVEY_SLUG },
         })
       ).status,
     ).toBe(404);
@@ -561,7 +566,7 @@ describe("the other documented answers match the document too", () => {
   });
 
   it("the results endpoints, for a member's token and the public, and the health check", async () => {
-    const params = { slug: DEMO_SURVEY_SLUG };
+    const params = { slug: PAPER_SURVEY_SLUG };
     const attention = await api("GET", "/api/v1/surveys/{slug}/results/attention", {
       token: tokens.viewer,
       params,

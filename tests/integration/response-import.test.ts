@@ -12,7 +12,8 @@ import { findExportableSurvey } from "@/lib/export/find-exportable-survey";
 import type { FactorLevel, Locale } from "@/lib/questionnaire/definition-schema";
 import { dryRunImport } from "@/lib/responses/import/dry-run-import";
 import { importResponses } from "@/lib/responses/import/import-responses";
-import { DEMO_SURVEY_SLUG, seedDemo } from "@/prisma/seed";
+import { PAPER_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
+import { seedDemo } from "@/prisma/seed";
 
 let researcher: Actor;
 
@@ -26,7 +27,7 @@ async function actorFor(email: string): Promise<Actor> {
 }
 
 async function freshSurvey(slug: string) {
-  const demo = await db.survey.findUniqueOrThrow({ where: { slug: DEMO_SURVEY_SLUG } });
+  const demo = await db.survey.findUniqueOrThrow({ where: { slug: PAPER_SURVEY_SLUG } });
   await db.survey.create({
     data: { organizationId: demo.organizationId, versionId: demo.versionId, slug, titleZh: "导入", titleEn: "Import" },
   });
@@ -34,7 +35,7 @@ async function freshSurvey(slug: string) {
 }
 
 async function exported(format: "csv" | "xlsx", locale: Locale, values: "codes" | "labels") {
-  const found = await findExportableSurvey({ db, actor: researcher, slug: DEMO_SURVEY_SLUG });
+  const found = await findExportableSurvey({ db, actor: researcher, slug: PAPER_SURVEY_SLUG });
   if (found.status !== "ok") throw new Error(found.status);
   const file = await exportSurvey({ db, actor: researcher, survey: found.survey, format, locale, values });
   return new Uint8Array(await new Response(file.body).arrayBuffer());
@@ -104,8 +105,8 @@ describe("response export, then import into a fresh survey of the same version",
     });
     expect(outcome).toMatchObject({ kind: "imported", imported: 250, screened: 24 });
     expect(progress).toEqual([100, 200, 250]);
-    expect(await responsesOf(slug)).toEqual(await responsesOf(DEMO_SURVEY_SLUG));
-    expect(await dashboard(slug)).toEqual(await dashboard(DEMO_SURVEY_SLUG));
+    expect(await responsesOf(slug)).toEqual(await responsesOf(PAPER_SURVEY_SLUG));
+    expect(await dashboard(slug)).toEqual(await dashboard(PAPER_SURVEY_SLUG));
     const collector = await db.collector.findFirstOrThrow({ where: { survey: { slug }, name: "Import: jilin.csv" } });
     expect(collector.kind).toBe("paper");
     expect(await db.response.count({ where: { collectorId: collector.id } })).toBe(250);
@@ -125,8 +126,8 @@ describe("response export, then import into a fresh survey of the same version",
     const outcome = await importResponses({ db, actor: researcher, slug, bytes, fileName: "jilin.xlsx" });
     expect(outcome.kind === "invalid" ? outcome.problems.slice(0, 5) : []).toEqual([]);
     expect(outcome).toMatchObject({ kind: "imported", imported: 250 });
-    expect(await responsesOf(slug)).toEqual(await responsesOf(DEMO_SURVEY_SLUG));
-    expect(await dashboard(slug)).toEqual(await dashboard(DEMO_SURVEY_SLUG));
+    expect(await responsesOf(slug)).toEqual(await responsesOf(PAPER_SURVEY_SLUG));
+    expect(await dashboard(slug)).toEqual(await dashboard(PAPER_SURVEY_SLUG));
   });
 });
 
