@@ -58,7 +58,18 @@ test("design every question type, publish, field, answer, screen and restore", a
   await expect(q2.getByText("Translation missing")).toHaveCount(0);
   await q2.getByRole("button", { name: "Show only if …" }).click();
   await q2.getByLabel("Condition").selectOption({ label: "equals" });
+  // The value is left to choose, and the problem says so, at the field and in the list.
+  await expect(q2.getByLabel("Value")).toHaveValue("");
+  await expect(q2.getByLabel("Value").locator("option").first()).toHaveText("Choose an option");
+  await expect(q2.locator("[data-issue-path$='showIf.value']")).toHaveText('The "equals" condition needs a value');
+  await expect(
+    page
+      .getByTestId("problems")
+      .getByRole("button", { name: /section_1_q2 · value The "equals" condition needs a value/ }),
+  ).toBeVisible();
+  await q2.getByLabel("Value").selectOption({ label: "Alpha" });
   await expect(q2.getByLabel("Value")).toHaveValue("option_1");
+  await expect(q2.locator("[data-issue-path$='showIf.value']")).toHaveCount(0);
 
   const q3 = await addQuestion(page, "Ranking", "section_1_q3", "Priorities", "优先事项");
   await labelOptions(q3, [
@@ -84,10 +95,10 @@ test("design every question type, publish, field, answer, screen and restore", a
   await q6.getByLabel("Help text (English)").fill("");
   const q7 = await addQuestion(page, "Text", "section_1_q7", "Comment", "意见");
 
-  // Delete, then undo.
-  await q7.getByRole("button", { name: "Delete 意见" }).click();
+  // Delete, then undo; the English designer names the question in English.
+  await q7.getByRole("button", { name: "Delete Comment" }).click();
   await expect(question(page, "section_1_q7")).toHaveCount(0);
-  await page.getByText("Deleted 意见.").getByRole("button", { name: "Undo" }).click();
+  await page.getByText("Deleted Comment.").getByRole("button", { name: "Undo" }).click();
   await expect(question(page, "section_1_q7")).toBeVisible();
 
   await expect(page.getByTestId("issue-total")).toHaveText("Ready to publish");

@@ -3,8 +3,10 @@
 // beside the preview and lead to their fields; an outline keeps seven questions a short page;
 // sections, questions and options reorder by mouse and keyboard; display conditions combine with
 // and/or and compare numbers; a "don't know / refused" option stands alone. Screenshots of the
-// designer in both languages go to docs/screenshots/. Items are named in the designer by their
-// Chinese label first (扩张计划), as the move and delete buttons are.
+// designer in both languages go to docs/screenshots/. The English designer names items by their
+// English labels (the move, delete and drag buttons too). The focus follows what the researcher
+// did: into a question opened from the outline or from its own line, and onto the handle of an
+// item moved from the keyboard.
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -105,6 +107,12 @@ test("a blank questionnaire opens without errors, previews with problems, lists 
   await expect(problems).toHaveCount(4);
   await expect(problems.nth(0)).toContainText("Section section_1 · title");
   await expect(problems.nth(2)).toContainText("Section section_1 › question section_1_q1 › option_1 · label");
+  // The problems list is a heading level beside the outline and the preview.
+  await expect(page.getByRole("heading", { level: 2, name: "4 things to fix before publishing" })).toBeVisible();
+  // The first question cannot have a condition; the disabled button says why to screen readers.
+  await expect(
+    question(page, "section_1_q1").getByRole("button", { name: "Show only if …" }),
+  ).toHaveAccessibleDescription("The first question is always shown: a condition can only use earlier questions.");
   // The outline, the problems list and the editor pass WCAG 2.1 AA (contrast included).
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
@@ -168,12 +176,17 @@ test("seven questions stay a short page: an outline beside the editor opens one 
   await expect(question(page, "section_1_q7")).not.toHaveAttribute("data-open", "true");
   await expect(third).toBeInViewport();
   await expect(third.getByLabel("Question (English)", { exact: true })).toBeVisible();
-  // A collapsed question opens from its own line as well.
+  // The focus has left the outline for the opened question's first field.
+  await expect(third.getByLabel("Question code")).toBeFocused();
+  // A collapsed question opens from its own line as well, from the keyboard too; the line's
+  // button is gone, and the focus is in the opened editor.
   await question(page, "section_1_q5")
     .getByRole("button", { name: /^section_1_q5/ })
-    .click();
+    .focus();
+  await page.keyboard.press("Enter");
   await expect(question(page, "section_1_q5")).toHaveAttribute("data-open", "true");
   await expect(page.locator("article[data-open]")).toHaveCount(1);
+  await expect(question(page, "section_1_q5").getByLabel("Question code")).toBeFocused();
 });
 
 test("sections, questions and options reorder by mouse and keyboard, and the draft keeps the order", async ({
@@ -184,7 +197,7 @@ test("sections, questions and options reorder by mouse and keyboard, and the dra
   await page.goto(`/questionnaires/${id}`);
   const questionOrder = () =>
     page
-      .locator("section[aria-label='Section 企业'] article")
+      .locator("section[aria-label='Section Firm'] article")
       .evaluateAll((list) => list.map((a) => a.getAttribute("data-testid")!.replace(/^question-/, "")));
   // With the other section's question open, the four of Firm are one line each.
   await outline(page).getByRole("button", { name: "Business outlook" }).click();
@@ -193,12 +206,12 @@ test("sections, questions and options reorder by mouse and keyboard, and the dra
   // Mouse: "Expansion plan" dragged by its handle onto "Region".
   await dragWithMouse(
     page,
-    page.getByRole("button", { name: "Drag to reorder 扩张计划" }),
-    page.getByRole("button", { name: "Drag to reorder 地区" }),
+    page.getByRole("button", { name: "Drag to reorder Expansion plan" }),
+    page.getByRole("button", { name: "Drag to reorder Region" }),
   );
   await expect.poll(questionOrder).toEqual(["plan", "region", "employees", "markets"]);
   // The arrows are still there.
-  await expect(page.getByRole("button", { name: "Move 地区 up" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Move Region up" })).toBeEnabled();
 
   // Keyboard: EU picked up with Space, moved down one place, dropped with Space.
   await outline(page).getByRole("button", { name: "Markets" }).click();
@@ -206,26 +219,29 @@ test("sections, questions and options reorder by mouse and keyboard, and the dra
   const optionOrder = () =>
     markets.locator("[data-testid^='item-']").evaluateAll((l) => l.map((o) => o.getAttribute("data-testid")));
   // Each step is announced to screen readers (dnd-kit's live region), in the designer's language.
-  const eu = markets.getByRole("button", { name: "Drag to reorder 欧盟" });
+  const eu = markets.getByRole("button", { name: "Drag to reorder EU" });
   await eu.focus();
   await page.keyboard.press("Space");
   await expect(eu).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.press("ArrowDown");
-  await expect(page.getByText("欧盟 is now at position 2 of 3.")).toBeAttached();
+  await expect(page.getByText("EU is now at position 2 of 3.")).toBeAttached();
   await page.keyboard.press("Space");
-  await expect(page.getByText("欧盟 dropped at position 2 of 3.")).toBeAttached();
+  await expect(page.getByText("EU dropped at position 2 of 3.")).toBeAttached();
   await expect.poll(optionOrder).toEqual(["item-us", "item-eu", "item-refused"]);
+  // The focus stays on the handle of the option moved, now second, so it can move on.
+  await expect(markets.getByTestId("item-eu").getByRole("button", { name: "Drag to reorder EU" })).toBeFocused();
 
   // Keyboard, a whole section: Outlook moved above Firm.
-  const outlook = page.getByRole("button", { name: "Drag to reorder 展望" });
+  const outlook = page.getByRole("button", { name: "Drag to reorder Outlook" });
   await outlook.focus();
   await page.keyboard.press("Enter");
   await expect(outlook).toHaveAttribute("aria-pressed", "true");
   await page.keyboard.press("ArrowUp");
-  await expect(page.getByText("展望 is now at position 1 of 2.")).toBeAttached();
+  await expect(page.getByText("Outlook is now at position 1 of 2.")).toBeAttached();
   await page.keyboard.press("Enter");
   const sections = outline(page).getByRole("list").first().locator(":scope > li > button");
   await expect(sections).toHaveText(["1. Outlook", "2. Firm"]);
+  await expect(outlook).toBeFocused();
 
   await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
   const draft = await draftOf(page.request, id);
