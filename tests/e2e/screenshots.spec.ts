@@ -1,4 +1,4 @@
-// The README's and the closing note's figures: the phone survey in Chinese (390 × 844) and the
+// The README's and the closing note's figures: the phone survey (390 × 844) and the
 // dashboard at 1280 × 800 in English and Chinese, saved to docs/screenshots/ after checking that
 // each shows what it should (the paper's figures on the closed wave, the try-it survey's form).
 import path from "node:path";
@@ -13,19 +13,29 @@ const macroLabels = (page: Page) =>
     .locator("svg text")
     .filter({ hasText: /%\s\(\d+\)/ });
 
-test.describe("on a phone, in Chinese", () => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
+for (const [locale, title, progress, region] of [
+  ["zh-CN", "吉林省小微企业协同创新制约因素调查（体验版）", "第 1 部分，共 4 部分", "长春市"],
+  [
+    "en-US",
+    "Jilin small and micro enterprises: constraints on collaborative innovation (try it)",
+    "Section 1 of 4",
+    "Changchun",
+  ],
+] as const) {
+  test.describe(`on a phone (${locale})`, () => {
+    test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale });
 
-  test("the survey's first section", async ({ page }) => {
-    await page.goto("/s/jilin-try");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("吉林省小微企业协同创新制约因素调查（体验版）");
-    await expect(page.getByText("第 1 部分，共 4 部分")).toBeVisible();
-    await page.getByRole("radio", { name: "长春市" }).check();
-    await expect(page.getByRole("radio", { name: "长春市" })).toBeInViewport();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: shot("phone-survey-zh.png") });
+    test(`the survey's first section (${locale})`, async ({ page }) => {
+      await page.goto("/s/jilin-try");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+      await expect(page.getByText(progress)).toBeVisible();
+      await page.getByRole("radio", { name: region }).check();
+      await expect(page.getByRole("radio", { name: region })).toBeInViewport();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: shot(`phone-survey-${locale.slice(0, 2)}.png`) });
+    });
   });
-});
+}
 
 test.describe("the dashboard at 1280 × 800", () => {
   test.use({ viewport: { width: 1280, height: 800 } });
