@@ -140,7 +140,7 @@ function storeStatement(ids: Ids) {
   const json = (v: unknown) => `${lit(JSON.stringify(v))}::jsonb`;
   return `SELECT response_store_new_complete(gen_random_uuid(), '${ids.surveyId}', '${ids.versionId}', '${ids.collectorId}',
   gen_random_uuid(), 'zh', ${json(answers)}, ${json(breakdownsOf(jilin, answers))}, md5(:r::text), 'F' || :r,
-  now() - interval '10 minutes', now(), 600, ${json(toAnswerRows(jilin, answers))}, NULL, NULL, 'duplicate_firm', 'Firm F' || :r || ' had already answered this survey.',
+  (now() - interval '10 minutes')::timestamp, now()::timestamp, 600, ${json(toAnswerRows(jilin, answers))}, NULL, NULL, 'duplicate_firm', 'Firm F' || :r || ' had already answered this survey.',
   ${ids.settingsRevision}, 'responses:bench' || :client_id, date_trunc('minute', now())::timestamp, 100000);`;
 }
 
