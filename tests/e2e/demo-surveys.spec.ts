@@ -64,11 +64,18 @@ test("the home page invites visitors to try the questionnaire and links both das
   await expect(page.getByRole("button", { name: "Next" })).toBeVisible();
 });
 
-test("the paper's survey is closed: its page says so and the API answers 410", async ({ page, request }) => {
+test("the paper's survey is closed: its page says so, leads to the open try-it survey, and the API answers 410", async ({
+  page,
+  request,
+}) => {
   await page.goto("/s/jilin-2017");
   await expect(page.getByRole("heading", { name: "本调查已结束" })).toBeVisible();
   await expect(page.getByText(/调查已于 2017年6月1日.*结束/)).toBeVisible();
   await expect(page.getByRole("button", { name: "下一步" })).toHaveCount(0);
+  await expect(page.getByText("同一问卷现正以“吉林省小微企业协同创新制约因素调查（体验版）”开放填写。")).toBeVisible();
+  await page.getByRole("link", { name: "前往填写" }).click();
+  await expect(page).toHaveURL(/\/s\/jilin-try$/);
+  await expect(page.getByRole("button", { name: "下一步" })).toBeVisible();
   const res = await request.post("/api/v1/surveys/jilin-2017/responses", {
     data: { submissionId: crypto.randomUUID(), locale: "zh", answers: { region: "changchun" } },
   });

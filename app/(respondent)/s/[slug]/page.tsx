@@ -2,11 +2,13 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { cache } from "react";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/client";
 import { localizedText } from "@/lib/questionnaire/localized-text";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
+import { openWaveOf } from "@/lib/responses/open-wave";
 import { findPublicSurvey } from "@/lib/responses/public-survey";
 import { resumeBySubmission, resumeByToken, type ResumeState } from "@/lib/responses/resume-state";
 import { resumeSectionOf } from "@/lib/responses/resume-section";
@@ -51,7 +53,22 @@ export default async function SurveyPage({ params, searchParams }: Props) {
 
   if (survey.state === "not_yet_open")
     return notice(t("notOpenTitle"), t("notOpenBody", { date: date(survey.opensAt) }));
-  if (survey.state === "closed") return notice(t("closedTitle"), t("closedBody", { date: date(survey.closesAt) }));
+  if (survey.state === "closed") {
+    const wave = await openWaveOf({ db, survey });
+    return (
+      <SurveyNotice surveyTitle={title} title={t("closedTitle")}>
+        <p>{t("closedBody", { date: date(survey.closesAt) })}</p>
+        {wave && (
+          <p className="mt-3">
+            {t("openWave", { title: localizedText(wave.title, locale) })}{" "}
+            <Link href={`/s/${wave.slug}`} className="font-medium text-blue-800 underline">
+              {t("openWaveLink")}
+            </Link>
+          </p>
+        )}
+      </SurveyNotice>
+    );
+  }
   const token = one(query.token);
   const resume = one(query.resume);
   if (survey.requiresToken && !token) return notice(t("inviteOnlyTitle"), t("inviteOnlyBody"));
