@@ -33,27 +33,42 @@ const submit = (answers: Record<string, unknown>, startedAt: Date, submissionId 
   });
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 
+/**
+ * Holds the firm's advisory lock in a transaction of its own, as a slow submission of the same
+ * firm would: `waiters(n)` waits until n statements queue for it, `release()` commits.
+ */
+async function holdFirmLock(firm: string) {
+  const survey = await db.survey.findUniqueOrThrow({ where: { slug: SLUG } });
+  const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await holder.connect();
+  await holder.query("BEGIN");
+  await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`${survey.id}:${firm}`]);
+  return {
+    waiters: (n: number) =>
+      expect
+        .poll(
+          async () =>
+            (await holder.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))
+              .rows[0].n,
+          { timeout: 10_000 },
+        )
+        .toBe(n),
+    release: async () => {
+      await holder.query("COMMIT");
+      await holder.end();
+    },
+  };
+}
+
 describe("a new complete submission in one statement", () => {
   it("keeps one response of a firm valid when eight arrive at once, the others screened as duplicates", async () => {
     const answers = { ...JILIN_ANSWERS, firm_id: "91220101MA0RACE001" };
     // Another transaction holds the firm's lock until all eight wait for it, so they really meet:
     // each must see the one that committed before it, though all started before any committed.
-    const survey = await db.survey.findUniqueOrThrow({ where: { slug: SLUG } });
-    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await holder.connect();
-    await holder.query("BEGIN");
-    await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`${survey.id}:91220101MA0RACE001`]);
+    const lock = await holdFirmLock("91220101MA0RACE001");
     const pending = Promise.all(Array.from({ length: 8 }, () => submit(answers, minutesAgo(10))));
-    await expect
-      .poll(
-        async () =>
-          (await holder.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))
-            .rows[0].n,
-        { timeout: 10_000 },
-      )
-      .toBe(8);
-    await holder.query("COMMIT");
-    await holder.end();
+    await lock.waiters(8);
+    await lock.release();
     const outcomes = await pending;
     expect(outcomes.map((o) => o.kind)).toEqual(Array(8).fill("stored"));
     const rows = await db.response.findMany({
@@ -190,11 +205,7 @@ describe("the request limit of a client", () => {
   it("does not hold a client's count while its submission waits for a firm's lock", async () => {
     const rateLimit = { key: `responses:test-${randomUUID()}`, limit: 100 };
     const firm = "91220101MA0WAIT001";
-    const survey = await db.survey.findUniqueOrThrow({ where: { slug: SLUG } });
-    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await holder.connect();
-    await holder.query("BEGIN");
-    await holder.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`${survey.id}:${firm}`]);
+    const lock = await holdFirmLock(firm);
     const waiting = submitResponse({
       db,
       slug: SLUG,
@@ -206,21 +217,13 @@ describe("the request limit of a client", () => {
         startedAt: minutesAgo(10).toISOString(),
       },
     });
-    await expect
-      .poll(
-        async () =>
-          (await holder.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))
-            .rows[0].n,
-        { timeout: 10_000 },
-      )
-      .toBe(1);
+    await lock.waiters(1);
     // Another request of the same client (a refused body, say) is counted meanwhile, not queued.
     const other = await Promise.race([
       hitRateLimit({ db, ...rateLimit }),
       new Promise<"blocked">((resolve) => setTimeout(() => resolve("blocked"), 3000)),
     ]);
-    await holder.query("COMMIT");
-    await holder.end();
+    await lock.release();
     expect(other).toMatchObject({ allowed: true, count: 1 });
     expect(await waiting).toMatchObject({ kind: "stored", created: true });
     const [bucket] = await db.$queryRaw<{ count: number }[]>`
