@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
@@ -7,6 +8,30 @@ import { PAPER_SURVEY_SLUG, TRY_SURVEY_SLUG } from "@/lib/demo/demo-surveys";
 import type { Locale } from "@/lib/questionnaire/definition-schema";
 import { displayName } from "@/lib/questionnaire/localized-text";
 import { publicSurveySummary, type PublicSurveySummary } from "@/lib/surveys/public-survey-summary";
+
+/** One demo survey: what it is, its counts (`{id}-counts`) and where to go from here. */
+function DemoSurveyCard(props: {
+  id: string;
+  heading: string;
+  surveyTitle: string;
+  body: string;
+  highlighted?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Card
+      aria-labelledby={`${props.id}-title`}
+      className={props.highlighted ? "border-brand-100 bg-brand-50" : undefined}
+    >
+      <CardTitle id={`${props.id}-title`}>{props.heading}</CardTitle>
+      <p className="mt-1 text-sm text-slate-600">{props.surveyTitle}</p>
+      <p className="mt-2 text-slate-700" data-testid={`${props.id}-counts`}>
+        {props.body}
+      </p>
+      <div className="mt-4 flex flex-wrap gap-3">{props.children}</div>
+    </Card>
+  );
+}
 
 // Counts change as responses arrive: render per request.
 export const dynamic = "force-dynamic";
@@ -41,35 +66,32 @@ export default async function HomePage() {
       {paper || trial ? (
         <div className="grid gap-4 md:grid-cols-2">
           {trial && (
-            <Card aria-labelledby="try-title" className="border-brand-100 bg-brand-50">
-              <CardTitle id="try-title">{t("tryTitle")}</CardTitle>
-              <p className="mt-1 text-sm text-slate-600">{title(trial)}</p>
-              <p className="mt-2 text-slate-700" data-testid="try-counts">
-                {t("tryBody", counts(trial))}
-              </p>
-              <div className="mt-4 flex flex-wrap gap-3">
-                <Button asChild>
-                  <Link href={`/s/${TRY_SURVEY_SLUG}`}>{t("trySurvey")}</Link>
-                </Button>
-                <Button asChild variant="secondary">
-                  <Link href={`/surveys/${TRY_SURVEY_SLUG}/dashboard`}>{t("tryDashboard")}</Link>
-                </Button>
-              </div>
-            </Card>
+            <DemoSurveyCard
+              id="try"
+              heading={t("tryTitle")}
+              surveyTitle={title(trial)}
+              body={t("tryBody", counts(trial))}
+              highlighted
+            >
+              <Button asChild>
+                <Link href={`/s/${TRY_SURVEY_SLUG}`}>{t("trySurvey")}</Link>
+              </Button>
+              <Button asChild variant="secondary">
+                <Link href={`/surveys/${TRY_SURVEY_SLUG}/dashboard`}>{t("tryDashboard")}</Link>
+              </Button>
+            </DemoSurveyCard>
           )}
           {paper && (
-            <Card aria-labelledby="demo-title">
-              <CardTitle id="demo-title">{t("paperTitle")}</CardTitle>
-              <p className="mt-1 text-sm text-slate-600">{title(paper)}</p>
-              <p className="mt-2 text-slate-700" data-testid="demo-counts">
-                {t("demoBody", counts(paper))}
-              </p>
-              <div className="mt-4 flex flex-wrap gap-3">
-                <Button asChild variant="secondary">
-                  <Link href={`/surveys/${PAPER_SURVEY_SLUG}/dashboard`}>{t("paperDashboard")}</Link>
-                </Button>
-              </div>
-            </Card>
+            <DemoSurveyCard
+              id="demo"
+              heading={t("paperTitle")}
+              surveyTitle={title(paper)}
+              body={t("demoBody", counts(paper))}
+            >
+              <Button asChild variant="secondary">
+                <Link href={`/surveys/${PAPER_SURVEY_SLUG}/dashboard`}>{t("paperDashboard")}</Link>
+              </Button>
+            </DemoSurveyCard>
           )}
         </div>
       ) : (

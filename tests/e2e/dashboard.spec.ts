@@ -4,7 +4,7 @@
 // updates that survive a dropped stream.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Download, type Page } from "@playwright/test";
-import { createDbClient, type Db } from "@/lib/db/create-client";
+import { removeCreatedResponses } from "./created-responses";
 import { lowContrast } from "./contrast";
 import { signIn } from "./researcher-session";
 
@@ -12,17 +12,7 @@ import { signIn } from "./researcher-session";
 // questionnaire, which starts from the same data.
 const DASHBOARD = "/surveys/jilin-2017/dashboard";
 const TRY_DASHBOARD = "/surveys/jilin-try/dashboard";
-let db: Db;
-const created: string[] = [];
-
-test.beforeAll(() => {
-  db = createDbClient(process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL!, 2);
-});
-test.afterAll(async () => {
-  // Leave the try-it survey as seeded (other specs count its responses).
-  await db.response.deleteMany({ where: { id: { in: created } } });
-  await db.$disconnect();
-});
+const { created, db } = removeCreatedResponses();
 
 test.use({ locale: "en-US" });
 
@@ -244,7 +234,7 @@ test("the day chart has a time axis: days stand in proportion to the time betwee
   const ticks = await chart.locator(".recharts-xAxis-tick-labels text").allTextContents();
   expect(ticks.length).toBeGreaterThanOrEqual(3);
   expect(ticks).toEqual([...ticks].sort());
-  await db.response.deleteMany({ where: { id: { in: created.splice(0) } } });
+  await db().response.deleteMany({ where: { id: { in: created.splice(0) } } });
 });
 
 test("filters combine, live in the URL, match the API, and hide small cells from the public", async ({
@@ -306,7 +296,7 @@ test("percent of responses divides mentions by all mentions", async ({ page }) =
 });
 
 test("members read how many responses were screened out and why, and researchers reach them", async ({ page }) => {
-  const screened = await db.response.groupBy({
+  const screened = await db().response.groupBy({
     by: ["screenedRule"],
     where: { survey: { slug: "jilin-2017" }, status: "complete", screenedAt: { not: null } },
     _count: true,
@@ -333,7 +323,7 @@ test("members read how many responses were screened out and why, and researchers
   await page.context().clearCookies();
   await signIn(page.request);
   await page.goto(`${DASHBOARD}?region=changchun`);
-  const inChangchun = await db.response.count({
+  const inChangchun = await db().response.count({
     where: {
       survey: { slug: "jilin-2017" },
       status: "complete",
@@ -451,7 +441,7 @@ test("a response submitted elsewhere appears without a reload, also after the st
   console.log(`live update visible ${seenAfter} ms after the submission returned`);
 
   // Removing it (as a researcher's screening would) updates the open page too.
-  await db.response.deleteMany({ where: { id: { in: created.splice(0) } } });
+  await db().response.deleteMany({ where: { id: { in: created.splice(0) } } });
   await expect(page.getByTestId("count-valid")).toHaveText(String(before));
 });
 

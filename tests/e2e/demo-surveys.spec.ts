@@ -3,18 +3,10 @@
 // questionnaire, whose dashboard starts from the same responses and moves with each answer.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { createDbClient, type Db } from "@/lib/db/create-client";
+import { removeCreatedResponses } from "./created-responses";
 import { signIn } from "./researcher-session";
 
-let db: Db;
-const created: string[] = [];
-test.beforeAll(() => {
-  db = createDbClient(process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL!, 2);
-});
-test.afterAll(async () => {
-  await db.response.deleteMany({ where: { id: { in: created } } });
-  await db.$disconnect();
-});
+const { created } = removeCreatedResponses();
 
 const shareLabels = (page: Page, level: string) =>
   page
