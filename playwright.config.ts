@@ -2,7 +2,7 @@
 // database named by E2E_DATABASE_URL). Debian's /usr/bin/chromium is used where present,
 // since downloading Playwright's own browser is not possible on every machine.
 import { defineConfig, devices } from "@playwright/test";
-import { nodeOptionsWithPeerAddress } from "./scripts/lib/peer-address-option";
+import { serveCommandLine, serveEnv } from "./scripts/lib/serve-command";
 import { chromiumLaunchOptions } from "./tests/setup/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -23,7 +23,7 @@ export default defineConfig({
   },
   projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], locale: "zh-CN" } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${PORT} --hostname 127.0.0.1`,
+    command: serveCommandLine,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -31,8 +31,7 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: nodeOptionsWithPeerAddress(),
+      ...serveEnv(PORT),
     },
   },
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { FORMAT_MESSAGE, SERVER_ONLY } from "./scripts/lib/module-aliases.mjs";
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 
@@ -7,13 +8,9 @@ export default defineConfig({
   resolve: {
     alias: {
       "@": root,
-      // `server-only` throws outside Next's server bundle; tests run server code in plain Node.
-      "server-only": path.join(root, "tests/setup/server-only-stub.ts"),
-      // As in next.config.js: next-intl formats messages compiled by lib/i18n/compile-messages.ts.
-      "use-intl/format-message": path.join(
-        root,
-        "node_modules/use-intl/dist/esm/production/format-message/format-only.js",
-      ),
+      // As Next.js resolves them (scripts/lib/module-aliases.mjs).
+      [SERVER_ONLY.specifier]: SERVER_ONLY.file,
+      [FORMAT_MESSAGE.specifier]: FORMAT_MESSAGE.file,
     },
   },
   test: {

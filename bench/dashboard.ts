@@ -9,7 +9,7 @@
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres NEXT_DIST_DIR=.next-bench npm run bench:dashboard -- 1000000
 // The database sme_bench_dashboard is kept between runs (loading a million responses takes minutes).
 import { spawn } from "node:child_process";
-import path from "node:path";
+import { serveCommand, serveEnv } from "../scripts/lib/serve-command";
 import pg from "pg";
 import { chromium } from "@playwright/test";
 import { prepareBenchDatabase } from "./dashboard-load";
@@ -61,20 +61,16 @@ async function main() {
     await db.query(`SELECT count(*)::int AS n FROM result_cell WHERE survey_id = $1 AND scope = 'macro'`, [surveyId])
   ).rows[0].n;
 
-  const server = spawn(
-    process.execPath,
-    [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(PORT), "--hostname", "127.0.0.1"],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        NEXTAUTH_SECRET: "bench-secret-not-for-production-0123",
-      },
+  const server = spawn(serveCommand[0], serveCommand[1], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      ...serveEnv(PORT),
+      DATABASE_URL: url,
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: "bench-secret-not-for-production-0123",
     },
-  );
+  });
   try {
     for (
       let i = 0;

@@ -1,20 +1,19 @@
 // Shared set-up of the submission benchmarks: a fresh database with the demo data on the
-// PostgreSQL named by DATABASE_URL, and `next start` of an existing production build on it.
+// PostgreSQL named by DATABASE_URL, and the app server (scripts/serve.ts) of an existing production build on it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { newApiToken } from "../lib/auth/api-token";
 import type { Db } from "../lib/db/create-client";
 import { adminQuery, withDatabase } from "../lib/db/schema-engine";
 import { migrateDatabase } from "../scripts/lib/migrate";
 import { seedDemo } from "../prisma/seed";
-import { nodeOptionsWithPeerAddress } from "../scripts/lib/peer-address-option";
+import { serveCommand, serveEnv } from "../scripts/lib/serve-command";
 
 export type BenchServer = { url: string; databaseUrl: string; pid: number; stop: () => Promise<void> };
 
 async function waitFor(url: string, child: ChildProcess) {
   for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -42,25 +41,21 @@ export async function startBenchServer(opts: {
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
   await migrateDatabase(databaseUrl);
   await seedDemo(databaseUrl);
-  const child = spawn(
-    process.execPath,
-    [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(opts.port), "--hostname", "127.0.0.1"],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        DATABASE_URL: opts.appDatabaseUrl?.(databaseUrl) ?? databaseUrl,
-        NEXT_TELEMETRY_DISABLED: "1",
-        // As `npm start` runs it; the clients send X-Forwarded-For as one trusted proxy would, so
-        // that each simulated client has its own address.
-        NODE_OPTIONS: nodeOptionsWithPeerAddress(),
-        TRUST_PROXY_HOPS: "1",
-        NODE_ENV: "production",
-        NEXTAUTH_SECRET: "bench-secret-not-for-production-0123",
-        ...opts.env,
-      },
+  const [command, args] = serveCommand;
+  const child = spawn(command, args, {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      // As `npm start` runs it; the clients send X-Forwarded-For as one trusted proxy would, so
+      // that each simulated client has its own address.
+      ...serveEnv(opts.port),
+      DATABASE_URL: opts.appDatabaseUrl?.(databaseUrl) ?? databaseUrl,
+      TRUST_PROXY_HOPS: "1",
+      NODE_ENV: "production",
+      NEXTAUTH_SECRET: "bench-secret-not-for-production-0123",
+      ...opts.env,
     },
-  );
+  });
   const url = `http://127.0.0.1:${opts.port}`;
   await waitFor(`${url}/api/health`, child);
   return {

@@ -1,10 +1,9 @@
 // `npm start` (production, used by the Docker image): apply pending migrations, optionally load
-// the demo data (SEED_DEMO=true), then serve the built app. Requires DATABASE_URL.
+// the demo data (SEED_DEMO=true), then serve the built app (scripts/serve.ts). Requires DATABASE_URL.
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { migrateDatabase } from "./lib/migrate";
 import { env } from "../lib/env";
-import { nodeOptionsWithPeerAddress } from "./lib/peer-address-option";
+import { serveCommand, serveEnv } from "./lib/serve-command";
 
 async function main() {
   const { DATABASE_URL } = env();
@@ -14,10 +13,10 @@ async function main() {
     const { seedDemo } = await import("../prisma/seed");
     console.log(await seedDemo(DATABASE_URL));
   }
-  const port = process.env.PORT ?? "3000";
-  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", port], {
+  const [command, args] = serveCommand;
+  const child = spawn(command, args, {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: nodeOptionsWithPeerAddress() },
+    env: { ...process.env, ...serveEnv(Number(process.env.PORT ?? 3000), process.env.HOSTNAME ?? "0.0.0.0") },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));

@@ -24,17 +24,37 @@ export function json(body: unknown, init?: ResponseInit): Response {
   return new Response(text, { ...init, headers });
 }
 
+/**
+ * A JSON answer before it is a Response. The submission endpoint builds these: the app server
+ * writes them to the socket as they are (lib/http/node-bridge.ts), Next's route handler turns them
+ * into a Response (toResponse).
+ */
+export type JsonAnswer = { status: number; body: unknown; headers?: Record<string, string> };
+
+export const toResponse = (a: JsonAnswer): Response => json(a.body, { status: a.status, headers: a.headers });
+
+export function errorAnswer(
+  status: number,
+  error: string,
+  message: string,
+  extra?: Record<string, unknown>,
+): JsonAnswer {
+  return { status, body: { error, message, ...extra } };
+}
+
 export function apiError(status: number, error: string, message: string, extra?: Record<string, unknown>) {
-  return json({ error, message, ...extra }, { status });
+  return toResponse(errorAnswer(status, error, message, extra));
 }
 
 export const notFound = (message = "Not found.") => apiError(404, "not_found", message);
 export const unauthorized = () =>
   apiError(401, "unauthorized", "Sign in or send an API token (Authorization: Bearer …).");
 
-export function validationFailed(issues: ApiIssue[], message = "The request is not valid.") {
-  return apiError(422, "validation_failed", message, { issues });
-}
+export const validationFailedAnswer = (issues: ApiIssue[], message = "The request is not valid.") =>
+  errorAnswer(422, "validation_failed", message, { issues });
+
+export const validationFailed = (issues: ApiIssue[], message?: string) =>
+  toResponse(validationFailedAnswer(issues, message));
 
 /**
  * The issues of a failed parse. Schemas shared with forms carry message keys ("dateInvalid"):
@@ -57,8 +77,10 @@ export function answer<S extends z.ZodType>(schema: S, data: z.output<S>, init?:
 
 export const forbidden = (message: string) => apiError(403, "forbidden", message);
 
-export const tooLarge = (maxBytes: number) =>
-  apiError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+const tooLargeAnswer = (maxBytes: number) =>
+  errorAnswer(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+
+export const tooLarge = (maxBytes: number) => toResponse(tooLargeAnswer(maxBytes));
 
 /**
  * The body's bytes, or null once they pass `maxBytes`: reading stops there and the rest is
@@ -99,18 +121,28 @@ export async function readJsonBody<S extends z.ZodType>(
   maxBytes: number,
   texts?: Record<string, string>,
 ): Promise<{ data: z.infer<S> } | { response: Response }> {
-  const text = await readBodyText(request, maxBytes);
-  if (text === null) return { response: tooLarge(maxBytes) };
+  const parsed = parseJsonBody(await readBodyText(request, maxBytes), schema, maxBytes, texts);
+  return "answer" in parsed ? { response: toResponse(parsed.answer) } : parsed;
+}
+
+/** readJsonBody's checks of a body already read (`text` null: larger than `maxBytes`). */
+export function parseJsonBody<S extends z.ZodType>(
+  text: string | null,
+  schema: S,
+  maxBytes: number,
+  texts?: Record<string, string>,
+): { data: z.infer<S> } | { answer: JsonAnswer } {
+  if (text === null) return { answer: tooLargeAnswer(maxBytes) };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { response: apiError(400, "invalid_json", "The body is not valid JSON.") };
+    return { answer: errorAnswer(400, "invalid_json", "The body is not valid JSON.") };
   }
   const unstorable = unstorableTextPath(value);
-  if (unstorable) return { response: validationFailed([{ path: unstorable, message: UNSTORABLE_TEXT_MESSAGE }]) };
+  if (unstorable) return { answer: validationFailedAnswer([{ path: unstorable, message: UNSTORABLE_TEXT_MESSAGE }]) };
   const parsed = schema.safeParse(value);
-  if (!parsed.success) return { response: validationFailed(issuesOf(parsed.error, texts)) };
+  if (!parsed.success) return { answer: validationFailedAnswer(issuesOf(parsed.error, texts)) };
   return { data: parsed.data };
 }
 

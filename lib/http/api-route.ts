@@ -4,27 +4,33 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import { apiError } from "./api-response";
+import { apiError, errorAnswer, toResponse, type JsonAnswer } from "./api-response";
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
-export function unavailable(): Response {
-  const response = apiError(
+const unavailableAnswer = (): JsonAnswer => ({
+  ...errorAnswer(
     503,
     "unavailable",
     `The service cannot reach its database right now; nothing was changed. Try again in ${UNAVAILABLE_RETRY_AFTER_SECONDS} seconds.`,
-  );
-  response.headers.set("Retry-After", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
-  return response;
+  ),
+  headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+});
+
+export const unavailable = (): Response => toResponse(unavailableAnswer());
+
+/** The answer to a handler's failure: 503 while the database is unavailable, else a logged 500. */
+export function failureAnswer(error: unknown): JsonAnswer {
+  if (isDatabaseUnavailable(error)) return unavailableAnswer();
+  console.error(error);
+  return errorAnswer(500, "internal_error", "Something went wrong on the server; the error was logged.");
 }
 
 export function failureResponse(error: unknown): Response {
   // Next's own control flow (dynamic rendering bail-outs, redirect(), notFound()) passes through.
   unstable_rethrow(error);
-  if (isDatabaseUnavailable(error)) return unavailable();
-  console.error(error);
-  return apiError(500, "internal_error", "Something went wrong on the server; the error was logged.");
+  return toResponse(failureAnswer(error));
 }
 
 export function apiRoute<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {

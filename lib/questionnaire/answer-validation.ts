@@ -157,12 +157,28 @@ export function answerIssues(
   return issues;
 }
 
+type AnswersSchema = ReturnType<typeof buildAnswersSchema>;
+/**
+ * Built once per definition object and kind (complete or partial): a submission's parse is then
+ * the checks only, not the schema's construction too (a twentieth of a submission's CPU).
+ * Definitions are never changed in place (they are parsed, stored and replaced whole).
+ */
+const builtSchemas = new WeakMap<QuestionnaireDefinition, { complete?: AnswersSchema; partial?: AnswersSchema }>();
+
 /**
  * The answers as a zod schema of this questionnaire version: parsing checks every answer and
  * returns only the answers of shown questions, without blank ones. Issues keep their code in
  * `params.code` so that either side can word them in the respondent's language.
  */
-export function answersSchemaFor(def: QuestionnaireDefinition, options: AnswerValidationOptions = {}) {
+export function answersSchemaFor(def: QuestionnaireDefinition, options: AnswerValidationOptions = {}): AnswersSchema {
+  if (options.onlyQuestions) return buildAnswersSchema(def, options);
+  const kind = options.partial ? "partial" : "complete";
+  const built = builtSchemas.get(def) ?? {};
+  builtSchemas.set(def, built);
+  return (built[kind] ??= buildAnswersSchema(def, { partial: options.partial }));
+}
+
+function buildAnswersSchema(def: QuestionnaireDefinition, options: AnswerValidationOptions) {
   return z.pipe(
     z.record(z.string(), z.unknown()).check(
       z.superRefine((answers, ctx) => {

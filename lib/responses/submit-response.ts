@@ -83,24 +83,41 @@ async function checkQuotas(tx: Tx, survey: PublicSurvey, answers: Answers) {
   }
 }
 
+/**
+ * A submission whose response is already complete: the same content again (a retry whose reply was
+ * lost) is answered as stored, other content is a conflict. A complete response stays complete.
+ */
+function replayOfComplete(
+  existing: Pick<Existing, "id" | "content_hash" | "revision">,
+  o: StoreOptions,
+): SubmitOutcome {
+  if (existing.content_hash !== o.contentHash) return { kind: "conflict" };
+  return {
+    kind: "stored",
+    created: false,
+    result: {
+      id: existing.id,
+      submissionId: o.submission.submissionId,
+      status: "complete",
+      revision: existing.revision,
+    },
+  };
+}
+
+/** The replay of a resent complete submission, read without a lock; null when its response is not complete. */
+async function replayFromStored(db: Db, o: StoreOptions): Promise<SubmitOutcome | null> {
+  const [existing] = await db.$queryRaw<Pick<Existing, "id" | "status" | "content_hash" | "revision">[]>`
+    SELECT id, status, content_hash, revision FROM response
+    WHERE survey_id = ${o.survey.id}::uuid AND submission_id = ${o.submission.submissionId}::uuid`;
+  return existing?.status === "complete" ? replayOfComplete(existing, o) : null;
+}
+
 async function store(tx: Tx, o: StoreOptions): Promise<SubmitOutcome> {
   const { survey, submission, answers, now } = o;
   const [existing] = await tx.$queryRaw<Existing[]>`
     SELECT id, status, content_hash, started_at, revision, answers FROM response
     WHERE survey_id = ${survey.id}::uuid AND submission_id = ${submission.submissionId}::uuid FOR UPDATE`;
-  if (existing?.status === "complete") {
-    if (existing.content_hash !== o.contentHash) return { kind: "conflict" };
-    return {
-      kind: "stored",
-      created: false,
-      result: {
-        id: existing.id,
-        submissionId: submission.submissionId,
-        status: "complete",
-        revision: existing.revision,
-      },
-    };
-  }
+  if (existing?.status === "complete") return replayOfComplete(existing, o);
   // Another device saved since this filling last loaded or saved: its answers are newer. (The same
   // answers again, say a retried save whose reply was lost, are not a conflict.)
   if (
@@ -217,6 +234,9 @@ export async function submitResponse(opts: {
   if (fromRecent && "survey" in fromRecent && takesOneStatement(fromRecent)) {
     const outcome = await storeInOneStatement(db, fromRecent, opts.rateLimit);
     if (typeof outcome !== "string") return outcome;
+    // A resend, most often of a complete response: answered from the stored row at once.
+    const replay = outcome === "exists" && (await replayFromStored(db, fromRecent));
+    if (replay) return replay;
     tried = outcome;
   }
   if (opts.rateLimit && (tried === null || tried === "raced")) {

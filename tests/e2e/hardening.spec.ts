@@ -183,10 +183,19 @@ test.describe("security headers", () => {
       expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
       expect(headers["strict-transport-security"], path).toBeUndefined();
     }
-    for (const path of ["/api/health", "/api/v1/surveys/jilin-2017", "/api/v1/nothing"]) {
-      const headers = (await request.get(path)).headers();
-      expect(headers["x-content-type-options"], path).toBe("nosniff");
-      expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    // The submission endpoint, which the app server answers beside Next.js (ADR 029), as well.
+    const refused = await request.post("/api/v1/surveys/jilin-try/responses", { data: { answers: {} } });
+    expect(refused.status()).toBe(422);
+    expect((await refused.json()).error).toBe("validation_failed");
+    for (const headers of [
+      ...(await Promise.all(
+        ["/api/health", "/api/v1/surveys/jilin-2017", "/api/v1/nothing"].map((path) => request.get(path)),
+      )),
+      refused,
+    ].map((res) => res.headers())) {
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
     }
     const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(await (await request.get("/sign-in")).text())![1];
     expect((await request.get(script)).headers()["x-content-type-options"]).toBe("nosniff");
@@ -196,6 +205,11 @@ test.describe("security headers", () => {
       const res = await request.get(path, { headers: { "x-forwarded-proto": "https" } });
       expect(res.headers()["strict-transport-security"], path).toMatch(/max-age=\d+/);
     }
+    const overHttps = await request.post("/api/v1/surveys/jilin-try/responses", {
+      data: {},
+      headers: { "x-forwarded-proto": "https" },
+    });
+    expect(overHttps.headers()["strict-transport-security"]).toMatch(/max-age=\d+/);
   });
 });
 

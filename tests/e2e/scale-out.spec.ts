@@ -6,12 +6,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import path from "node:path";
+
 import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { newApiToken } from "@/lib/auth/api-token";
 import { seedDemo } from "@/prisma/seed";
 import { migrateDatabase } from "@/scripts/lib/migrate";
+import { serveCommand, serveEnv } from "@/scripts/lib/serve-command";
 import { startClusters, type Clusters } from "@/tests/fixtures/local-clusters";
 import { JILIN_ANSWERS } from "@/tests/fixtures/respondent-surveys";
 
@@ -49,7 +50,7 @@ function startProxy(): Promise<http.Server> {
 
 async function waitForHealth(port: number, child: ChildProcess) {
   for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`next start on ${port} exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the app server on ${port} exited with ${child.exitCode}`);
     if (
       await fetch(`http://127.0.0.1:${port}/api/health`).then(
         (r) => r.ok,
@@ -59,7 +60,7 @@ async function waitForHealth(port: number, child: ChildProcess) {
       return;
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`next start on ${port} did not answer`);
+  throw new Error(`the app server on ${port} did not answer`);
 }
 
 const submit = () =>
@@ -125,24 +126,20 @@ test.beforeAll(async () => {
 
   // Server A tolerates any lag (it reads the replica even when behind), server B one second.
   servers = APPS.map((port, i) => {
-    const child = spawn(
-      process.execPath,
-      [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"],
-      {
-        stdio: ["ignore", "ignore", "inherit"],
-        env: {
-          ...process.env,
-          DATABASE_URL: clusters.bouncerUrl(DB),
-          DATABASE_DIRECT_URL: clusters.primaryUrl(DB),
-          DATABASE_REPLICA_URL: clusters.replicaUrl(DB),
-          DATABASE_REPLICA_MAX_LAG_MS: i === 0 ? "600000" : "1000",
-          JOB_WORKER: "off",
-          NODE_ENV: "production",
-          NEXTAUTH_SECRET: "scale-out-secret-not-for-production-0123",
-          NEXT_TELEMETRY_DISABLED: "1",
-        },
+    const child = spawn(serveCommand[0], serveCommand[1], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        ...serveEnv(port),
+        DATABASE_URL: clusters.bouncerUrl(DB),
+        DATABASE_DIRECT_URL: clusters.primaryUrl(DB),
+        DATABASE_REPLICA_URL: clusters.replicaUrl(DB),
+        DATABASE_REPLICA_MAX_LAG_MS: i === 0 ? "600000" : "1000",
+        JOB_WORKER: "off",
+        NODE_ENV: "production",
+        NEXTAUTH_SECRET: "scale-out-secret-not-for-production-0123",
       },
-    );
+    });
     return child;
   });
   await Promise.all(servers.map((child, i) => waitForHealth(APPS[i], child)));

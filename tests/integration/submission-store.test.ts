@@ -117,6 +117,43 @@ describe("a new complete submission in one statement", () => {
     expect(await db.response.count({ where: { submissionId } })).toBe(1);
     expect(await db.answer.count({ where: { response: { submissionId } } })).toBe(8);
   });
+
+  it("checks a firm against that firm's responses only, before the table has statistics", async () => {
+    // Other firms' complete responses, never analyzed (as a new survey is, or any survey with
+    // autovacuum off): the check once read all of them through the (survey, status) index.
+    const survey = await db.survey.findUniqueOrThrow({ where: { slug: SLUG } });
+    await db.$executeRaw`
+      INSERT INTO response (id, survey_id, version_id, submission_id, status, locale, answers, content_hash,
+                            firm_identifier, completed_at)
+      SELECT gen_random_uuid(), ${survey.id}::uuid, ${survey.versionId}::uuid, gen_random_uuid(), 'complete', 'zh',
+             '{}', md5(n::text), 'BULK' || n, now()
+      FROM generate_series(1, 20000) n`;
+    const indexReads = async () =>
+      Object.fromEntries(
+        (
+          await db.$queryRaw<{ name: string; scans: number; read: number }[]>`
+            SELECT indexrelname AS name, idx_scan::int AS scans, idx_tup_read::int AS read
+            FROM pg_stat_user_indexes WHERE relname = 'response'`
+        ).map((r) => [r.name, r]),
+      );
+    const before = await indexReads();
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT response_duplicates_firm($1, '91220101MA0NEWFIRM', NULL) AS dup`, [
+        survey.id,
+      ]);
+      expect(rows[0].dup).toBe(false);
+      await client.query("SELECT pg_stat_force_next_flush()");
+      await client.query("SELECT 1");
+    } finally {
+      await client.end();
+    }
+    const byFirm = "response_survey_id_firm_identifier_idx";
+    const byStatus = "response_survey_id_status_completed_at_idx";
+    await expect.poll(async () => (await indexReads())[byFirm].scans).toBeGreaterThan(before[byFirm].scans);
+    expect((await indexReads())[byStatus].read).toBe(before[byStatus].read);
+  });
 });
 
 describe("this server's copy of a survey", () => {

@@ -1,4 +1,6 @@
-// POST /api/v1/surveys/{slug}/responses: a respondent's answers, complete or a partial save.
+// POST /api/v1/surveys/{slug}/responses: a respondent's answers, complete or a partial save. In
+// production the app server answers it before Next.js does (scripts/serve.ts, ADR 029), with the
+// same receiveSubmission; this handler serves it under `npm run dev`.
 // GET (researchers): the survey's responses page by page, oldest completion first, filtered by
 // state, collector, completion dates and breakdown values as the dashboard filters them.
 import { getActor } from "@/lib/auth/actor";
@@ -6,10 +8,8 @@ import { roleFor } from "@/lib/auth/permissions";
 import { parseResultsFilter } from "@/lib/analytics/dashboard-schema";
 import { surveyBreakdowns } from "@/lib/analytics/survey-breakdowns";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { decodeCursor } from "@/lib/http/cursor";
-import { answer, readQuery, unauthorized, validationFailed } from "@/lib/http/api-response";
-import { clientAddress } from "@/lib/http/client-address";
+import { answer, readBodyText, readQuery, toResponse, unauthorized, validationFailed } from "@/lib/http/api-response";
 import { listResponsePage } from "@/lib/responses/list-responses";
 import {
   RESPONSE_LIST_PARAMS,
@@ -17,18 +17,16 @@ import {
   ResponseListQuerySchema,
   ResponsePageSchema,
 } from "@/lib/responses/response-api-schemas";
-import { receiveSubmission } from "@/lib/responses/submission-http";
+import { receiveSubmission, submissionRateLimit } from "@/lib/responses/submission-http";
+import { MAX_SUBMISSION_BYTES } from "@/lib/responses/submission-schema";
 import { getSurvey } from "@/lib/surveys/get-survey";
 import { surveyRefusal } from "@/lib/surveys/survey-refusal";
 import { apiRoute, methodsNotAllowed } from "@/lib/http/api-route";
 
 export const POST = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  const rateLimit = {
-    key: `responses:${clientAddress(request.headers)}`,
-    limit: env().RESPONSES_RATE_LIMIT_PER_MINUTE,
-  };
-  return receiveSubmission({ db, request, slug, rateLimit });
+  const body = await readBodyText(request, MAX_SUBMISSION_BYTES);
+  return toResponse(await receiveSubmission({ db, body, slug, rateLimit: submissionRateLimit(request.headers) }));
 });
 
 export const GET = apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {

@@ -1,2 +1,0 @@
-// Stands in for the `server-only` marker package in tests (see vitest.config.ts).
-export {};
