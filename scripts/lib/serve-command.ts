@@ -24,6 +24,7 @@ export const serveCommandLine = serveCommand
 /** The environment of the app server listening on `port` (127.0.0.1 unless `hostname`). */
 export function serveEnv(port: number, hostname = "127.0.0.1"): Record<string, string> {
   return {
+    NODE_ENV: "production",
     PORT: String(port),
     HOSTNAME: hostname,
     NEXT_TELEMETRY_DISABLED: "1",
