@@ -1,7 +1,8 @@
 // Serves the production build: what `next start` did, plus one endpoint answered before Next.js,
 // POST /api/v1/surveys/{slug}/responses (docs/decisions/029-submissions-beside-next.md). Used by
-// `npm start`, the browser tests and the benchmarks. Run with tsx: PORT (3000), HOSTNAME
-// (0.0.0.0), NEXT_DIST_DIR as for the build.
+// `npm start`, the browser tests and the benchmarks, through scripts/lib/serve-command.ts, which
+// sets PORT and HOSTNAME (`npm start` listens on every interface, as `next start` did; a
+// container's own HOSTNAME is not an address to listen on). NEXT_DIST_DIR as for the build.
 import "./peer-address.mjs";
 import { createServer } from "node:http";
 import { register } from "node:module";

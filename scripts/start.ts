@@ -16,7 +16,7 @@ async function main() {
   const [command, args] = serveCommand;
   const child = spawn(command, args, {
     stdio: "inherit",
-    env: { ...process.env, ...serveEnv(Number(process.env.PORT ?? 3000), process.env.HOSTNAME ?? "0.0.0.0") },
+    env: { ...process.env, ...serveEnv(Number(process.env.PORT ?? 3000), "0.0.0.0") },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
